@@ -1,0 +1,26 @@
+# BZPEER: `make demo` runs the product, `make test` runs every test, `make bench` prints figures.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all setup build test demo bench clean
+
+all: build
+
+setup:
+	@scripts/setup
+
+build: setup
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBZPEER_WERROR=$${BZPEER_WERROR:-OFF} >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	@scripts/demo
+
+bench: build
+	@bench/run
+
+clean:
+	rm -rf $(BUILD_DIR)

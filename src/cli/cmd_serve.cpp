@@ -1,0 +1,25 @@
+// `bzpeer serve`: pages and the JSON API on a built catalog.
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "http/server.hpp"
+
+namespace bzpeer::cli {
+
+void add_serve_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("serve", "Serve researcher profiles and the JSON API");
+  auto options = std::make_shared<http::ServerOptions>();
+  cmd->add_option("--port", options->port, "Port (0 picks a free one)")->capture_default_str();
+  cmd->add_option("--host", options->host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--data", options->data_dir, "Data directory")->capture_default_str();
+  cmd->add_option("--threads", options->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->callback([=, &exit_code] {
+    exit_code = http::run_server(*options, [&](int port) {
+      std::printf("bzpeer: serving %s on http://%s:%d/\n", options->data_dir.c_str(), options->host.c_str(), port);
+      std::fflush(stdout);
+    });
+  });
+}
+
+}  // namespace bzpeer::cli

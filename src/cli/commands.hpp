@@ -1,0 +1,12 @@
+#pragma once
+// One function per subcommand: each registers its options on the CLI11 app and
+// returns the callback's exit status through `exit_code`.
+#include <CLI/CLI.hpp>
+
+namespace bzpeer::cli {
+
+void add_ingest_command(CLI::App& app, int& exit_code);
+void add_build_command(CLI::App& app, int& exit_code);
+void add_serve_command(CLI::App& app, int& exit_code);
+
+}  // namespace bzpeer::cli

@@ -1,0 +1,160 @@
+#include "core/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+#include <unordered_set>
+
+namespace bzpeer::text {
+
+bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n < 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// Fast path for ASCII, which is most bibliographic text.
+std::string fold_ascii(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = true;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+      space = false;
+    } else if (c == '\'') {
+      continue;  // "O'Brien" folds to "obrien", as people type it
+    } else if (!space) {
+      out.push_back(' ');
+      space = true;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  if (is_ascii(s)) return fold_ascii(s);
+  utf8proc_uint8_t* mapped = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                                                UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
+  if (n < 0) return fold_ascii(s);  // invalid UTF-8: keep what ASCII there is
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(mapped, &std::free);
+
+  std::string out;
+  out.reserve(static_cast<size_t>(n));
+  bool space = true;
+  const utf8proc_uint8_t* p = mapped;
+  utf8proc_ssize_t left = n;
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
+    if (len <= 0) break;
+    auto category = utf8proc_category(cp);
+    bool keep = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+    if (cp == '\'' || cp == 0x2019) {
+      // apostrophes vanish, as in the ASCII path
+    } else if (keep) {
+      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
+      space = false;
+    } else if (!space) {
+      out.push_back(' ');
+      space = true;
+    }
+    p += len;
+    left -= len;
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string squeeze_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = true;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!space) out.push_back(' ');
+      space = true;
+    } else {
+      out.push_back(c);
+      space = false;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string folded = fold(s);
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start) out.emplace_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool is_stopword(std::string_view w) {
+  static const std::unordered_set<std::string_view> stop = {
+      "a",       "about",   "above",   "across",  "after",   "again",   "against", "all",     "also",
+      "although", "among",  "an",      "and",     "any",     "are",     "as",      "at",      "based",
+      "be",      "been",    "before",  "being",   "below",   "between", "both",    "but",     "by",
+      "can",     "could",   "did",     "do",      "does",    "doing",   "done",    "due",     "during",
+      "each",    "either",  "et",      "etc",     "even",    "ever",    "every",   "few",     "for",
+      "from",    "further", "given",   "had",     "has",     "have",    "having",  "here",    "how",
+      "however", "i",       "ie",      "eg",      "if",      "in",      "into",    "is",      "it",
+      "its",     "itself",  "just",    "less",    "many",    "may",     "might",   "more",    "most",
+      "much",    "must",    "new",     "no",      "nor",     "not",     "novel",   "now",     "of",
+      "off",     "often",   "on",      "once",    "one",     "only",    "or",      "other",   "our",
+      "ours",    "out",     "over",    "own",     "paper",   "per",     "propose", "proposed", "present",
+      "same",    "several", "should",  "show",    "shows",   "shown",   "since",   "so",      "some",
+      "such",    "than",    "that",    "the",     "their",   "them",    "then",    "there",   "these",
+      "they",    "this",    "those",   "through", "thus",    "to",      "too",     "toward",  "towards",
+      "two",     "under",   "until",   "up",      "upon",    "use",     "used",    "using",   "via",
+      "very",    "was",     "we",      "well",    "were",    "what",    "when",    "where",   "whether",
+      "which",   "while",   "who",     "whom",    "why",     "will",    "with",    "within",  "without",
+      "work",    "would",   "yet",     "you",     "your",    "study",   "approach", "method", "methods",
+      "results", "result",  "first",   "second",  "three",   "different", "various", "existing", "recent",
+      "recently", "large",  "small",   "high",    "low",     "better",  "best",    "good",    "able",
+      "achieve", "achieves", "demonstrate", "introduce", "introduces", "describe", "describes", "make",
+      "makes",   "get",     "take",    "via",     "toward",  "show",    "provide", "provides", "allow",
+      "allows",  "yields",  "significantly", "effective", "efficient", "simple", "towards", "further"};
+  return stop.count(w) > 0;
+}
+
+unsigned long long stable_hash(std::string_view s, unsigned long long seed) {
+  unsigned long long h = seed;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+}  // namespace bzpeer::text

@@ -1,0 +1,28 @@
+#pragma once
+// Unicode-aware text helpers shared by ingest, identity, enrich and search.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bzpeer::text {
+
+// True when `s` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+// Case-folds, strips diacritics (NFKD + mark removal) and maps punctuation to
+// spaces, collapsing runs of whitespace: "José  Pérez-Ruiz" -> "jose perez ruiz".
+std::string fold(std::string_view s);
+
+// Collapses runs of whitespace (including newlines) to one space and trims.
+std::string squeeze_spaces(std::string_view s);
+
+// Lower-case word tokens of folded text (letters and digits), in order.
+std::vector<std::string> words(std::string_view s);
+
+// True for common English function words that never start or end a phrase.
+bool is_stopword(std::string_view folded_word);
+
+// 64-bit FNV-1a hash, stable across runs and platforms (used for content hashes).
+unsigned long long stable_hash(std::string_view s, unsigned long long seed = 1469598103934665603ULL);
+
+}  // namespace bzpeer::text

@@ -1,0 +1,61 @@
+#include "enrich/corpus_view.hpp"
+
+#include <algorithm>
+
+#include "core/progress.hpp"
+
+namespace bzpeer::enrich {
+
+CorpusView load_corpus(store::Catalog& catalog) {
+  CorpusView view;
+  std::unordered_map<std::int64_t, std::uint32_t> work_index;
+  {
+    Progress progress("topics: counting phrases");
+    catalog.for_each_work([&](store::WorkRow&& w) {
+      view.topics.observe(w.title, w.abstract);
+      progress.update(view.topics.documents());
+    });
+  }
+  view.topics.finish_counting();
+  {
+    Progress progress("topics: assigning", view.topics.documents());
+    catalog.for_each_work([&](store::WorkRow&& w) {
+      WorkInfo info{w.id, w.year, w.title, std::move(w.categories), view.topics.topics_of(w.title, w.abstract)};
+      work_index.emplace(w.id, static_cast<std::uint32_t>(view.works.size()));
+      view.latest_year = std::max(view.latest_year, w.year);
+      view.works.push_back(std::move(info));
+      progress.update(view.works.size());
+    });
+  }
+
+  std::unordered_map<model::ResearcherId, std::uint32_t> researcher_index;
+  auto index_of = [&](model::ResearcherId id) {
+    auto [it, inserted] = researcher_index.try_emplace(id, static_cast<std::uint32_t>(view.researcher_ids.size()));
+    if (inserted) {
+      view.researcher_ids.push_back(id);
+      view.works_of.emplace_back();
+      view.affiliations_of.emplace_back();
+      view.display_names.emplace_back();
+    }
+    return it->second;
+  };
+  view.authors_of.resize(view.works.size());
+  catalog.for_each_researcher_work([&](model::ResearcherId id, std::int64_t work_id) {
+    auto w = work_index.find(work_id);
+    if (w == work_index.end()) return;
+    std::uint32_t r = index_of(id);
+    view.works_of[r].push_back(w->second);
+    view.authors_of[w->second].push_back(r);
+  });
+  catalog.for_each_researcher(
+      [&](model::ResearcherId id, const std::string& name) { view.display_names[index_of(id)] = name; });
+  // After the identity pass, `previous_researcher` is the current assignment.
+  catalog.for_each_authorship([&](store::AuthorshipRow&& row) {
+    if (row.previous_researcher == 0) return;
+    std::uint32_t r = index_of(row.previous_researcher);
+    if (!row.affiliation.empty()) ++view.affiliations_of[r][row.affiliation];
+  });
+  return view;
+}
+
+}  // namespace bzpeer::enrich

@@ -1,0 +1,142 @@
+#include "enrich/profile_pass.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/progress.hpp"
+#include "enrich/collaborators.hpp"
+#include "enrich/corpus_view.hpp"
+#include "enrich/researcher_topics.hpp"
+#include "enrich/trust.hpp"
+
+namespace bzpeer::enrich {
+
+namespace {
+
+// "Han Hu works on semantic segmentation, object detection and vision transformers."
+std::string tagline(const std::string& name, const std::vector<model::NamedCount>& topics, int works) {
+  std::vector<std::string> phrases;
+  for (const auto& t : topics)
+    if (t.id.rfind("topic:", 0) == 0 && phrases.size() < 3) phrases.push_back(t.name);
+  if (phrases.empty())
+    for (const auto& t : topics)
+      if (phrases.size() < 2) phrases.push_back(t.name);
+  if (phrases.empty()) return name + " has " + std::to_string(works) + " published work" + (works == 1 ? "" : "s") + ".";
+  std::string list = phrases[0];
+  for (size_t i = 1; i < phrases.size(); ++i) list += (i + 1 == phrases.size() ? " and " : ", ") + phrases[i];
+  return name + " works on " + list + ".";
+}
+
+std::string most_common(const std::unordered_map<std::string, int>& counts) {
+  std::string best;
+  int best_count = 0;
+  for (const auto& [name, count] : counts)
+    if (count > best_count || (count == best_count && name < best)) {
+      best = name;
+      best_count = count;
+    }
+  return best;
+}
+
+std::vector<model::NamedCount> top_of(const std::map<std::string, int>& counts, size_t limit) {
+  std::vector<model::NamedCount> out;
+  for (const auto& [name, count] : counts) out.push_back({"", name, static_cast<double>(count), count});
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.count != b.count ? a.count > b.count : a.name < b.name;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+// The researcher in context: nearby papers (by co-authors, not their own), people
+// (co-authors), topics and institutions (their own and their co-authors' affiliations).
+model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const std::vector<CoAuthor>& coauthors,
+                                  const std::vector<model::NamedCount>& topics, const ProfileLimits& limits) {
+  model::GraphSummary g;
+  std::unordered_set<std::uint32_t> own(view.works_of[r].begin(), view.works_of[r].end());
+  std::unordered_map<std::uint32_t, int> nearby;  // work -> co-authors on it
+  std::map<std::string, int> institutions;
+  for (const auto& [name, count] : view.affiliations_of[r]) institutions[name] += count;
+  size_t scanned = 0;
+  for (const auto& c : coauthors) {
+    if (scanned++ == limits.nearby_people_scanned) break;
+    for (std::uint32_t w : view.works_of[c.researcher])
+      if (!own.count(w)) ++nearby[w];
+    for (const auto& [name, count] : view.affiliations_of[c.researcher]) institutions[name] += count;
+  }
+  g.papers = static_cast<int>(nearby.size());
+  g.people = static_cast<int>(coauthors.size());
+  g.topics = static_cast<int>(topics.size());
+  g.institutions = static_cast<int>(institutions.size());
+
+  std::vector<std::pair<std::uint32_t, int>> ranked(nearby.begin(), nearby.end());
+  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    if (a.second != b.second) return a.second > b.second;
+    if (view.works[a.first].year != view.works[b.first].year) return view.works[a.first].year > view.works[b.first].year;
+    return a.first < b.first;
+  });
+  for (size_t i = 0; i < ranked.size() && i < limits.graph_top; ++i) {
+    const auto& w = view.works[ranked[i].first];
+    g.top_papers.push_back({std::to_string(w.id), w.title, static_cast<double>(ranked[i].second), ranked[i].second});
+  }
+  for (size_t i = 0; i < coauthors.size() && i < limits.graph_top; ++i)
+    g.top_people.push_back({model::format_researcher_id(view.researcher_ids[coauthors[i].researcher]),
+                            view.display_names[coauthors[i].researcher], coauthors[i].strength,
+                            coauthors[i].shared_works});
+  for (size_t i = 0; i < topics.size() && i < limits.graph_top; ++i) g.top_topics.push_back(topics[i]);
+  g.top_institutions = top_of(institutions, limits.graph_top);
+  return g;
+}
+
+}  // namespace
+
+Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& limits) {
+  CorpusView view = load_corpus(catalog);
+  std::vector<model::ResearcherProfile> profiles;
+  profiles.reserve(view.researcher_ids.size());
+  std::vector<double> scratch_strength;
+  std::vector<int> scratch_shared;
+  Progress progress("profiles", view.researcher_ids.size());
+  // Saved in batches so a million profiles never sit in memory at once.
+  constexpr size_t kSaveBatch = 20'000;
+  size_t saved_count = 0;
+  auto save = [&]() -> Status {
+    auto status = catalog.save_profiles(profiles);
+    saved_count += profiles.size();
+    profiles.clear();
+    return status;
+  };
+  for (std::uint32_t r = 0; r < view.researcher_ids.size(); ++r) {
+    model::ResearcherProfile p;
+    p.id = view.researcher_ids[r];
+    p.display_name = view.display_names[r];
+    p.works_count = static_cast<int>(view.works_of[r].size());
+    p.topics = researcher_topics(view, r, limits.phrase_topics, limits.field_topics);
+    auto coauthors = co_authors(view, r, scratch_strength, scratch_shared);
+    for (size_t i = 0; i < coauthors.size() && i < limits.close_collaborators; ++i)
+      p.collaborators.push_back({model::format_researcher_id(view.researcher_ids[coauthors[i].researcher]),
+                                 view.display_names[coauthors[i].researcher], coauthors[i].strength,
+                                 coauthors[i].shared_works});
+    p.affiliation = most_common(view.affiliations_of[r]);
+    p.tagline = tagline(p.display_name, p.topics, p.works_count);
+    // Accounts (claims, follows) do not exist yet: every record is a public, unclaimed L1.
+    p.verification_level = "L1";
+    p.claimed = false;
+    p.followers_count = 0;
+    p.open_to_collaborate = true;
+    p.trust = compute_trust({p.verification_level, p.claimed, p.works_count, p.followers_count, !p.affiliation.empty(),
+                             p.open_to_collaborate});
+    p.graph = graph_summary(view, r, coauthors, p.topics, limits);
+    profiles.push_back(std::move(p));
+    progress.update(r + 1);
+    if (profiles.size() == kSaveBatch)
+      if (auto status = save(); !status) return status.error();
+  }
+  progress.finish();
+  if (auto status = save(); !status) return status.error();
+  return EnrichStats{saved_count, view.works.size(), view.topics.topic_count()};
+}
+
+}  // namespace bzpeer::enrich

@@ -1,0 +1,40 @@
+#pragma once
+// Mines topics from a corpus in two passes: count in how many works each candidate
+// phrase appears, then keep, for each work, the phrases frequent enough to be topics
+// (seen in several works) and not so common that they say nothing.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace bzpeer::enrich {
+
+using TopicId = std::uint32_t;
+
+class TopicMiner {
+ public:
+  // Pass 1: every work's title and abstract.
+  void observe(const std::string& title, const std::string& abstract);
+  // Between the passes: fixes the frequency band from the corpus size.
+  void finish_counting();
+  // Pass 2: the topics of one work (ids are assigned on first sight).
+  std::vector<TopicId> topics_of(const std::string& title, const std::string& abstract);
+
+  const std::string& label(TopicId id) const { return labels_[id]; }
+  std::uint32_t document_frequency(TopicId id) const { return df_of_topic_[id]; }
+  std::uint64_t documents() const { return documents_; }
+  size_t topic_count() const { return labels_.size(); }
+
+ private:
+  std::unordered_map<std::uint64_t, std::uint32_t> df_;  // phrase hash -> works containing it
+  std::unordered_map<std::uint64_t, TopicId> id_of_;
+  std::vector<std::string> labels_;
+  std::vector<std::uint32_t> df_of_topic_;
+  std::uint64_t documents_ = 0;
+  std::uint32_t min_df_ = 2, max_df_ = 0;
+};
+
+// A readable name for an arXiv category or other field code ("cs.CV" -> "Computer Vision").
+std::string field_label(const std::string& category);
+
+}  // namespace bzpeer::enrich

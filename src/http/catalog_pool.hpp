@@ -1,0 +1,20 @@
+#pragma once
+// Each server thread gets its own read-only catalog connection (SQLite connections
+// are not shared between threads).
+#include <string>
+
+#include "store/catalog.hpp"
+
+namespace bzpeer::http {
+
+class CatalogPool {
+ public:
+  explicit CatalogPool(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+  // The calling thread's catalog, opened on first use; throws when it cannot be opened.
+  store::Catalog& local();
+
+ private:
+  std::string data_dir_;
+};
+
+}  // namespace bzpeer::http

@@ -1,0 +1,174 @@
+#include "http/html_views.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+namespace bzpeer::http {
+
+const std::map<std::string, std::string>& embedded_ui();  // generated from ui/
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+// Parsed templates, one set per thread (kainjow's render is not const).
+mustache& template_named(const std::string& name) {
+  thread_local std::map<std::string, std::unique_ptr<mustache>> cache;
+  auto& slot = cache[name];
+  if (!slot) {
+    const auto& files = embedded_ui();
+    auto it = files.find("templates/" + name + ".mustache");
+    if (it == files.end()) throw std::logic_error("missing template " + name);
+    slot = std::make_unique<mustache>(it->second);
+    if (!slot->is_valid()) throw std::logic_error("template " + name + ": " + slot->error_message());
+  }
+  return *slot;
+}
+
+std::string render_in_layout(const std::string& body_template, data& body, const std::string& title) {
+  std::string body_html = template_named(body_template).render(body);
+  data page;
+  page.set("title", title);
+  page.set("body", body_html);
+  return template_named("layout").render(page);
+}
+
+data list_of(const std::vector<model::NamedCount>& items, bool researcher_links) {
+  data list{data::type::list};
+  for (const auto& item : items) {
+    data entry;
+    entry.set("name", item.name);
+    entry.set("count", std::to_string(item.count));
+    if (researcher_links && !item.id.empty()) entry.set("href", "/researchers/" + item.id);
+    list.push_back(entry);
+  }
+  return list;
+}
+
+data graph_group(const std::string& label, int count, const std::vector<model::NamedCount>& top, bool links) {
+  data group;
+  group.set("label", label);
+  group.set("count", std::to_string(count));
+  group.set("top", list_of(top, links));
+  group.set("has_top", !top.empty());
+  return group;
+}
+
+std::string plural(int n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+}  // namespace
+
+std::string render_profile_page(const model::ResearcherProfile& p, const std::vector<store::WorkSummary>& works,
+                                store::Page page) {
+  std::string id = model::format_researcher_id(p.id);
+  data d;
+  d.set("id", id);
+  d.set("name", p.display_name);
+  d.set("tagline", p.tagline);
+  d.set("affiliation", p.affiliation.empty() ? "Affiliation not imported" : p.affiliation);
+  d.set("collaboration_status", p.open_to_collaborate ? "Open to collaborate" : "Not taking collaborations");
+  d.set("trust_score", std::to_string(p.trust.score));
+  d.set("trust_tier", p.trust.tier);
+  d.set("verification_level", p.verification_level);
+  d.set("claim_status", p.claimed ? "Claimed author" : "Unclaimed author");
+  d.set("claimed", p.claimed);
+  d.set("works_count", std::to_string(p.works_count));
+  d.set("followers_count", std::to_string(p.followers_count));
+  d.set("topics_count", std::to_string(p.topics.size()));
+  d.set("collaborators_count", std::to_string(p.collaborators.size()));
+  d.set("topics", list_of(p.topics, false));
+  d.set("has_topics", !p.topics.empty());
+  d.set("collaborators", list_of(p.collaborators, true));
+  d.set("has_collaborators", !p.collaborators.empty());
+
+  data breakdown{data::type::list};
+  for (const auto& part : p.trust.breakdown) {
+    data row;
+    char points[32];
+    std::snprintf(points, sizeof points, "%g / %g", part.points, part.max_points);
+    row.set("label", part.label);
+    row.set("points", points);
+    row.set("explanation", part.explanation);
+    breakdown.push_back(row);
+  }
+  d.set("breakdown", breakdown);
+
+  data graph{data::type::list};
+  graph.push_back(graph_group("Papers", p.graph.papers, p.graph.top_papers, false));
+  graph.push_back(graph_group("People", p.graph.people, p.graph.top_people, true));
+  graph.push_back(graph_group("Topics", p.graph.topics, p.graph.top_topics, false));
+  graph.push_back(graph_group("Institutions", p.graph.institutions, p.graph.top_institutions, false));
+  d.set("graph", graph);
+
+  data work_list{data::type::list};
+  for (const auto& w : works) {
+    data item;
+    item.set("type", w.type);
+    item.set("year", std::to_string(w.year));
+    item.set("source", w.source);
+    item.set("title", w.title);
+    item.set("abstract", w.abstract);
+    item.set("has_abstract", !w.abstract.empty());
+    item.set("venue", w.venue);
+    item.set("url", w.url);
+    std::string authors;
+    for (size_t i = 0; i < w.authors.size() && i < 3; ++i) authors += (i ? ", " : "") + w.authors[i];
+    if (w.authors.size() > 3) authors += " et al.";
+    item.set("authors", authors);
+    work_list.push_back(item);
+  }
+  d.set("works", work_list);
+  d.set("works_heading", std::to_string(p.works_count) + " published item(s)");
+  int pages = std::max(1, (p.works_count + page.per_page - 1) / page.per_page);
+  d.set("has_pager", pages > 1);
+  d.set("page_label", "Page " + std::to_string(page.page) + " of " + std::to_string(pages));
+  if (page.page > 1) d.set("prev_href", "/researchers/" + id + "?page=" + std::to_string(page.page - 1));
+  if (page.page < pages) d.set("next_href", "/researchers/" + id + "?page=" + std::to_string(page.page + 1));
+  return render_in_layout("profile", d, p.display_name + " - BZPEER");
+}
+
+std::string render_researchers_page(const std::string& name, const std::vector<model::ResearcherProfile>& found) {
+  data d;
+  d.set("query", name);
+  d.set("has_query", !name.empty());
+  d.set("summary", plural(static_cast<int>(found.size()), "researcher") + " named \"" + name + "\"");
+  data list{data::type::list};
+  for (const auto& p : found) {
+    data item;
+    item.set("id", model::format_researcher_id(p.id));
+    item.set("name", p.display_name);
+    item.set("works", plural(p.works_count, "work"));
+    item.set("affiliation", p.affiliation.empty() ? "Affiliation not imported" : p.affiliation);
+    std::vector<model::NamedCount> top(p.topics.begin(), p.topics.begin() + std::min<size_t>(p.topics.size(), 5));
+    item.set("topics", list_of(top, false));
+    list.push_back(item);
+  }
+  d.set("researchers", list);
+  d.set("has_results", !found.empty());
+  return render_in_layout("researchers", d, "Researchers named " + name + " - BZPEER");
+}
+
+std::string render_home_page(std::uint64_t work_count) {
+  data d;
+  d.set("work_count", std::to_string(work_count));
+  return render_in_layout("home", d, "BZPEER");
+}
+
+std::string render_error_page(int status, const std::string& message) {
+  data d;
+  d.set("status", std::to_string(status));
+  d.set("message", message);
+  return render_in_layout("error", d, std::to_string(status) + " - BZPEER");
+}
+
+const std::string* static_asset(const std::string& name) {
+  const auto& files = embedded_ui();
+  auto it = files.find("static/" + name);
+  return it == files.end() ? nullptr : &it->second;
+}
+
+}  // namespace bzpeer::http

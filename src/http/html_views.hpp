@@ -1,0 +1,21 @@
+#pragma once
+// Server-rendered pages from the Mustache templates under ui/templates (embedded in
+// the binary). Mustache escapes every {{value}}, so names and titles render inert.
+#include <string>
+#include <vector>
+
+#include "model/researcher.hpp"
+#include "store/catalog.hpp"
+
+namespace bzpeer::http {
+
+std::string render_profile_page(const model::ResearcherProfile& profile, const std::vector<store::WorkSummary>& works,
+                                store::Page page);
+std::string render_researchers_page(const std::string& name, const std::vector<model::ResearcherProfile>& found);
+std::string render_home_page(std::uint64_t work_count);
+std::string render_error_page(int status, const std::string& message);
+
+// A file from ui/static, or empty when there is none.
+const std::string* static_asset(const std::string& name);
+
+}  // namespace bzpeer::http

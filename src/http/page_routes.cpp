@@ -1,0 +1,53 @@
+// HTML pages: home, researcher profile, researchers by name, static assets.
+#include "http/html_views.hpp"
+#include "http/query_params.hpp"
+#include "http/routes.hpp"
+
+namespace bzpeer::http {
+
+void register_page_routes(httplib::Server& server, CatalogPool& catalogs) {
+  server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
+    send_html(res, 200, render_home_page(catalogs.local().work_count()));
+  });
+
+  server.Get(R"(/static/([A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
+    const std::string name = req.matches[1];
+    const std::string* asset = static_asset(name);
+    if (!asset) {
+      send_html(res, 404, render_error_page(404, "No such file: " + name));
+      return;
+    }
+    res.set_header("Cache-Control", "public, max-age=3600");
+    res.set_content(*asset, name.ends_with(".css") ? "text/css; charset=utf-8" : "application/octet-stream");
+  });
+
+  server.Get(R"(/researchers/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::string id_text = req.matches[1];
+    model::ResearcherId id = model::parse_researcher_id(id_text);
+    auto page = parse_page(req.get_param_value("page"), "", 20);
+    if (!page) {
+      send_html(res, 400, render_error_page(400, page.error().message));
+      return;
+    }
+    auto& catalog = catalogs.local();
+    auto profile = id ? catalog.profile(id) : std::nullopt;
+    if (!profile) {
+      send_html(res, 404, render_error_page(404, "There is no researcher " + id_text + "."));
+      return;
+    }
+    auto works = catalog.researcher_works(id, *page);
+    send_html(res, 200, render_profile_page(*profile, works, *page));
+  });
+
+  server.Get("/researchers", [&](const httplib::Request& req, httplib::Response& res) {
+    std::string name = req.get_param_value("name");
+    if (name.size() > 200) {
+      send_html(res, 400, render_error_page(400, "The name is too long (200 characters at most)."));
+      return;
+    }
+    auto found = catalogs.local().find_researchers(name, /*prefix=*/false, 100);
+    send_html(res, 200, render_researchers_page(name, found));
+  });
+}
+
+}  // namespace bzpeer::http

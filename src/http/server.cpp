@@ -1,0 +1,86 @@
+#include "http/server.hpp"
+
+#include <cstdio>
+
+#include "http/html_views.hpp"
+#include "http/json_views.hpp"
+#include "http/routes.hpp"
+
+namespace bzpeer::http {
+
+namespace {
+constexpr size_t kMaxRequestBody = 1 << 20;
+
+bool is_api(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0; }
+}  // namespace
+
+void send_json(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, "application/json; charset=utf-8");
+}
+
+void send_json_error(httplib::Response& res, int status, const std::string& message) {
+  send_json(res, status, error_json(status, message).dump());
+}
+
+void send_html(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, "text/html; charset=utf-8");
+}
+
+int run_server(const ServerOptions& options, const std::function<void(int)>& on_ready) {
+  CatalogPool catalogs(options.data_dir);
+  try {
+    catalogs.local();  // fail fast when there is no catalog
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
+    return 1;
+  }
+  httplib::Server server;
+  int threads = options.threads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  server.set_payload_max_length(kMaxRequestBody);
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "same-origin"},
+                              {"Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:"}});
+
+  register_page_routes(server, catalogs);
+  register_api_routes(server, catalogs);
+
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already wrote its own error
+    std::string message = res.status == 404 ? "No such page: " + req.path : "Request failed";
+    if (is_api(req))
+      send_json_error(res, res.status, message);
+    else
+      send_html(res, res.status, render_error_page(res.status, message));
+  });
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string message = "internal error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "bzpeer serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+    } catch (...) {
+    }
+    if (is_api(req))
+      send_json_error(res, 500, message);
+    else
+      send_html(res, 500, render_error_page(500, "Something went wrong on our side."));
+  });
+
+  // Port 0 asks the system for a free port (tests); the bound port is reported.
+  int port = options.port;
+  if (port == 0)
+    port = server.bind_to_any_port(options.host);
+  else if (!server.bind_to_port(options.host, port))
+    port = -1;
+  if (port <= 0) {
+    std::fprintf(stderr, "bzpeer serve: cannot listen on %s:%d\n", options.host.c_str(), options.port);
+    return 1;
+  }
+  if (on_ready) on_ready(port);
+  return server.listen_after_bind() ? 0 : 1;
+}
+
+}  // namespace bzpeer::http

@@ -1,0 +1,19 @@
+#pragma once
+// The HTTP face of BZPEER: pages and the JSON API over a built catalog.
+#include <functional>
+#include <string>
+
+namespace bzpeer::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string data_dir = "./bzpeer-data";
+  int threads = 8;
+};
+
+// Serves until the process is stopped. `on_ready` runs once the port is bound.
+// Returns non-zero when the server cannot start.
+int run_server(const ServerOptions& options, const std::function<void(int port)>& on_ready = {});
+
+}  // namespace bzpeer::http

@@ -1,0 +1,26 @@
+#pragma once
+// The face of identity: group authorships into researchers.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/catalog.hpp"
+
+namespace bzpeer::identity {
+
+// Clusters authorships; each inner vector holds indices into `rows`, one per researcher.
+// Implementations must be deterministic: the same rows give the same clusters.
+class Disambiguator {
+ public:
+  virtual ~Disambiguator() = default;
+  virtual std::vector<std::vector<size_t>> cluster(const std::vector<store::AuthorshipRow>& rows) = 0;
+};
+
+// The first identity pass: one researcher per Unicode-folded full name. The real
+// disambiguation replaces it behind the same interface.
+std::unique_ptr<Disambiguator> make_name_key_disambiguator();
+
+// The folded "first last" key under which researchers are looked up by name.
+std::string name_key(const store::AuthorshipRow& row);
+
+}  // namespace bzpeer::identity

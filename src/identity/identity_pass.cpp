@@ -1,0 +1,54 @@
+#include "identity/identity_pass.hpp"
+
+#include <map>
+#include <unordered_set>
+
+#include "identity/stable_ids.hpp"
+
+namespace bzpeer::identity {
+
+namespace {
+
+// The name most often printed for the cluster; the fuller form wins a tie.
+std::string display_name(const std::vector<store::AuthorshipRow>& rows, const std::vector<size_t>& members) {
+  std::map<std::string, size_t> counts;
+  for (size_t i : members) ++counts[rows[i].raw_name];
+  std::string best;
+  size_t best_count = 0;
+  for (const auto& [name, count] : counts)
+    if (count > best_count || (count == best_count && name.size() > best.size())) {
+      best = name;
+      best_count = count;
+    }
+  return best;
+}
+
+}  // namespace
+
+Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disambiguator) {
+  std::vector<store::AuthorshipRow> rows;
+  catalog.for_each_authorship([&](store::AuthorshipRow&& row) { rows.push_back(std::move(row)); });
+  auto clusters = disambiguator.cluster(rows);
+  auto ids = assign_stable_ids(rows, clusters);
+
+  IdentityStats stats;
+  stats.authorships = rows.size();
+  stats.researchers = clusters.size();
+  std::unordered_set<model::ResearcherId> previous;
+  for (const auto& row : rows)
+    if (row.previous_researcher) previous.insert(row.previous_researcher);
+
+  store::ResearcherAssignment assignment;
+  assignment.researchers.reserve(clusters.size());
+  assignment.authorship_to_researcher.reserve(rows.size());
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    if (previous.count(ids[c])) ++stats.kept_ids;
+    assignment.researchers.push_back({ids[c], display_name(rows, clusters[c]), name_key(rows[clusters[c].front()])});
+    for (size_t i : clusters[c]) assignment.authorship_to_researcher.emplace_back(rows[i].id, ids[c]);
+  }
+  auto saved = catalog.save_assignment(assignment);
+  if (!saved) return saved.error();
+  return stats;
+}
+
+}  // namespace bzpeer::identity

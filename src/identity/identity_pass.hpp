@@ -1,0 +1,17 @@
+#pragma once
+// Runs identity over the whole catalog and saves the researcher assignment.
+#include "core/result.hpp"
+#include "identity/disambiguator.hpp"
+#include "store/catalog.hpp"
+
+namespace bzpeer::identity {
+
+struct IdentityStats {
+  size_t authorships = 0;
+  size_t researchers = 0;
+  size_t kept_ids = 0;  // researchers whose id came from the previous build
+};
+
+Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disambiguator);
+
+}  // namespace bzpeer::identity

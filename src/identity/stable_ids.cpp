@@ -1,0 +1,41 @@
+#include "identity/stable_ids.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace bzpeer::identity {
+
+std::vector<model::ResearcherId> assign_stable_ids(const std::vector<store::AuthorshipRow>& rows,
+                                                   const std::vector<std::vector<size_t>>& clusters) {
+  // Candidate (overlap, previous id, cluster) triples, best overlap first.
+  std::vector<std::tuple<size_t, model::ResearcherId, size_t>> candidates;
+  model::ResearcherId highest = 0;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    std::map<model::ResearcherId, size_t> overlap;
+    for (size_t i : clusters[c]) {
+      model::ResearcherId previous = rows[i].previous_researcher;
+      if (previous > 0) ++overlap[previous];
+      highest = std::max(highest, previous);
+    }
+    for (auto [id, count] : overlap) candidates.emplace_back(count, id, c);
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) > std::get<0>(b);
+    if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
+    return std::get<2>(a) < std::get<2>(b);
+  });
+  std::vector<model::ResearcherId> ids(clusters.size(), 0);
+  std::map<model::ResearcherId, bool> taken;
+  for (auto [count, id, c] : candidates) {
+    if (ids[c] != 0 || taken[id]) continue;
+    ids[c] = id;
+    taken[id] = true;
+  }
+  // New researchers, numbered in cluster order after every id seen so far.
+  for (auto& id : ids)
+    if (id == 0) id = ++highest;
+  return ids;
+}
+
+}  // namespace bzpeer::identity

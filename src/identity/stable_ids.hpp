@@ -1,0 +1,16 @@
+#pragma once
+// Researcher ids that survive rebuilds: a cluster keeps the id of the previous
+// researcher it shares the most authorships with; new people get fresh ids.
+#include <vector>
+
+#include "model/researcher.hpp"
+#include "store/catalog.hpp"
+
+namespace bzpeer::identity {
+
+// One id per cluster, in cluster order. Ties go to the smaller (older) id, and no id
+// is given to two clusters, so a split keeps the old id on its larger part.
+std::vector<model::ResearcherId> assign_stable_ids(const std::vector<store::AuthorshipRow>& rows,
+                                                   const std::vector<std::vector<size_t>>& clusters);
+
+}  // namespace bzpeer::identity

@@ -1,0 +1,207 @@
+// ACL Anthology XML through libxml2's streaming reader, so large files never sit in memory.
+#include "ingest/acl_reader.hpp"
+
+#include <libxml/xmlreader.h>
+
+#include <cctype>
+#include <cstring>
+#include <map>
+#include <memory>
+
+#include "ingest/validate.hpp"
+
+namespace bzpeer::ingest {
+
+namespace {
+
+struct VolumeMeta {
+  std::string id, booktitle, year, month, publisher, address;
+};
+
+std::string attribute(xmlTextReaderPtr reader, const char* name) {
+  xmlChar* value = xmlTextReaderGetAttribute(reader, reinterpret_cast<const xmlChar*>(name));
+  if (!value) return {};
+  std::string out(reinterpret_cast<char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+// The text of the current element with inline markup (<fixed-case>, <b>, ...) flattened.
+std::string element_text(xmlTextReaderPtr reader) {
+  xmlChar* value = xmlTextReaderReadString(reader);
+  if (!value) return {};
+  std::string out(reinterpret_cast<char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+bool named(xmlTextReaderPtr reader, const char* name) {
+  return std::strcmp(reinterpret_cast<const char*>(xmlTextReaderConstLocalName(reader)), name) == 0;
+}
+
+int month_number(const std::string& month) {
+  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (month.size() < 3) return 0;
+  std::string lower;
+  for (char c : month.substr(0, 3)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (int i = 0; i < 12; ++i)
+    if (lower == names[i]) return i + 1;
+  return 0;
+}
+
+int parse_year(const std::string& text) {
+  if (text.size() != 4) return 0;
+  for (char c : text)
+    if (c < '0' || c > '9') return 0;
+  return std::stoi(text);
+}
+
+// Journals (J: Computational Linguistics, Q: TACL) publish articles; the rest are proceedings.
+std::string work_type(const std::string& collection) {
+  return (!collection.empty() && (collection[0] == 'J' || collection[0] == 'Q')) ? "article" : "proceedings";
+}
+
+// Collection ids carry the year: "P18" -> 2018, "C69" -> 1969. Volumes without <meta> use it.
+int collection_year(const std::string& collection) {
+  if (collection.size() != 3 || !std::isdigit(static_cast<unsigned char>(collection[1])) ||
+      !std::isdigit(static_cast<unsigned char>(collection[2])))
+    return 0;
+  int two = (collection[1] - '0') * 10 + (collection[2] - '0');
+  return two >= 50 ? 1900 + two : 2000 + two;
+}
+
+// The Anthology's venue series by the collection's letter, for volumes without a booktitle.
+std::string series_name(const std::string& collection) {
+  static const std::map<char, std::string> series = {
+      {'A', "Applied Natural Language Processing (ANLP)"}, {'C', "COLING"}, {'D', "EMNLP"}, {'E', "EACL"},
+      {'H', "Human Language Technology (HLT)"}, {'I', "IJCNLP"}, {'J', "Computational Linguistics"},
+      {'K', "CoNLL"}, {'L', "LREC"}, {'M', "Message Understanding Conference (MUC)"}, {'N', "NAACL"},
+      {'O', "ROCLING"}, {'P', "ACL"}, {'Q', "Transactions of the ACL"}, {'R', "RANLP"},
+      {'S', "SemEval and *SEM"}, {'T', "TINLAP"}, {'U', "ALTA"}, {'W', "ACL workshops"}, {'X', "TIPSTER"},
+      {'Y', "PACLIC"}};
+  auto it = collection.empty() ? series.end() : series.find(collection[0]);
+  return it == series.end() ? "ACL Anthology" : it->second;
+}
+
+// Reads the children of <author> (or <editor>): <first>, <last>.
+void read_person(xmlTextReaderPtr reader, model::Authorship& a) {
+  int depth = xmlTextReaderDepth(reader);
+  if (xmlTextReaderIsEmptyElement(reader)) return;
+  while (xmlTextReaderRead(reader) == 1) {
+    int type = xmlTextReaderNodeType(reader);
+    if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) return;
+    if (type != XML_READER_TYPE_ELEMENT) continue;
+    if (named(reader, "first")) a.first = element_text(reader);
+    else if (named(reader, "last")) a.last = element_text(reader);
+    else if (named(reader, "affiliation")) a.affiliation = element_text(reader);
+  }
+}
+
+class AclParser {
+ public:
+  AclParser(const std::string& path, RecordSink& sink) : path_(path), sink_(sink) {}
+
+  void run() {
+    std::unique_ptr<xmlTextReader, decltype(&xmlFreeTextReader)> reader(
+        xmlReaderForFile(path_.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+        &xmlFreeTextReader);
+    if (!reader) {
+      sink_.reject({path_, 0, "cannot open XML file"});
+      return;
+    }
+    xmlTextReaderSetErrorHandler(reader.get(), &AclParser::on_error, this);
+    int rc;
+    while ((rc = xmlTextReaderRead(reader.get())) == 1) {
+      if (xmlTextReaderNodeType(reader.get()) != XML_READER_TYPE_ELEMENT) continue;
+      if (named(reader.get(), "collection")) collection_ = attribute(reader.get(), "id");
+      else if (named(reader.get(), "volume")) volume_ = VolumeMeta{attribute(reader.get(), "id"), {}, {}, {}, {}, {}};
+      else if (named(reader.get(), "booktitle")) volume_.booktitle = element_text(reader.get());
+      else if (named(reader.get(), "publisher")) volume_.publisher = element_text(reader.get());
+      else if (named(reader.get(), "address")) volume_.address = element_text(reader.get());
+      else if (named(reader.get(), "month")) volume_.month = element_text(reader.get());
+      else if (named(reader.get(), "year")) volume_.year = element_text(reader.get());
+      else if (named(reader.get(), "paper")) read_paper(reader.get());
+    }
+    if (rc < 0)
+      sink_.reject({path_, error_line_ ? error_line_ : static_cast<std::uint64_t>(xmlTextReaderGetParserLineNumber(reader.get())),
+                    "malformed XML" + (error_.empty() ? std::string() : ": " + error_) +
+                        " (papers before this point were kept)"});
+  }
+
+ private:
+  static void on_error(void* self, const char* message, xmlParserSeverities severity, xmlTextReaderLocatorPtr locator) {
+    auto* parser = static_cast<AclParser*>(self);
+    if (severity != XML_PARSER_SEVERITY_ERROR || !parser->error_.empty()) return;
+    parser->error_ = message ? message : "";
+    while (!parser->error_.empty() && (parser->error_.back() == '\n' || parser->error_.back() == ' '))
+      parser->error_.pop_back();
+    parser->error_line_ = static_cast<std::uint64_t>(xmlTextReaderLocatorLineNumber(locator));
+  }
+
+  void read_paper(xmlTextReaderPtr reader) {
+    std::uint64_t line = static_cast<std::uint64_t>(xmlTextReaderGetParserLineNumber(reader));
+    std::string paper_id = attribute(reader, "id");
+    model::Work work;
+    std::string url;
+    int depth = xmlTextReaderDepth(reader);
+    while (xmlTextReaderRead(reader) == 1) {
+      int type = xmlTextReaderNodeType(reader);
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) break;
+      if (type != XML_READER_TYPE_ELEMENT) continue;
+      if (named(reader, "title")) work.title = element_text(reader);
+      else if (named(reader, "abstract")) work.abstract = element_text(reader);
+      else if (named(reader, "doi")) work.doi = element_text(reader);
+      else if (named(reader, "url") && url.empty()) url = element_text(reader);
+      else if (named(reader, "author")) {
+        model::Authorship a;
+        a.position = static_cast<int>(work.authors.size());
+        a.source_person_id = attribute(reader, "id");
+        if (!a.source_person_id.empty()) a.source_person_id = "acl:" + a.source_person_id;
+        read_person(reader, a);
+        a.raw_name = a.first.empty() ? a.last : a.first + " " + a.last;
+        work.authors.push_back(std::move(a));
+      }
+    }
+    // The <url> holds the full Anthology id (P18-1001); build it when missing.
+    std::string anthology_id = url;
+    if (anthology_id.empty() || anthology_id.find("://") != std::string::npos) {
+      std::string number = paper_id;
+      while (number.size() < 3) number.insert(number.begin(), '0');
+      anthology_id = collection_ + "-" + volume_.id + number;
+    }
+    work.external_id = "acl:" + anthology_id;
+    work.source = "ACL Anthology";
+    work.type = work_type(collection_);
+    work.venue = volume_.booktitle.empty() ? series_name(collection_) : volume_.booktitle;
+    work.year = parse_year(volume_.year);
+    if (work.year == 0 && volume_.year.empty()) work.year = collection_year(collection_);
+    int month = month_number(volume_.month);
+    work.date = work.year > 0 ? std::to_string(work.year) : "";
+    if (month > 0 && work.year > 0) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%04d-%02d", work.year, month);
+      work.date = buf;
+    }
+    work.categories = {"cs.CL"};
+    work.url = url.find("://") != std::string::npos ? url : "https://aclanthology.org/" + anthology_id;
+    normalize(work);
+    if (auto problem = validate(work)) {
+      sink_.reject({path_, line, "paper " + anthology_id + ": " + *problem});
+      return;
+    }
+    sink_.accept(std::move(work));
+  }
+
+  std::string path_;
+  RecordSink& sink_;
+  std::string collection_;
+  VolumeMeta volume_;
+  std::string error_;
+  std::uint64_t error_line_ = 0;
+};
+
+}  // namespace
+
+void read_acl(const std::string& path, RecordSink& sink) { AclParser(path, sink).run(); }
+
+}  // namespace bzpeer::ingest

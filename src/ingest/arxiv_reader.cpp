@@ -1,0 +1,169 @@
+// arXiv metadata snapshot (JSON lines), parsed with simdjson's On-Demand API.
+#include "ingest/arxiv_reader.hpp"
+
+#include <simdjson.h>
+
+#include <cstdio>
+
+#include "ingest/detex.hpp"
+#include "ingest/line_reader.hpp"
+#include "ingest/name_split.hpp"
+#include "ingest/validate.hpp"
+
+namespace bzpeer::ingest {
+
+namespace {
+
+using simdjson::ondemand::value;
+
+std::string text_of(value v) {
+  if (v.is_null()) return {};
+  std::string_view s = v.get_string();
+  return std::string(s);
+}
+
+int month_number(std::string_view name) {
+  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  for (int i = 0; i < 12; ++i)
+    if (name.substr(0, 3) == months[i]) return i + 1;
+  return 0;
+}
+
+// "Mon, 2 Apr 2007 19:18:42 GMT" -> "2007-04-02"; empty when not of that shape.
+std::string rfc2822_date(std::string_view s) {
+  int day = 0, year = 0;
+  char month[4] = {};
+  std::string copy(s);
+  if (std::sscanf(copy.c_str(), "%*3s, %d %3s %d", &day, month, &year) != 3) return {};
+  int m = month_number(month);
+  if (m == 0 || day < 1 || day > 31) return {};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, m, day);
+  return out;
+}
+
+// Year from an ISO date prefix ("2008-11-13", "2008-11" or "2008").
+int year_of(std::string_view date) {
+  if (date.size() < 4) return 0;
+  int year = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (date[static_cast<size_t>(i)] < '0' || date[static_cast<size_t>(i)] > '9') return 0;
+    year = year * 10 + (date[static_cast<size_t>(i)] - '0');
+  }
+  return year;
+}
+
+void parse_authors_parsed(value v, model::Work& work) {
+  int position = 0;
+  for (auto entry : v.get_array()) {
+    std::string parts[3];
+    int i = 0;
+    for (auto part : entry.get_array()) {
+      if (i < 3) parts[i] = text_of(part.value());
+      ++i;
+    }
+    model::Authorship a;
+    a.position = position++;
+    a.last = detex(parts[0]);
+    a.first = detex(parts[1]);
+    std::string suffix = detex(parts[2]);
+    a.raw_name = a.first.empty() ? a.last : a.first + " " + a.last;
+    if (!suffix.empty()) a.raw_name += " " + suffix;
+    work.authors.push_back(std::move(a));
+  }
+}
+
+// Parses one JSON line into `work`; throws simdjson_error on malformed JSON.
+void parse_record(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, model::Work& work) {
+  auto doc = parser.iterate(json);
+  std::string authors_text, first_version_date, update_date, journal_ref;
+  bool have_parsed_authors = false;
+  for (auto field : doc.get_object()) {
+    std::string_view key = field.unescaped_key();
+    value v = field.value();
+    if (key == "id") work.external_id = "arxiv:" + text_of(v);
+    else if (key == "title") work.title = detex(text_of(v));
+    else if (key == "abstract") work.abstract = text_of(v);
+    else if (key == "doi") work.doi = text_of(v);
+    else if (key == "journal-ref") journal_ref = text_of(v);
+    else if (key == "update_date") update_date = text_of(v);
+    else if (key == "authors") authors_text = text_of(v);
+    else if (key == "categories") {
+      std::string joined = text_of(v);
+      size_t start = 0;
+      while (start < joined.size()) {
+        size_t end = joined.find(' ', start);
+        if (end == std::string::npos) end = joined.size();
+        if (end > start) work.categories.push_back(joined.substr(start, end - start));
+        start = end + 1;
+      }
+    } else if (key == "versions") {
+      if (!v.is_null())
+        for (auto version : v.get_array()) {
+          if (first_version_date.empty()) {
+            auto created = version.find_field_unordered("created");
+            if (!created.error()) first_version_date = rfc2822_date(text_of(created.value()));
+          }
+        }
+    } else if (key == "authors_parsed") {
+      if (!v.is_null()) {
+        parse_authors_parsed(v, work);
+        have_parsed_authors = true;
+      }
+    }
+  }
+  if (!have_parsed_authors) {
+    int position = 0;
+    for (auto& name : split_author_list(detex(authors_text))) {
+      auto a = split_name(name);
+      a.position = position++;
+      work.authors.push_back(std::move(a));
+    }
+  }
+  work.source = "arXiv";
+  work.type = journal_ref.empty() ? "preprint" : "article";
+  work.venue = journal_ref.empty() ? "arXiv" : journal_ref;
+  work.date = !first_version_date.empty() ? first_version_date : update_date;
+  work.year = year_of(work.date);
+  if (!work.external_id.empty() && work.external_id.size() > 6) work.url = "https://arxiv.org/abs/" + work.external_id.substr(6);
+}
+
+}  // namespace
+
+void read_arxiv(const std::string& path, RecordSink& sink) {
+  LineReader lines(path);
+  if (!lines.is_open()) {
+    sink.reject({path, 0, "cannot open file"});
+    return;
+  }
+  simdjson::ondemand::parser parser;
+  std::string padded;
+  std::string_view line;
+  std::uint64_t next_progress = 1 << 20;
+  while (lines.next(line)) {
+    if (lines.bytes_read() >= next_progress) {
+      sink.progress(lines.bytes_read());
+      next_progress = lines.bytes_read() + (1 << 20);
+    }
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) continue;  // blank lines are allowed
+    padded.assign(line);
+    padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+    model::Work work;
+    try {
+      parse_record(parser, simdjson::padded_string_view(padded.data(), padded.size(), padded.capacity()), work);
+    } catch (const simdjson::simdjson_error& e) {
+      sink.reject({path, lines.line_number(), std::string("malformed JSON: ") + e.what()});
+      continue;
+    }
+    normalize(work);
+    if (auto problem = validate(work)) {
+      sink.reject({path, lines.line_number(), *problem});
+      continue;
+    }
+    sink.accept(std::move(work));
+  }
+  sink.progress(lines.bytes_read());
+}
+
+}  // namespace bzpeer::ingest

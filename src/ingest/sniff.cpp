@@ -1,0 +1,29 @@
+#include "ingest/sniff.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+namespace bzpeer::ingest {
+
+Format sniff_format(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return fs::exists(fs::path(path) / "signatures.json", ec) ? Format::s2and : Format::automatic;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  size_t first = head.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+  if (first == std::string::npos) return Format::automatic;
+  if (head[first] == '<') return head.find("<collection") != std::string::npos ? Format::acl : Format::automatic;
+  if (head[first] == '{') {
+    // arXiv lines carry "authors_parsed" or at least an "id" and "title" on one line.
+    std::string line = head.substr(first, head.find('\n', first) - first);
+    if (line.find("\"authors_parsed\"") != std::string::npos ||
+        (line.find("\"id\"") != std::string::npos && line.find("\"title\"") != std::string::npos))
+      return Format::arxiv;
+  }
+  return Format::automatic;
+}
+
+}  // namespace bzpeer::ingest

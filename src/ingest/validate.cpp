@@ -1,0 +1,64 @@
+#include "ingest/validate.hpp"
+
+#include <chrono>
+
+#include "core/text.hpp"
+
+namespace bzpeer::ingest {
+
+namespace {
+
+int current_year() {
+  auto now = std::chrono::system_clock::now();
+  return static_cast<int>(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
+}
+
+std::optional<std::string> check_field(const char* name, const std::string& value, size_t limit) {
+  if (value.size() > limit)
+    return std::string("field '") + name + "' is " + std::to_string(value.size()) + " bytes (limit " +
+           std::to_string(limit) + ")";
+  if (!text::is_valid_utf8(value)) return std::string("field '") + name + "' is not valid UTF-8";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> validate(const model::Work& w) {
+  if (w.external_id.empty()) return "missing id";
+  if (text::squeeze_spaces(w.title).empty()) return "missing title";
+  if (w.year < Limits::first_year || w.year > current_year() + 1)
+    return "impossible year " + std::to_string(w.year);
+  if (auto e = check_field("id", w.external_id, Limits::field_bytes)) return e;
+  if (auto e = check_field("title", w.title, Limits::title_bytes)) return e;
+  if (auto e = check_field("abstract", w.abstract, Limits::abstract_bytes)) return e;
+  for (auto [name, value] : {std::pair{"venue", &w.venue}, {"doi", &w.doi}, {"url", &w.url}, {"date", &w.date}})
+    if (auto e = check_field(name, *value, Limits::field_bytes)) return e;
+  for (const auto& c : w.categories)
+    if (auto e = check_field("categories", c, Limits::field_bytes)) return e;
+  if (w.authors.size() > Limits::authors)
+    return std::to_string(w.authors.size()) + " authors (limit " + std::to_string(Limits::authors) + ")";
+  for (const auto& a : w.authors) {
+    for (auto [name, value] : {std::pair{"author name", &a.raw_name}, {"author first", &a.first}, {"author last", &a.last}})
+      if (auto e = check_field(name, *value, Limits::name_bytes)) return e;
+    for (auto [name, value] : {std::pair{"affiliation", &a.affiliation}, {"email", &a.email}, {"orcid", &a.orcid},
+                               {"author id", &a.source_person_id}})
+      if (auto e = check_field(name, *value, Limits::field_bytes)) return e;
+    if (text::squeeze_spaces(a.raw_name).empty()) return "author " + std::to_string(a.position + 1) + " has no name";
+  }
+  return std::nullopt;
+}
+
+void normalize(model::Work& w) {
+  w.title = text::squeeze_spaces(w.title);
+  w.abstract = text::squeeze_spaces(w.abstract);
+  w.venue = text::squeeze_spaces(w.venue);
+  for (auto& a : w.authors) {
+    a.first = text::squeeze_spaces(a.first);
+    a.last = text::squeeze_spaces(a.last);
+    a.raw_name = text::squeeze_spaces(a.raw_name);
+    if (a.raw_name.empty()) a.raw_name = text::squeeze_spaces(a.first + " " + a.last);
+    a.affiliation = text::squeeze_spaces(a.affiliation);
+  }
+}
+
+}  // namespace bzpeer::ingest

@@ -1,0 +1,58 @@
+#pragma once
+// The public author record built by identity and enriched by enrich.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bzpeer::model {
+
+using ResearcherId = std::int64_t;  // shown as "R" + number
+
+std::string format_researcher_id(ResearcherId id);
+// Parses "R123" (or "r123"); returns 0 when malformed.
+ResearcherId parse_researcher_id(const std::string& text);
+
+struct NamedCount {
+  std::string id;    // researcher id, topic id or empty
+  std::string name;
+  double weight = 0;
+  int count = 0;
+};
+
+struct TrustPart {
+  std::string key;          // "verification", "publications", ...
+  std::string label;        // shown on the profile
+  double points = 0;
+  double max_points = 0;
+  std::string explanation;  // the inputs and how they gave these points
+};
+
+struct Trust {
+  int score = 0;
+  std::string tier;
+  std::vector<TrustPart> breakdown;
+};
+
+struct GraphSummary {
+  int papers = 0, people = 0, topics = 0, institutions = 0;
+  std::vector<NamedCount> top_papers, top_people, top_topics, top_institutions;
+};
+
+// Everything a profile page shows, as `bzpeer build` derived it.
+struct ResearcherProfile {
+  ResearcherId id = 0;
+  std::string display_name;
+  std::string tagline;
+  std::string affiliation;  // empty: "Affiliation not imported"
+  bool open_to_collaborate = true;
+  std::string verification_level = "L1";
+  bool claimed = false;
+  int works_count = 0;
+  int followers_count = 0;
+  std::vector<NamedCount> topics;
+  std::vector<NamedCount> collaborators;
+  Trust trust;
+  GraphSummary graph;
+};
+
+}  // namespace bzpeer::model

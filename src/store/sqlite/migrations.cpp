@@ -1,0 +1,92 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <string>
+#include <vector>
+
+namespace bzpeer::store::sqlite {
+
+namespace {
+
+// Never edit a migration that has shipped; add a new one.
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> list = {
+      // 1: the catalog of works and their authorships, as ingested.
+      R"sql(
+        CREATE TABLE works (
+          id INTEGER PRIMARY KEY,
+          external_id TEXT NOT NULL UNIQUE,
+          source TEXT NOT NULL,
+          type TEXT NOT NULL,
+          title TEXT NOT NULL,
+          abstract TEXT NOT NULL DEFAULT '',
+          year INTEGER NOT NULL,
+          date TEXT NOT NULL DEFAULT '',
+          venue TEXT NOT NULL DEFAULT '',
+          categories TEXT NOT NULL DEFAULT '',
+          doi TEXT NOT NULL DEFAULT '',
+          url TEXT NOT NULL DEFAULT '',
+          content_hash INTEGER NOT NULL
+        );
+        CREATE TABLE authorships (
+          id INTEGER PRIMARY KEY,
+          work_id INTEGER NOT NULL REFERENCES works(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          raw_name TEXT NOT NULL,
+          first TEXT NOT NULL DEFAULT '',
+          last TEXT NOT NULL DEFAULT '',
+          affiliation TEXT NOT NULL DEFAULT '',
+          email TEXT NOT NULL DEFAULT '',
+          orcid TEXT NOT NULL DEFAULT '',
+          source_person_id TEXT NOT NULL DEFAULT '',
+          UNIQUE (work_id, position)
+        );
+      )sql",
+      // 2: what `bzpeer build` derives: researchers, their works and profiles.
+      R"sql(
+        CREATE TABLE researchers (
+          id INTEGER PRIMARY KEY,
+          display_name TEXT NOT NULL,
+          name_key TEXT NOT NULL,
+          works_count INTEGER NOT NULL DEFAULT 0,
+          profile_json TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX researchers_by_name ON researchers(name_key, works_count DESC);
+        CREATE TABLE researcher_authorships (
+          authorship_id INTEGER PRIMARY KEY,
+          researcher_id INTEGER NOT NULL
+        );
+        CREATE TABLE researcher_works (
+          researcher_id INTEGER NOT NULL,
+          work_id INTEGER NOT NULL,
+          year INTEGER NOT NULL,
+          date TEXT NOT NULL,
+          PRIMARY KEY (researcher_id, work_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC);
+      )sql",
+  };
+  return list;
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(migrations().size()); }
+
+int schema_version(Database& db) {
+  auto stmt = db.prepare("PRAGMA user_version");
+  stmt.step();
+  return static_cast<int>(stmt.column_int(0));
+}
+
+void migrate(Database& db, int target) {
+  if (target < 0) target = latest_schema_version();
+  int current = schema_version(db);
+  for (int version = current + 1; version <= target; ++version) {
+    Transaction tx(db);
+    db.exec(migrations()[static_cast<size_t>(version - 1)]);
+    db.exec("PRAGMA user_version=" + std::to_string(version));
+    tx.commit();
+  }
+}
+
+}  // namespace bzpeer::store::sqlite

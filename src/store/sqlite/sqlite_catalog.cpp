@@ -1,0 +1,338 @@
+#include "store/sqlite/sqlite_catalog.hpp"
+
+#include <filesystem>
+
+#include "core/text.hpp"
+#include "store/profile_codec.hpp"
+#include "store/sqlite/db.hpp"
+#include "store/sqlite/migrations.hpp"
+
+namespace bzpeer::store::sqlite {
+
+namespace {
+
+std::string join_categories(const std::vector<std::string>& categories) {
+  std::string out;
+  for (const auto& c : categories) {
+    if (!out.empty()) out.push_back(' ');
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> split_categories(const std::string& joined) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < joined.size()) {
+    size_t end = joined.find(' ', start);
+    if (end == std::string::npos) end = joined.size();
+    if (end > start) out.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// Hash of every stored field: equal hashes mean a re-ingested record changed nothing.
+std::int64_t content_hash(const model::Work& w) {
+  std::string all;
+  for (const std::string* field : {&w.source, &w.type, &w.title, &w.abstract, &w.date, &w.venue, &w.doi, &w.url})
+    all += *field + '\x1f';
+  all += std::to_string(w.year) + '\x1f' + join_categories(w.categories) + '\x1e';
+  for (const auto& a : w.authors)
+    all += a.raw_name + '\x1f' + a.first + '\x1f' + a.last + '\x1f' + a.affiliation + '\x1f' + a.email + '\x1f' +
+           a.orcid + '\x1f' + a.source_person_id + '\x1e';
+  return static_cast<std::int64_t>(text::stable_hash(all));
+}
+
+class SqliteCatalog final : public Catalog {
+ public:
+  SqliteCatalog(const std::string& path, bool read_only, int schema_target)
+      : db_(path, read_only ? Database::Mode::read_only : Database::Mode::read_write) {
+    if (!read_only) migrate(db_, schema_target);
+  }
+
+  Result<UpsertCounts> upsert_works(const std::vector<model::Work>& works) override {
+    try {
+      prepare_upsert();
+      UpsertCounts counts;
+      Transaction tx(db_);
+      for (const auto& w : works) {
+        std::int64_t hash = content_hash(w);
+        find_work_.bind(1, w.external_id);
+        std::int64_t id = 0;
+        bool found = find_work_.step();
+        bool same = found && find_work_.column_int(1) == hash;
+        if (found) id = find_work_.column_int(0);
+        find_work_.reset();
+        if (same) {
+          ++counts.unchanged;
+          continue;
+        }
+        Statement& write = found ? update_work_ : insert_work_;
+        write.bind(1, w.external_id)
+            .bind(2, w.source)
+            .bind(3, w.type)
+            .bind(4, w.title)
+            .bind(5, w.abstract)
+            .bind(6, w.year)
+            .bind(7, w.date)
+            .bind(8, w.venue)
+            .bind(9, join_categories(w.categories))
+            .bind(10, w.doi)
+            .bind(11, w.url)
+            .bind(12, hash);
+        write.run();
+        if (!found) id = db_.last_insert_id();
+        for (const auto& a : w.authors) {
+          upsert_authorship_.bind(1, id)
+              .bind(2, a.position)
+              .bind(3, a.raw_name)
+              .bind(4, a.first)
+              .bind(5, a.last)
+              .bind(6, a.affiliation)
+              .bind(7, a.email)
+              .bind(8, a.orcid)
+              .bind(9, a.source_person_id);
+          upsert_authorship_.run();
+        }
+        if (found) {
+          trim_authorships_.bind(1, id).bind(2, static_cast<int>(w.authors.size()));
+          trim_authorships_.run();
+          ++counts.updated;
+        } else {
+          ++counts.inserted;
+        }
+      }
+      tx.commit();
+      return counts;
+    } catch (const SqliteError& e) {
+      return make_error(ErrorCode::io, e.what());
+    }
+  }
+
+  void for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) override {
+    auto stmt = db_.prepare(
+        "SELECT a.id, a.work_id, a.position, a.raw_name, a.first, a.last, a.affiliation, a.source_person_id, "
+        "COALESCE(ra.researcher_id, 0) FROM authorships a "
+        "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id ORDER BY a.id");
+    while (stmt.step()) {
+      AuthorshipRow row;
+      row.id = stmt.column_int(0);
+      row.work_id = stmt.column_int(1);
+      row.position = static_cast<int>(stmt.column_int(2));
+      row.raw_name = stmt.column_text(3);
+      row.first = stmt.column_text(4);
+      row.last = stmt.column_text(5);
+      row.affiliation = stmt.column_text(6);
+      row.source_person_id = stmt.column_text(7);
+      row.previous_researcher = stmt.column_int(8);
+      visit(std::move(row));
+    }
+  }
+
+  Status save_assignment(const ResearcherAssignment& assignment) override {
+    try {
+      Transaction tx(db_);
+      db_.exec("DELETE FROM researchers; DELETE FROM researcher_authorships; DELETE FROM researcher_works;");
+      auto insert_researcher = db_.prepare("INSERT INTO researchers(id, display_name, name_key) VALUES (?, ?, ?)");
+      for (const auto& r : assignment.researchers) {
+        insert_researcher.bind(1, r.id).bind(2, r.display_name).bind(3, r.name_key);
+        insert_researcher.run();
+      }
+      auto insert_link = db_.prepare("INSERT INTO researcher_authorships(authorship_id, researcher_id) VALUES (?, ?)");
+      for (const auto& [authorship, researcher] : assignment.authorship_to_researcher) {
+        insert_link.bind(1, authorship).bind(2, researcher);
+        insert_link.run();
+      }
+      db_.exec(
+          "INSERT OR IGNORE INTO researcher_works(researcher_id, work_id, year, date) "
+          "SELECT ra.researcher_id, a.work_id, w.year, w.date FROM researcher_authorships ra "
+          "JOIN authorships a ON a.id = ra.authorship_id JOIN works w ON w.id = a.work_id;"
+          "UPDATE researchers SET works_count = "
+          "(SELECT COUNT(*) FROM researcher_works rw WHERE rw.researcher_id = researchers.id);");
+      tx.commit();
+      return Ok{};
+    } catch (const SqliteError& e) {
+      return make_error(ErrorCode::io, e.what());
+    }
+  }
+
+  void for_each_work(const std::function<void(WorkRow&&)>& visit) override {
+    auto stmt = db_.prepare(
+        "SELECT id, external_id, source, type, title, abstract, venue, date, year, categories FROM works ORDER BY id");
+    while (stmt.step()) {
+      WorkRow row;
+      row.id = stmt.column_int(0);
+      row.external_id = stmt.column_text(1);
+      row.source = stmt.column_text(2);
+      row.type = stmt.column_text(3);
+      row.title = stmt.column_text(4);
+      row.abstract = stmt.column_text(5);
+      row.venue = stmt.column_text(6);
+      row.date = stmt.column_text(7);
+      row.year = static_cast<int>(stmt.column_int(8));
+      row.categories = split_categories(stmt.column_text(9));
+      visit(std::move(row));
+    }
+  }
+
+  void for_each_researcher_work(
+      const std::function<void(model::ResearcherId, std::int64_t)>& visit) override {
+    auto stmt = db_.prepare("SELECT researcher_id, work_id FROM researcher_works ORDER BY work_id");
+    while (stmt.step()) visit(stmt.column_int(0), stmt.column_int(1));
+  }
+
+  void for_each_researcher(
+      const std::function<void(model::ResearcherId, const std::string&)>& visit) override {
+    auto stmt = db_.prepare("SELECT id, display_name FROM researchers ORDER BY id");
+    while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1));
+  }
+
+  Status save_profiles(const std::vector<model::ResearcherProfile>& profiles) override {
+    try {
+      Transaction tx(db_);
+      auto update = db_.prepare("UPDATE researchers SET profile_json = ? WHERE id = ?");
+      for (const auto& p : profiles) {
+        update.bind(1, encode_profile(p)).bind(2, p.id);
+        update.run();
+      }
+      tx.commit();
+      return Ok{};
+    } catch (const SqliteError& e) {
+      return make_error(ErrorCode::io, e.what());
+    }
+  }
+
+  std::optional<model::ResearcherProfile> profile(model::ResearcherId id) override {
+    if (!profile_stmt_) profile_stmt_ = db_.prepare("SELECT " + kProfileColumns + " FROM researchers WHERE id = ?");
+    profile_stmt_.bind(1, id);
+    std::optional<model::ResearcherProfile> out;
+    if (profile_stmt_.step()) out = read_profile(profile_stmt_);
+    profile_stmt_.reset();
+    return out;
+  }
+
+  std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page) override {
+    if (!works_stmt_) {
+      works_stmt_ = db_.prepare(
+          "SELECT w.id, w.external_id, w.source, w.type, w.title, w.abstract, w.venue, w.date, w.doi, w.url, w.year, "
+          "w.categories FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? "
+          "ORDER BY rw.year DESC, rw.date DESC, w.id DESC LIMIT ? OFFSET ?");
+      authors_stmt_ = db_.prepare("SELECT raw_name FROM authorships WHERE work_id = ? ORDER BY position");
+    }
+    std::vector<WorkSummary> out;
+    works_stmt_.bind(1, id).bind(2, page.per_page).bind(3, static_cast<std::int64_t>(page.page - 1) * page.per_page);
+    while (works_stmt_.step()) {
+      WorkSummary w;
+      w.id = works_stmt_.column_int(0);
+      w.external_id = works_stmt_.column_text(1);
+      w.source = works_stmt_.column_text(2);
+      w.type = works_stmt_.column_text(3);
+      w.title = works_stmt_.column_text(4);
+      w.abstract = works_stmt_.column_text(5);
+      w.venue = works_stmt_.column_text(6);
+      w.date = works_stmt_.column_text(7);
+      w.doi = works_stmt_.column_text(8);
+      w.url = works_stmt_.column_text(9);
+      w.year = static_cast<int>(works_stmt_.column_int(10));
+      w.categories = split_categories(works_stmt_.column_text(11));
+      out.push_back(std::move(w));
+    }
+    works_stmt_.reset();
+    for (auto& w : out) {
+      authors_stmt_.bind(1, w.id);
+      while (authors_stmt_.step()) w.authors.push_back(authors_stmt_.column_text(0));
+      authors_stmt_.reset();
+    }
+    return out;
+  }
+
+  std::vector<model::ResearcherProfile> find_researchers(const std::string& name, bool prefix, int limit) override {
+    std::string key = text::fold(name);
+    std::vector<model::ResearcherProfile> out;
+    if (key.empty()) return out;
+    Statement stmt;
+    if (prefix) {
+      std::string upper = key;
+      upper.back() = static_cast<char>(static_cast<unsigned char>(upper.back()) + 1);
+      stmt = db_.prepare("SELECT " + kProfileColumns +
+                         " FROM researchers WHERE name_key >= ? AND name_key < ? ORDER BY works_count DESC LIMIT ?");
+      stmt.bind(1, key).bind(2, upper).bind(3, limit);
+    } else {
+      stmt = db_.prepare("SELECT " + kProfileColumns +
+                         " FROM researchers WHERE name_key = ? ORDER BY works_count DESC LIMIT ?");
+      stmt.bind(1, key).bind(2, limit);
+    }
+    while (stmt.step()) out.push_back(read_profile(stmt));
+    return out;
+  }
+
+  std::uint64_t work_count() override {
+    auto stmt = db_.prepare("SELECT COUNT(*) FROM works");
+    stmt.step();
+    return static_cast<std::uint64_t>(stmt.column_int(0));
+  }
+
+  int schema_version() override { return sqlite::schema_version(db_); }
+
+ private:
+  inline static const std::string kProfileColumns = "id, display_name, works_count, profile_json";
+
+  static model::ResearcherProfile read_profile(Statement& stmt) {
+    model::ResearcherProfile p = decode_profile(stmt.column_text(3));
+    p.id = stmt.column_int(0);
+    p.display_name = stmt.column_text(1);
+    p.works_count = static_cast<int>(stmt.column_int(2));
+    return p;
+  }
+
+  void prepare_upsert() {
+    if (find_work_) return;
+    find_work_ = db_.prepare("SELECT id, content_hash FROM works WHERE external_id = ?");
+    insert_work_ = db_.prepare(
+        "INSERT INTO works(external_id, source, type, title, abstract, year, date, venue, categories, doi, url, "
+        "content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    update_work_ = db_.prepare(
+        "UPDATE works SET source=?2, type=?3, title=?4, abstract=?5, year=?6, date=?7, venue=?8, categories=?9, "
+        "doi=?10, url=?11, content_hash=?12 WHERE external_id=?1");
+    upsert_authorship_ = db_.prepare(
+        "INSERT INTO authorships(work_id, position, raw_name, first, last, affiliation, email, orcid, "
+        "source_person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(work_id, position) DO UPDATE SET "
+        "raw_name=?3, first=?4, last=?5, affiliation=?6, email=?7, orcid=?8, source_person_id=?9");
+    trim_authorships_ = db_.prepare("DELETE FROM authorships WHERE work_id = ? AND position >= ?");
+  }
+
+  Database db_;
+  Statement find_work_, insert_work_, update_work_, upsert_authorship_, trim_authorships_;
+  Statement profile_stmt_, works_stmt_, authors_stmt_;
+};
+
+}  // namespace
+
+std::unique_ptr<Catalog> open_sqlite_catalog(const std::string& path, bool read_only, int schema_target) {
+  return std::make_unique<SqliteCatalog>(path, read_only, schema_target);
+}
+
+}  // namespace bzpeer::store::sqlite
+
+namespace bzpeer::store {
+
+Result<std::unique_ptr<Catalog>> open_catalog(const std::string& data_dir, bool read_only) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir(data_dir);
+  if (read_only) {
+    if (!fs::exists(dir / "catalog.sqlite"))
+      return make_error(ErrorCode::not_found, "no catalog at " + (dir / "catalog.sqlite").string() +
+                                                  ": run `bzpeer ingest` and `bzpeer build` first");
+  } else if (!fs::create_directories(dir, ec) && ec) {
+    return make_error(ErrorCode::io, "cannot create data directory " + data_dir + ": " + ec.message());
+  }
+  try {
+    return sqlite::open_sqlite_catalog((dir / "catalog.sqlite").string(), read_only);
+  } catch (const sqlite::SqliteError& e) {
+    return make_error(ErrorCode::io, e.what());
+  }
+}
+
+}  // namespace bzpeer::store

@@ -1,0 +1,34 @@
+#include <gtest/gtest.h>
+
+#include "core/text.hpp"
+
+namespace bzpeer::text {
+
+TEST(Fold, CaseDiacriticsAndPunctuation) {
+  EXPECT_EQ(fold("José  Pérez-Ruiz"), "jose perez ruiz");
+  EXPECT_EQ(fold("Han Hu"), "han hu");
+  EXPECT_EQ(fold("HAN   HU "), "han hu");
+  EXPECT_EQ(fold("O'Brien"), "obrien");
+  EXPECT_EQ(fold("Glavaš"), "glavas");
+  EXPECT_EQ(fold("Ø. Müller"), "ø muller");
+}
+
+TEST(Fold, OtherScriptsKeepTheirLetters) {
+  EXPECT_EQ(fold("胡瀚"), "胡瀚");
+  EXPECT_EQ(fold("Ἀθῆναι"), "αθηναι");
+}
+
+TEST(Utf8, DetectsInvalidBytes) {
+  EXPECT_TRUE(is_valid_utf8("plain"));
+  EXPECT_TRUE(is_valid_utf8("Vulić"));
+  EXPECT_FALSE(is_valid_utf8(std::string("bad \xff byte")));
+  EXPECT_FALSE(is_valid_utf8(std::string("cut \xc3")));
+}
+
+TEST(Words, SplitsFoldedText) {
+  EXPECT_EQ(words("Vision-Transformers, at scale!"), (std::vector<std::string>{"vision", "transformers", "at", "scale"}));
+}
+
+TEST(SqueezeSpaces, CollapsesNewlines) { EXPECT_EQ(squeeze_spaces("  a\n  b\tc  "), "a b c"); }
+
+}  // namespace bzpeer::text
