@@ -144,7 +144,17 @@ bool is_stopword(std::string_view w) {
       "recently", "large",  "small",   "high",    "low",     "better",  "best",    "good",    "able",
       "achieve", "achieves", "demonstrate", "introduce", "introduces", "describe", "describes", "make",
       "makes",   "get",     "take",    "via",     "toward",  "show",    "provide", "provides", "allow",
-      "allows",  "yields",  "significantly", "effective", "efficient", "simple", "towards", "further"};
+      "allows",  "yields",  "significantly", "effective", "efficient", "simple", "towards", "further",
+      // Boilerplate of abstracts that never names a research topic.
+      "extensive", "experiments", "experiment", "experimental", "conduct", "conducted", "outperform",
+      "outperforms", "outperforming", "superior", "performance", "performances", "art", "code", "available",
+      "github", "https", "http", "www", "com", "org", "proposes", "propose", "presents", "compared",
+      "demonstrates", "demonstrated", "previous", "prior", "remarkable", "promising", "competitive",
+      "comprehensive", "widely", "commonly", "existing", "specifically", "particular", "particularly",
+      "paper", "papers", "article", "work", "works", "problem", "problems", "challenging",
+      "challenge", "challenges", "novel", "improved", "improve", "improves", "improving", "achieving",
+      "achieved", "obtain", "obtained", "leads", "lead", "key", "main", "important", "significant",
+      "results", "publicly", "various", "way", "ways", "wide", "range", "project", "page", "almost"};
   return stop.count(w) > 0;
 }
 

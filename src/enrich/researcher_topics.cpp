@@ -36,15 +36,23 @@ std::vector<model::NamedCount> researcher_topics(const CorpusView& view, std::ui
   std::sort(phrases.begin(), phrases.end(), [](const auto& a, const auto& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.name < b.name;
   });
-  // Drop a phrase inside a stronger one with the same works ("vision transformer" vs
-  // "vision transformer models" are the same topic to a reader).
-  std::vector<model::NamedCount> kept;
-  for (auto& p : phrases) {
-    bool covered = std::any_of(kept.begin(), kept.end(), [&](const auto& k) {
-      return k.count == p.count && (k.name.find(p.name) != std::string::npos || p.name.find(k.name) != std::string::npos);
+  // Of two nested phrases keep the one that says more: "masked image" gives way to
+  // "masked image modeling" when the longer phrase covers most of its works, and a weak
+  // extension ("semantic segmentation framework") gives way to its strong core.
+  auto inside = [](const std::string& shorter, const std::string& longer) {
+    return shorter.size() < longer.size() && (" " + longer + " ").find(" " + shorter + " ") != std::string::npos;
+  };
+  auto redundant = [&](const model::NamedCount& p) {
+    return std::any_of(phrases.begin(), phrases.end(), [&](const model::NamedCount& q) {
+      if (inside(p.name, q.name)) return q.count * 4 >= p.count * 3;
+      if (inside(q.name, p.name)) return p.count * 4 < q.count * 3;
+      return false;
     });
-    if (!covered) kept.push_back(std::move(p));
+  };
+  std::vector<model::NamedCount> kept;
+  for (const auto& p : phrases) {
     if (kept.size() == max_phrases) break;
+    if (!redundant(p)) kept.push_back(p);
   }
 
   fields.insert(fields.end(), kept.begin(), kept.end());

@@ -35,6 +35,11 @@ std::string element_text(xmlTextReaderPtr reader) {
   return out;
 }
 
+std::uint64_t node_line(xmlTextReaderPtr reader) {
+  long line = xmlGetLineNo(xmlTextReaderCurrentNode(reader));
+  return line > 0 ? static_cast<std::uint64_t>(line) : 0;
+}
+
 bool named(xmlTextReaderPtr reader, const char* name) {
   return std::strcmp(reinterpret_cast<const char*>(xmlTextReaderConstLocalName(reader)), name) == 0;
 }
@@ -139,15 +144,23 @@ class AclParser {
   }
 
   void read_paper(xmlTextReaderPtr reader) {
-    std::uint64_t line = static_cast<std::uint64_t>(xmlTextReaderGetParserLineNumber(reader));
+    // Node lines, not the parser's: libxml2 reads ahead of the node it hands out.
+    std::uint64_t line = node_line(reader), last_line = line;
     std::string paper_id = attribute(reader, "id");
     model::Work work;
     std::string url;
     int depth = xmlTextReaderDepth(reader);
-    while (xmlTextReaderRead(reader) == 1) {
+    bool complete = xmlTextReaderIsEmptyElement(reader) == 1;
+    while (!complete && xmlTextReaderRead(reader) == 1) {
       int type = xmlTextReaderNodeType(reader);
-      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) break;
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) {
+        complete = true;
+        break;
+      }
+      // Only the paper's own children count: an abstract may hold a <url> of its own.
       if (type != XML_READER_TYPE_ELEMENT) continue;
+      last_line = node_line(reader);
+      if (xmlTextReaderDepth(reader) != depth + 1) continue;
       if (named(reader, "title")) work.title = element_text(reader);
       else if (named(reader, "abstract")) work.abstract = element_text(reader);
       else if (named(reader, "doi")) work.doi = element_text(reader);
@@ -162,6 +175,8 @@ class AclParser {
         work.authors.push_back(std::move(a));
       }
     }
+    // A paper that reaches the point of a syntax error is cut short; run() reports the error.
+    if (!complete || (!error_.empty() && last_line >= error_line_)) return;
     // The <url> holds the full Anthology id (P18-1001); build it when missing.
     std::string anthology_id = url;
     if (anthology_id.empty() || anthology_id.find("://") != std::string::npos) {

@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include "identity/disambiguator.hpp"
+#include "identity/stable_ids.hpp"
+
+namespace bzpeer::identity {
+namespace {
+
+store::AuthorshipRow row(std::int64_t id, const std::string& first, const std::string& last,
+                         model::ResearcherId previous = 0) {
+  store::AuthorshipRow r;
+  r.id = id;
+  r.first = first;
+  r.last = last;
+  r.raw_name = first + " " + last;
+  r.previous_researcher = previous;
+  return r;
+}
+
+TEST(NameKeyDisambiguator, GroupsFoldedFullNames) {
+  std::vector<store::AuthorshipRow> rows = {row(1, "José", "Pérez"), row(2, "Jose", "PEREZ"), row(3, "Josh", "Perez"),
+                                            row(4, "Han", "Hu")};
+  auto clusters = make_name_key_disambiguator()->cluster(rows);
+  ASSERT_EQ(clusters.size(), 3u);
+  EXPECT_EQ(clusters[0], (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(clusters[1], (std::vector<size_t>{2}));
+  EXPECT_EQ(name_key(rows[0]), "jose perez");
+}
+
+TEST(StableIds, RebuildingKeepsEveryId) {
+  std::vector<store::AuthorshipRow> rows = {row(1, "A", "A", 5), row(2, "A", "A", 5), row(3, "B", "B", 2)};
+  auto ids = assign_stable_ids(rows, {{0, 1}, {2}});
+  EXPECT_EQ(ids, (std::vector<model::ResearcherId>{5, 2}));
+}
+
+TEST(StableIds, NewPeopleGetFreshIdsAboveAllSeen) {
+  std::vector<store::AuthorshipRow> rows = {row(1, "A", "A", 5), row(2, "C", "C"), row(3, "A", "A")};
+  auto ids = assign_stable_ids(rows, {{0, 2}, {1}});
+  EXPECT_EQ(ids, (std::vector<model::ResearcherId>{5, 6}));
+}
+
+TEST(StableIds, ASplitKeepsTheIdOnTheLargerPart) {
+  std::vector<store::AuthorshipRow> rows = {row(1, "H", "Hu", 3), row(2, "H", "Hu", 3), row(3, "H", "Hu", 3)};
+  auto ids = assign_stable_ids(rows, {{0}, {1, 2}});
+  EXPECT_EQ(ids[1], 3);
+  EXPECT_EQ(ids[0], 4);
+}
+
+TEST(StableIds, AMergeKeepsTheIdOfTheLargerContributor) {
+  std::vector<store::AuthorshipRow> rows = {row(1, "X", "Y", 9), row(2, "X", "Y", 4), row(3, "X", "Y", 4)};
+  auto ids = assign_stable_ids(rows, {{0, 1, 2}});
+  EXPECT_EQ(ids[0], 4);
+}
+
+}  // namespace
+}  // namespace bzpeer::identity

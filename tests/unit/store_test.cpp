@@ -1,0 +1,131 @@
+#include <gtest/gtest.h>
+
+#include "store/profile_codec.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_catalog.hpp"
+#include "test_support.hpp"
+
+namespace bzpeer::store {
+namespace {
+
+using testing::TempDir;
+
+model::Work work(const std::string& id, const std::string& title, std::vector<std::string> authors) {
+  model::Work w;
+  w.external_id = id;
+  w.source = "arXiv";
+  w.type = "preprint";
+  w.title = title;
+  w.year = 2020;
+  w.date = "2020-01-01";
+  for (size_t i = 0; i < authors.size(); ++i) {
+    model::Authorship a;
+    a.position = static_cast<int>(i);
+    a.raw_name = authors[i];
+    a.last = authors[i];
+    w.authors.push_back(a);
+  }
+  return w;
+}
+
+size_t authorship_count(Catalog& catalog) {
+  size_t n = 0;
+  catalog.for_each_authorship([&](AuthorshipRow&&) { ++n; });
+  return n;
+}
+
+TEST(SqliteCatalog, UpsertIsIdempotentAndUpdatesChangedRecords) {
+  TempDir dir;
+  auto catalog = open_catalog(dir.path().string());
+  ASSERT_TRUE(catalog.ok());
+  std::vector<model::Work> batch = {work("a:1", "One", {"X", "Y", "Z"}), work("a:2", "Two", {"X"})};
+  auto first = (*catalog)->upsert_works(batch);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->inserted, 2u);
+
+  auto again = (*catalog)->upsert_works(batch);
+  EXPECT_EQ(again->inserted, 0u);
+  EXPECT_EQ(again->unchanged, 2u);
+  EXPECT_EQ((*catalog)->work_count(), 2u);
+  EXPECT_EQ(authorship_count(**catalog), 4u);
+
+  // A corrected record replaces the old one: fewer authors, new title; ids are kept.
+  std::vector<std::int64_t> ids_before;
+  (*catalog)->for_each_authorship([&](AuthorshipRow&& r) { ids_before.push_back(r.id); });
+  auto changed = (*catalog)->upsert_works({work("a:1", "One, revised", {"X", "Y"})});
+  EXPECT_EQ(changed->updated, 1u);
+  EXPECT_EQ((*catalog)->work_count(), 2u);
+  std::vector<std::int64_t> ids_after;
+  (*catalog)->for_each_authorship([&](AuthorshipRow&& r) { ids_after.push_back(r.id); });
+  ASSERT_EQ(ids_after.size(), 3u);
+  EXPECT_EQ(ids_after[0], ids_before[0]);
+  std::string title;
+  (*catalog)->for_each_work([&](WorkRow&& w) {
+    if (w.external_id == "a:1") title = w.title;
+  });
+  EXPECT_EQ(title, "One, revised");
+}
+
+TEST(SqliteCatalog, DataSurvivesReopening) {
+  TempDir dir;
+  {
+    auto catalog = open_catalog(dir.path().string());
+    ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "One", {"X"})}).ok());
+  }
+  auto reopened = open_catalog(dir.path().string(), /*read_only=*/true);
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ((*reopened)->work_count(), 1u);
+}
+
+TEST(SqliteCatalog, ReadOnlyOpenOfAMissingCatalogIsAClearError) {
+  TempDir dir;
+  auto catalog = open_catalog((dir.path() / "none").string(), /*read_only=*/true);
+  ASSERT_FALSE(catalog.ok());
+  EXPECT_EQ(catalog.error().code, ErrorCode::not_found);
+  EXPECT_NE(catalog.error().message.find("bzpeer ingest"), std::string::npos);
+}
+
+TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
+  TempDir dir;
+  auto path = (dir.path() / "catalog.sqlite").string();
+  {
+    auto old = sqlite::open_sqlite_catalog(path, false, /*schema_target=*/1);
+    EXPECT_EQ(old->schema_version(), 1);
+    ASSERT_TRUE(old->upsert_works({work("a:1", "Kept", {"X"})}).ok());
+  }
+  auto current = open_catalog(dir.path().string());
+  ASSERT_TRUE(current.ok());
+  EXPECT_EQ((*current)->schema_version(), sqlite::latest_schema_version());
+  EXPECT_EQ((*current)->work_count(), 1u);
+  // The tables added by later migrations work.
+  ResearcherAssignment assignment;
+  assignment.researchers.push_back({7, "X", "x"});
+  (*current)->for_each_authorship([&](AuthorshipRow&& r) { assignment.authorship_to_researcher.emplace_back(r.id, 7); });
+  ASSERT_TRUE((*current)->save_assignment(assignment).ok());
+  auto works = (*current)->researcher_works(7, {1, 20});
+  ASSERT_EQ(works.size(), 1u);
+  EXPECT_EQ(works[0].title, "Kept");
+}
+
+TEST(ProfileCodec, RoundTrips) {
+  model::ResearcherProfile p;
+  p.display_name = "Ada";
+  p.tagline = "Ada works on engines.";
+  p.works_count = 3;
+  p.topics = {{"topic:engines", "engines", 2.5, 2}};
+  p.trust = {21, "Emerging", {{"verification", "Identity verification", 6, 45, "L1"}}};
+  p.graph.papers = 9;
+  p.graph.top_people = {{"R2", "Bob", 1.0, 1}};
+  auto q = decode_profile(encode_profile(p));
+  EXPECT_EQ(q.tagline, p.tagline);
+  EXPECT_EQ(q.topics.size(), 1u);
+  EXPECT_EQ(q.topics[0].name, "engines");
+  EXPECT_EQ(q.trust.score, 21);
+  EXPECT_EQ(q.trust.breakdown[0].max_points, 45);
+  EXPECT_EQ(q.graph.papers, 9);
+  EXPECT_EQ(q.graph.top_people[0].id, "R2");
+  EXPECT_EQ(decode_profile("not json").verification_level, "L1");
+}
+
+}  // namespace
+}  // namespace bzpeer::store

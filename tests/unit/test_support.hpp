@@ -1,0 +1,45 @@
+#pragma once
+// Helpers shared by unit tests: a temporary directory and a sink that keeps what it gets.
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "ingest/reader.hpp"
+
+namespace bzpeer::testing {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("bzpeer-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name, const std::string& content) const {
+    auto p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CollectingSink : ingest::RecordSink {
+  std::vector<model::Work> works;
+  std::vector<ingest::Issue> issues;
+  void accept(model::Work&& work) override { works.push_back(std::move(work)); }
+  void reject(ingest::Issue issue) override { issues.push_back(std::move(issue)); }
+};
+
+inline std::string shared_data(const std::string& relative) { return std::string(BZPEER_SHARED_DATA) + "/" + relative; }
+
+}  // namespace bzpeer::testing
