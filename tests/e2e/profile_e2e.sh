@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# End-to-end: the real binary ingests the seed fixture, builds, serves on a free
+# loopback port, and the Han Hu profile page and JSON are checked over real HTTP.
+set -euo pipefail
+BZPEER=${1:?path to bzpeer}
+ROOT=${2:?project root}
+FIXTURE="$ROOT/tests/fixtures/seed_works.jsonl"
+WORK=$(mktemp -d)
+SERVER_PID=""
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$BZPEER" ingest --data "$WORK/data" "$FIXTURE" > "$WORK/ingest.out"
+grep -q "skipped 0" "$WORK/ingest.out" || fail "fixture ingest skipped records: $(cat "$WORK/ingest.out")"
+"$BZPEER" ingest --data "$WORK/data" "$FIXTURE" > "$WORK/ingest2.out"
+grep -q "new 0, updated 0" "$WORK/ingest2.out" || fail "re-ingest changed the catalog: $(cat "$WORK/ingest2.out")"
+"$BZPEER" build --data "$WORK/data" > "$WORK/build.out"
+
+"$BZPEER" serve --data "$WORK/data" --port 0 > "$WORK/serve.out" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
+BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start: $(cat "$WORK/serve.out")"
+
+# The expected facts come from the fixture itself, not from constants.
+python3 - "$BASE" "$FIXTURE" <<'PY'
+import json, re, sys, urllib.request, urllib.error
+base, fixture = sys.argv[1], sys.argv[2]
+name = "Han Hu"
+works = [json.loads(l) for l in open(fixture)]
+han_works = [w for w in works if any(f"{p[1]} {p[0]}" == name for p in w["authors_parsed"])]
+
+def get(path):
+    with urllib.request.urlopen(base + path) as r:
+        return r.status, r.headers.get("Content-Type", ""), r.read().decode()
+
+def fail(msg):
+    sys.exit("FAIL: " + msg)
+
+status, ctype, body = get("/api/v1/researchers?search=Han%20Hu")
+found = json.loads(body)
+if found["meta"]["count"] < 1: fail("no researcher named Han Hu")
+r = found["results"][0]
+rid = r["id"]
+if not re.fullmatch(r"R\d+", rid): fail(f"bad id {rid}")
+for field in ["id", "display_name", "works_count", "followers_count", "topics_count", "collaborators_count",
+              "topics", "collaborators", "trust", "verification_level", "claimed"]:
+    if field not in r: fail(f"researcher JSON lacks {field}")
+if r["works_count"] != len(han_works): fail(f"works_count {r['works_count']} != {len(han_works)} in the fixture")
+if (r["trust"]["score"], r["trust"]["tier"]) != (21, "Emerging"): fail(f"trust {r['trust']['score']} {r['trust']['tier']}")
+if r["verification_level"] != "L1" or r["claimed"] is not False or r["followers_count"] != 0: fail("not an unclaimed L1 record")
+if r["topics_count"] != len(r["topics"]) or r["topics_count"] == 0: fail("topics count does not match its list")
+if sum(p["points"] for p in r["trust"]["breakdown"]) != 21: fail("trust breakdown does not add up")
+
+status, ctype, body = get(f"/api/v1/researchers/{rid}")
+if json.loads(body)["display_name"] != name: fail("researcher JSON by id")
+
+status, ctype, body = get(f"/api/v1/works?filter=author.id:{rid}&per_page=10&page=2")
+page = json.loads(body)
+if page["meta"] != {"count": len(han_works), "per_page": 10, "page": 2}: fail(f"works meta {page['meta']}")
+if len(page["results"]) != min(10, len(han_works) - 10): fail("works page size")
+years = [w["publication_year"] for w in page["results"]]
+if years != sorted(years, reverse=True): fail("works are not newest first")
+
+status, ctype, html = get(f"/researchers/{rid}")
+if "text/html" not in ctype: fail("profile is not HTML")
+order = ["Researcher profile", name, "Affiliation not imported", "Open to collaborate", "Trust snapshot",
+         "Trust 21 - Emerging", "Verification L1", "Unclaimed author", "Actions", "Follow researcher",
+         "Identity and collaboration", "Log in to claim", "Direct collaboration",
+         "Claim this author entity first to unlock direct invitations.", "Research graph", "Open full explorer",
+         "Published work", f"{len(han_works)} published item(s)"]
+at = 0
+for text in order:
+    at = html.find(text, at)
+    if at < 0: fail(f"profile lacks '{text}' (or it is out of order)")
+newest = max(han_works, key=lambda w: w["update_date"])
+if newest["title"].replace("&", "&amp;") not in html: fail("newest work missing from the first page")
+if html.count('class="work"') != min(20, len(han_works)): fail("profile does not show 20 works a page")
+if f'<dd>{len(han_works)}</dd>' not in html: fail("works count missing from the trust snapshot")
+
+for path, want in [("/researchers/R999999999", 404), ("/api/v1/researchers/R999999999", 404),
+                   ("/api/v1/researchers/nonsense", 404), ("/api/v1/works?filter=venue:x", 400),
+                   ("/api/v1/works?filter=author.id:" + rid + "&per_page=100000", 400), ("/no/such/page", 404)]:
+    try:
+        get(path)
+        fail(f"{path} did not fail")
+    except urllib.error.HTTPError as e:
+        if e.code != want: fail(f"{path} gave {e.code}, expected {want}")
+        if path.startswith("/api/") and "error" not in json.loads(e.read().decode()): fail(f"{path}: no JSON error")
+
+status, ctype, html = get("/researchers?name=Han%20Hu")
+if f'href="/researchers/{rid}"' not in html: fail("name lookup does not list the researcher")
+status, ctype, html = get("/researchers?name=%3Cscript%3Ealert(1)%3C/script%3E")
+if "<script>alert(1)" in html: fail("a name query is rendered unescaped")
+print("e2e profile: 1 passed, 0 failed")
+PY
