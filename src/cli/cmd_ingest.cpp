@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/batch_writer.hpp"
 #include "cli/commands.hpp"
 #include "core/progress.hpp"
 #include "ingest/reader.hpp"
@@ -19,7 +20,7 @@ constexpr size_t kIssuesShown = 50;
 // Collects records into batches of one transaction each; prints issues as they come.
 class CatalogSink final : public ingest::RecordSink {
  public:
-  CatalogSink(store::Catalog& catalog, Progress& progress) : catalog_(catalog), progress_(progress) {}
+  CatalogSink(BatchWriter& writer, Progress& progress) : writer_(writer), progress_(progress) {}
 
   void accept(model::Work&& work) override {
     ++read_;
@@ -46,28 +47,19 @@ class CatalogSink final : public ingest::RecordSink {
     progress_.update(bytes_before_);
   }
 
-  // Writes the pending batch; false when the store failed (the batch is rolled back).
+  // Hands the pending batch to the writer; false once the store has failed.
   bool flush() {
-    if (batch_.empty()) return true;
-    auto counts = catalog_.upsert_works(batch_);
-    batch_.clear();
-    if (!counts) {
-      std::fprintf(stderr, "bzpeer ingest: store error: %s\n", counts.error().message.c_str());
-      failed_ = true;
-      return false;
-    }
-    totals_.inserted += counts->inserted;
-    totals_.updated += counts->updated;
-    totals_.unchanged += counts->unchanged;
-    return true;
+    if (batch_.empty()) return !writer_.failed();
+    std::vector<model::Work> full;
+    full.reserve(kBatchSize);
+    full.swap(batch_);
+    return writer_.submit(std::move(full));
   }
 
   std::uint64_t read_ = 0, skipped_ = 0;
-  store::UpsertCounts totals_;
-  bool failed_ = false;
 
  private:
-  store::Catalog& catalog_;
+  BatchWriter& writer_;
   Progress& progress_;
   std::vector<model::Work> batch_;
   std::uint64_t bytes_before_ = 0;
@@ -98,7 +90,8 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
     }
     auto start = std::chrono::steady_clock::now();
     Progress progress("ingest (bytes)");
-    CatalogSink sink(**catalog, progress);
+    BatchWriter writer(**catalog);
+    CatalogSink sink(writer, progress);
     auto inputs = ingest::plan_inputs(*paths, *parsed_format, sink);
     std::uint64_t total_bytes = 0;
     for (const auto& input : inputs) total_bytes += input.bytes;
@@ -106,19 +99,21 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
     for (const auto& input : inputs) {
       ingest::read_input(input, sink);
       sink.file_done(input.bytes);
-      if (sink.failed_) break;
+      if (writer.failed()) break;
     }
     sink.flush();
+    store::UpsertCounts totals = writer.finish();
     progress.finish();
+    if (writer.failed()) std::fprintf(stderr, "bzpeer ingest: store error: %s\n", writer.error().c_str());
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("ingest: %zu input(s), read %llu, new %llu, updated %llu, unchanged %llu, skipped %llu in %.2fs (%.0f records/s)\n",
                 inputs.size(), static_cast<unsigned long long>(sink.read_),
-                static_cast<unsigned long long>(sink.totals_.inserted),
-                static_cast<unsigned long long>(sink.totals_.updated),
-                static_cast<unsigned long long>(sink.totals_.unchanged),
+                static_cast<unsigned long long>(totals.inserted),
+                static_cast<unsigned long long>(totals.updated),
+                static_cast<unsigned long long>(totals.unchanged),
                 static_cast<unsigned long long>(sink.skipped_), seconds,
                 seconds > 0 ? static_cast<double>(sink.read_) / seconds : 0.0);
-    if (sink.failed_) exit_code = 1;
+    if (writer.failed()) exit_code = 1;
   });
 }
 

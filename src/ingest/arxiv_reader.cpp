@@ -137,7 +137,6 @@ void read_arxiv(const std::string& path, RecordSink& sink) {
     return;
   }
   simdjson::ondemand::parser parser;
-  std::string padded;
   std::string_view line;
   std::uint64_t next_progress = 1 << 20;
   while (lines.next(line)) {
@@ -147,11 +146,10 @@ void read_arxiv(const std::string& path, RecordSink& sink) {
     }
     size_t first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos) continue;  // blank lines are allowed
-    padded.assign(line);
-    padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
     model::Work work;
     try {
-      parse_record(parser, simdjson::padded_string_view(padded.data(), padded.size(), padded.capacity()), work);
+      static_assert(LineReader::kPadding >= simdjson::SIMDJSON_PADDING);
+      parse_record(parser, simdjson::padded_string_view(line.data(), line.size(), lines.capacity_from(line)), work);
     } catch (const simdjson::simdjson_error& e) {
       sink.reject({path, lines.line_number(), std::string("malformed JSON: ") + e.what()});
       continue;

@@ -8,7 +8,9 @@ namespace {
 constexpr size_t kBlock = 8 << 20;
 }
 
-LineReader::LineReader(const std::string& path) : file_(std::fopen(path.c_str(), "rb")) { buffer_.resize(kBlock); }
+LineReader::LineReader(const std::string& path) : file_(std::fopen(path.c_str(), "rb")) {
+  buffer_.resize(kBlock + kPadding);
+}
 
 LineReader::~LineReader() {
   if (file_) std::fclose(file_);
@@ -21,8 +23,8 @@ bool LineReader::refill() {
   if (begin_ > 0) std::memmove(buffer_.data(), buffer_.data() + begin_, tail);
   begin_ = 0;
   end_ = tail;
-  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-  size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+  if (end_ + kPadding == buffer_.size()) buffer_.resize((buffer_.size() - kPadding) * 2 + kPadding);
+  size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - kPadding - end_, file_);
   if (n == 0) eof_ = true;
   end_ += n;
   return n > 0;

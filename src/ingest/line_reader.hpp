@@ -17,7 +17,13 @@ class LineReader {
 
   bool is_open() const { return file_ != nullptr; }
   // The next line without its newline; false at end of file. Valid until the next call.
+  // At least kPadding readable bytes follow every line (simdjson reads past the end).
   bool next(std::string_view& line);
+  static constexpr size_t kPadding = 64;
+  // Bytes readable from the start of `line` (its length plus at least kPadding).
+  size_t capacity_from(std::string_view line) const {
+    return static_cast<size_t>(buffer_.data() + buffer_.size() - line.data());
+  }
   std::uint64_t line_number() const { return line_number_; }
   std::uint64_t bytes_read() const { return consumed_; }
 

@@ -27,6 +27,8 @@ class Statement {
 
   // Binds by 1-based index; strings are copied by SQLite (SQLITE_TRANSIENT).
   Statement& bind(int index, std::string_view value);
+  // Binds without a copy: `value` must stay alive and unchanged until reset().
+  Statement& bind_static(int index, std::string_view value);
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, double value);

@@ -27,6 +27,7 @@ const std::vector<const char*>& migrations() {
           url TEXT NOT NULL DEFAULT '',
           content_hash INTEGER NOT NULL
         );
+        -- id = work_id * 8192 + position: stable, and no second index to maintain.
         CREATE TABLE authorships (
           id INTEGER PRIMARY KEY,
           work_id INTEGER NOT NULL REFERENCES works(id) ON DELETE CASCADE,
@@ -37,8 +38,7 @@ const std::vector<const char*>& migrations() {
           affiliation TEXT NOT NULL DEFAULT '',
           email TEXT NOT NULL DEFAULT '',
           orcid TEXT NOT NULL DEFAULT '',
-          source_person_id TEXT NOT NULL DEFAULT '',
-          UNIQUE (work_id, position)
+          source_person_id TEXT NOT NULL DEFAULT ''
         );
       )sql",
       // 2: what `bzpeer build` derives: researchers, their works and profiles.

@@ -58,7 +58,7 @@ class SqliteCatalog final : public Catalog {
       Transaction tx(db_);
       for (const auto& w : works) {
         std::int64_t hash = content_hash(w);
-        find_work_.bind(1, w.external_id);
+        find_work_.bind_static(1, w.external_id);
         std::int64_t id = 0;
         bool found = find_work_.step();
         bool same = found && find_work_.column_int(1) == hash;
@@ -69,30 +69,30 @@ class SqliteCatalog final : public Catalog {
           continue;
         }
         Statement& write = found ? update_work_ : insert_work_;
-        write.bind(1, w.external_id)
-            .bind(2, w.source)
-            .bind(3, w.type)
-            .bind(4, w.title)
-            .bind(5, w.abstract)
+        write.bind_static(1, w.external_id)
+            .bind_static(2, w.source)
+            .bind_static(3, w.type)
+            .bind_static(4, w.title)
+            .bind_static(5, w.abstract)
             .bind(6, w.year)
-            .bind(7, w.date)
-            .bind(8, w.venue)
+            .bind_static(7, w.date)
+            .bind_static(8, w.venue)
             .bind(9, join_categories(w.categories))
-            .bind(10, w.doi)
-            .bind(11, w.url)
+            .bind_static(10, w.doi)
+            .bind_static(11, w.url)
             .bind(12, hash);
         write.run();
         if (!found) id = db_.last_insert_id();
         for (const auto& a : w.authors) {
           upsert_authorship_.bind(1, id)
               .bind(2, a.position)
-              .bind(3, a.raw_name)
-              .bind(4, a.first)
-              .bind(5, a.last)
-              .bind(6, a.affiliation)
-              .bind(7, a.email)
-              .bind(8, a.orcid)
-              .bind(9, a.source_person_id);
+              .bind_static(3, a.raw_name)
+              .bind_static(4, a.first)
+              .bind_static(5, a.last)
+              .bind_static(6, a.affiliation)
+              .bind_static(7, a.email)
+              .bind_static(8, a.orcid)
+              .bind_static(9, a.source_person_id);
           upsert_authorship_.run();
         }
         if (found) {
@@ -296,10 +296,10 @@ class SqliteCatalog final : public Catalog {
         "UPDATE works SET source=?2, type=?3, title=?4, abstract=?5, year=?6, date=?7, venue=?8, categories=?9, "
         "doi=?10, url=?11, content_hash=?12 WHERE external_id=?1");
     upsert_authorship_ = db_.prepare(
-        "INSERT INTO authorships(work_id, position, raw_name, first, last, affiliation, email, orcid, "
-        "source_person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(work_id, position) DO UPDATE SET "
+        "INSERT INTO authorships(id, work_id, position, raw_name, first, last, affiliation, email, orcid, "
+        "source_person_id) VALUES (?1 * 8192 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET "
         "raw_name=?3, first=?4, last=?5, affiliation=?6, email=?7, orcid=?8, source_person_id=?9");
-    trim_authorships_ = db_.prepare("DELETE FROM authorships WHERE work_id = ? AND position >= ?");
+    trim_authorships_ = db_.prepare("DELETE FROM authorships WHERE id >= ?1 * 8192 + ?2 AND id < (?1 + 1) * 8192");
   }
 
   Database db_;
