@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // summaries appear as they happen, even in logs
   CLI::App app{"BZPEER: research discovery from public bibliographic records"};
   app.require_subcommand(1);
   int exit_code = 0;

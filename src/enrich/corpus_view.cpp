@@ -49,6 +49,11 @@ CorpusView load_corpus(store::Catalog& catalog) {
   });
   catalog.for_each_researcher(
       [&](model::ResearcherId id, const std::string& name) { view.display_names[index_of(id)] = name; });
+  // Newest first: profiles and nearby papers look at recent work.
+  for (auto& works : view.works_of)
+    std::sort(works.begin(), works.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return view.works[a].year != view.works[b].year ? view.works[a].year > view.works[b].year : a > b;
+    });
   // After the identity pass, `previous_researcher` is the current assignment.
   catalog.for_each_authorship([&](store::AuthorshipRow&& row) {
     if (row.previous_researcher == 0) return;

@@ -23,7 +23,7 @@ struct WorkInfo {
 struct CorpusView {
   std::vector<WorkInfo> works;                          // dense work index
   std::vector<model::ResearcherId> researcher_ids;      // dense researcher index -> id
-  std::vector<std::vector<std::uint32_t>> works_of;     // researcher -> works
+  std::vector<std::vector<std::uint32_t>> works_of;     // researcher -> works, newest first
   std::vector<std::vector<std::uint32_t>> authors_of;   // work -> researchers
   std::vector<std::unordered_map<std::string, int>> affiliations_of;  // researcher -> affiliation counts
   std::vector<std::string> display_names;               // researcher -> name

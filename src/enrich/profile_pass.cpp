@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/progress.hpp"
 #include "enrich/collaborators.hpp"
@@ -50,37 +49,55 @@ std::vector<model::NamedCount> top_of(const std::map<std::string, int>& counts, 
   return out;
 }
 
-// The researcher in context: nearby papers (by co-authors, not their own), people
-// (co-authors), topics and institutions (their own and their co-authors' affiliations).
+// Scratch space reused across researchers: a counter per work, reset through `touched`.
+struct NearbyScratch {
+  std::vector<int> count;
+  std::vector<std::uint32_t> touched;
+};
+
+// The researcher in context: nearby papers (the recent works of their strongest
+// co-authors, not their own), people (co-authors), topics and institutions (their own
+// and those co-authors' affiliations).
 model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const std::vector<CoAuthor>& coauthors,
-                                  const std::vector<model::NamedCount>& topics, const ProfileLimits& limits) {
+                                  const std::vector<model::NamedCount>& topics, const ProfileLimits& limits,
+                                  NearbyScratch& scratch) {
   model::GraphSummary g;
-  std::unordered_set<std::uint32_t> own(view.works_of[r].begin(), view.works_of[r].end());
-  std::unordered_map<std::uint32_t, int> nearby;  // work -> co-authors on it
+  scratch.count.resize(view.works.size(), 0);
+  constexpr int kOwn = -1;
+  for (std::uint32_t w : view.works_of[r]) scratch.count[w] = kOwn;
   std::map<std::string, int> institutions;
   for (const auto& [name, count] : view.affiliations_of[r]) institutions[name] += count;
-  size_t scanned = 0;
-  for (const auto& c : coauthors) {
-    if (scanned++ == limits.nearby_people_scanned) break;
-    for (std::uint32_t w : view.works_of[c.researcher])
-      if (!own.count(w)) ++nearby[w];
-    for (const auto& [name, count] : view.affiliations_of[c.researcher]) institutions[name] += count;
+  for (size_t c = 0; c < coauthors.size() && c < limits.nearby_people_scanned; ++c) {
+    const auto& works = view.works_of[coauthors[c].researcher];  // newest first
+    for (size_t i = 0; i < works.size() && i < limits.nearby_works_per_person; ++i) {
+      int& n = scratch.count[works[i]];
+      if (n == kOwn) continue;
+      if (n++ == 0) scratch.touched.push_back(works[i]);
+    }
+    for (const auto& [name, count] : view.affiliations_of[coauthors[c].researcher]) institutions[name] += count;
   }
-  g.papers = static_cast<int>(nearby.size());
+  g.papers = static_cast<int>(scratch.touched.size());
   g.people = static_cast<int>(coauthors.size());
   g.topics = static_cast<int>(topics.size());
   g.institutions = static_cast<int>(institutions.size());
 
-  std::vector<std::pair<std::uint32_t, int>> ranked(nearby.begin(), nearby.end());
-  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-    if (a.second != b.second) return a.second > b.second;
-    if (view.works[a.first].year != view.works[b.first].year) return view.works[a.first].year > view.works[b.first].year;
-    return a.first < b.first;
-  });
-  for (size_t i = 0; i < ranked.size() && i < limits.graph_top; ++i) {
-    const auto& w = view.works[ranked[i].first];
-    g.top_papers.push_back({std::to_string(w.id), w.title, static_cast<double>(ranked[i].second), ranked[i].second});
+  auto better = [&](std::uint32_t a, std::uint32_t b) {
+    if (scratch.count[a] != scratch.count[b]) return scratch.count[a] > scratch.count[b];
+    if (view.works[a].year != view.works[b].year) return view.works[a].year > view.works[b].year;
+    return a < b;
+  };
+  size_t top = std::min(limits.graph_top, scratch.touched.size());
+  std::partial_sort(scratch.touched.begin(), scratch.touched.begin() + static_cast<std::ptrdiff_t>(top),
+                    scratch.touched.end(), better);
+  for (size_t i = 0; i < top; ++i) {
+    const auto& w = view.works[scratch.touched[i]];
+    int shared = scratch.count[scratch.touched[i]];
+    g.top_papers.push_back({std::to_string(w.id), w.title, static_cast<double>(shared), shared});
   }
+  for (std::uint32_t w : scratch.touched) scratch.count[w] = 0;
+  for (std::uint32_t w : view.works_of[r]) scratch.count[w] = 0;
+  scratch.touched.clear();
+
   for (size_t i = 0; i < coauthors.size() && i < limits.graph_top; ++i)
     g.top_people.push_back({model::format_researcher_id(view.researcher_ids[coauthors[i].researcher]),
                             view.display_names[coauthors[i].researcher], coauthors[i].strength,
@@ -98,6 +115,8 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
   profiles.reserve(view.researcher_ids.size());
   std::vector<double> scratch_strength;
   std::vector<int> scratch_shared;
+  NearbyScratch nearby;
+  std::vector<int> topic_counts;
   Progress progress("profiles", view.researcher_ids.size());
   // Saved in batches so a million profiles never sit in memory at once.
   constexpr size_t kSaveBatch = 20'000;
@@ -113,7 +132,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
     p.id = view.researcher_ids[r];
     p.display_name = view.display_names[r];
     p.works_count = static_cast<int>(view.works_of[r].size());
-    p.topics = researcher_topics(view, r, limits.phrase_topics, limits.field_topics);
+    p.topics = researcher_topics(view, r, limits.phrase_topics, limits.field_topics, topic_counts);
     auto coauthors = co_authors(view, r, scratch_strength, scratch_shared);
     for (size_t i = 0; i < coauthors.size() && i < limits.close_collaborators; ++i)
       p.collaborators.push_back({model::format_researcher_id(view.researcher_ids[coauthors[i].researcher]),
@@ -128,7 +147,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
     p.open_to_collaborate = true;
     p.trust = compute_trust({p.verification_level, p.claimed, p.works_count, p.followers_count, !p.affiliation.empty(),
                              p.open_to_collaborate});
-    p.graph = graph_summary(view, r, coauthors, p.topics, limits);
+    p.graph = graph_summary(view, r, coauthors, p.topics, limits, nearby);
     profiles.push_back(std::move(p));
     progress.update(r + 1);
     if (profiles.size() == kSaveBatch)

@@ -18,7 +18,8 @@ struct ProfileLimits {
   size_t field_topics = 3;
   size_t close_collaborators = 4;
   size_t graph_top = 3;
-  size_t nearby_people_scanned = 200;  // strongest co-authors whose works count as nearby
+  size_t nearby_people_scanned = 50;  // strongest co-authors whose works count as nearby papers
+  size_t nearby_works_per_person = 100;  // their most recent works
 };
 
 Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& limits = {});

@@ -7,13 +7,15 @@
 namespace bzpeer::enrich {
 
 std::vector<model::NamedCount> researcher_topics(const CorpusView& view, std::uint32_t researcher,
-                                                 size_t max_phrases, size_t max_fields) {
+                                                 size_t max_phrases, size_t max_fields, std::vector<int>& counts) {
   const auto& works = view.works_of[researcher];
   std::map<std::string, int> field_counts;
-  std::map<TopicId, int> phrase_counts;
+  counts.resize(view.topics.topic_count(), 0);
+  std::vector<TopicId> seen;
   for (std::uint32_t w : works) {
     for (const auto& c : view.works[w].categories) ++field_counts[c];
-    for (TopicId t : view.works[w].topics) ++phrase_counts[t];
+    for (TopicId t : view.works[w].topics)
+      if (counts[t]++ == 0) seen.push_back(t);
   }
 
   std::vector<model::NamedCount> fields;
@@ -28,14 +30,30 @@ std::vector<model::NamedCount> researcher_topics(const CorpusView& view, std::ui
   int min_count = works.size() >= 3 ? 2 : 1;
   double documents = static_cast<double>(std::max<std::uint64_t>(1, view.topics.documents()));
   std::vector<model::NamedCount> phrases;
-  for (const auto& [topic, count] : phrase_counts) {
+  struct Scored {
+    TopicId topic;
+    int count;
+    double weight;
+  };
+  std::vector<Scored> scored;
+  for (TopicId topic : seen) {
+    int count = counts[topic];
+    counts[topic] = 0;
     if (count < min_count) continue;
-    double idf = std::log(documents / view.topics.document_frequency(topic));
-    phrases.push_back({"topic:" + view.topics.label(topic), view.topics.label(topic), count * idf, count});
+    scored.push_back({topic, count, count * std::log(documents / view.topics.document_frequency(topic))});
   }
-  std::sort(phrases.begin(), phrases.end(), [](const auto& a, const auto& b) {
-    return a.weight != b.weight ? a.weight > b.weight : a.name < b.name;
-  });
+  // Only the strongest candidates are compared with each other below.
+  constexpr size_t kCandidates = 60;
+  auto by_weight = [&](const Scored& a, const Scored& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return view.topics.label(a.topic) < view.topics.label(b.topic);
+  };
+  size_t keep = std::min(kCandidates, scored.size());
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end(), by_weight);
+  for (size_t i = 0; i < keep; ++i) {
+    const std::string& label = view.topics.label(scored[i].topic);
+    phrases.push_back({"topic:" + label, label, scored[i].weight, scored[i].count});
+  }
   // Of two nested phrases keep the one that says more: "masked image" gives way to
   // "masked image modeling" when the longer phrase covers most of its works, and a weak
   // extension ("semantic segmentation framework") gives way to its strong core.

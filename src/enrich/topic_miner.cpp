@@ -4,39 +4,47 @@
 #include <cmath>
 #include <map>
 
-#include "core/text.hpp"
 #include "enrich/phrases.hpp"
 
 namespace bzpeer::enrich {
 
 namespace {
-std::vector<std::string> phrases_of(const std::string& title, const std::string& abstract) {
-  auto phrases = candidate_phrases(title + ". " + abstract);
-  return phrases;
-}
+std::string document_text(const std::string& title, const std::string& abstract) { return title + ". " + abstract; }
 }  // namespace
+
+TopicMiner::TopicMiner() : buckets_(256) {}
 
 void TopicMiner::observe(const std::string& title, const std::string& abstract) {
   ++documents_;
-  for (const auto& p : phrases_of(title, abstract)) ++df_[text::stable_hash(p)];
+  for (const auto& p : candidate_phrases(document_text(title, abstract), folded_)) buckets_[p.hash >> 56].push_back(p.hash);
 }
 
 void TopicMiner::finish_counting() {
-  // A topic recurs across works; a phrase in more than 5% of them is boilerplate.
-  min_df_ = documents_ < 50'000 ? 2 : 3;
+  // A topic recurs across works (more often in larger corpora); a phrase in more than
+  // 5% of them is boilerplate.
+  min_df_ = std::max<std::uint32_t>(2, static_cast<std::uint32_t>(documents_ / 50'000));
   max_df_ = std::max<std::uint32_t>(min_df_ + 1, static_cast<std::uint32_t>(0.05 * static_cast<double>(documents_)));
-  std::erase_if(df_, [&](const auto& entry) { return entry.second < min_df_ || entry.second > max_df_; });
+  for (auto& bucket : buckets_) {
+    std::sort(bucket.begin(), bucket.end());
+    for (size_t i = 0; i < bucket.size();) {
+      size_t j = i;
+      while (j < bucket.size() && bucket[j] == bucket[i]) ++j;
+      auto df = static_cast<std::uint32_t>(j - i);
+      if (df >= min_df_ && df <= max_df_) df_.emplace(bucket[i], df);
+      i = j;
+    }
+    std::vector<std::uint64_t>().swap(bucket);  // free as we go
+  }
 }
 
 std::vector<TopicId> TopicMiner::topics_of(const std::string& title, const std::string& abstract) {
   std::vector<TopicId> out;
-  for (auto& p : phrases_of(title, abstract)) {
-    std::uint64_t h = text::stable_hash(p);
-    auto df = df_.find(h);
+  for (const auto& p : candidate_phrases(document_text(title, abstract), folded_)) {
+    auto df = df_.find(p.hash);
     if (df == df_.end()) continue;
-    auto [it, inserted] = id_of_.try_emplace(h, static_cast<TopicId>(labels_.size()));
+    auto [it, inserted] = id_of_.try_emplace(p.hash, static_cast<TopicId>(labels_.size()));
     if (inserted) {
-      labels_.push_back(std::move(p));
+      labels_.emplace_back(folded_.substr(p.offset, p.length));
       df_of_topic_.push_back(df->second);
     }
     out.push_back(it->second);

@@ -2,6 +2,10 @@
 // Mines topics from a corpus in two passes: count in how many works each candidate
 // phrase appears, then keep, for each work, the phrases frequent enough to be topics
 // (seen in several works) and not so common that they say nothing.
+//
+// Counting is exact and memory-bounded: phrase hashes go into 256 buckets by their top
+// byte, each bucket is sorted and its runs counted (no per-phrase hash-map nodes, which
+// at a million works would be hundreds of millions of allocations).
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -13,9 +17,10 @@ using TopicId = std::uint32_t;
 
 class TopicMiner {
  public:
+  TopicMiner();
   // Pass 1: every work's title and abstract.
   void observe(const std::string& title, const std::string& abstract);
-  // Between the passes: fixes the frequency band from the corpus size.
+  // Between the passes: counts, and keeps the phrases within the frequency band.
   void finish_counting();
   // Pass 2: the topics of one work (ids are assigned on first sight).
   std::vector<TopicId> topics_of(const std::string& title, const std::string& abstract);
@@ -26,10 +31,12 @@ class TopicMiner {
   size_t topic_count() const { return labels_.size(); }
 
  private:
-  std::unordered_map<std::uint64_t, std::uint32_t> df_;  // phrase hash -> works containing it
+  std::vector<std::vector<std::uint64_t>> buckets_;     // pass 1: every (document, phrase) hash
+  std::unordered_map<std::uint64_t, std::uint32_t> df_;  // phrases within the band -> works
   std::unordered_map<std::uint64_t, TopicId> id_of_;
   std::vector<std::string> labels_;
   std::vector<std::uint32_t> df_of_topic_;
+  std::string folded_;
   std::uint64_t documents_ = 0;
   std::uint32_t min_df_ = 2, max_df_ = 0;
 };

@@ -11,7 +11,7 @@ namespace {
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 TEST(Phrases, RunsOfContentWordsWithinAClause) {
-  auto p = candidate_phrases("Masked image modeling for vision transformers, with extensive experiments.");
+  auto p = candidate_phrase_texts("Masked image modeling for vision transformers, with extensive experiments.");
   EXPECT_TRUE(has(p, "masked image modeling"));
   EXPECT_TRUE(has(p, "masked image"));
   EXPECT_TRUE(has(p, "vision transformers"));
