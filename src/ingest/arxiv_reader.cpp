@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "ingest/detex.hpp"
@@ -51,6 +52,20 @@ int year_of(std::string_view date) {
     year = year * 10 + (date[static_cast<size_t>(i)] - '0');
   }
   return year;
+}
+
+// "2101.00001", "0704.0001" or "hep-th/9901001": only these have an arXiv abstract page.
+bool is_arxiv_identifier(std::string_view id) {
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (auto dot = id.find('.'); dot == 4 && digits(id.substr(0, 4))) {
+    std::string_view rest = id.substr(5);
+    if (auto v = rest.find('v'); v != std::string_view::npos) rest = rest.substr(0, v);
+    return (rest.size() == 4 || rest.size() == 5) && digits(rest);
+  }
+  auto slash = id.find('/');
+  return slash != std::string_view::npos && slash > 0 && digits(id.substr(slash + 1, 7)) && id.size() >= slash + 8;
 }
 
 void parse_authors_parsed(value v, model::Work& work) {
@@ -125,7 +140,8 @@ void parse_record(simdjson::ondemand::parser& parser, simdjson::padded_string_vi
   work.venue = journal_ref.empty() ? "arXiv" : journal_ref;
   work.date = !first_version_date.empty() ? first_version_date : update_date;
   work.year = year_of(work.date);
-  if (!work.external_id.empty() && work.external_id.size() > 6) work.url = "https://arxiv.org/abs/" + work.external_id.substr(6);
+  if (is_arxiv_identifier(work.external_id.substr(std::min<size_t>(6, work.external_id.size()))))
+    work.url = "https://arxiv.org/abs/" + work.external_id.substr(6);
 }
 
 }  // namespace

@@ -25,6 +25,7 @@ TEST(ArxivReader, ReadsAGoodRecord) {
   EXPECT_EQ(w.year, 2021);
   EXPECT_EQ(w.date, "2021-03-25");  // the first version, not the last update
   EXPECT_EQ(w.type, "preprint");
+  EXPECT_EQ(w.url, "https://arxiv.org/abs/2101.00001");
   EXPECT_EQ(w.categories, (std::vector<std::string>{"cs.CV", "cs.LG"}));
   ASSERT_EQ(w.authors.size(), 3u);
   EXPECT_EQ(w.authors[0].first, "Han");
@@ -48,6 +49,7 @@ TEST(ArxivReader, FallsBackToTheAuthorsStringAndDecodesTeX) {
   EXPECT_EQ(sink.works[0].authors[1].first, "José");
   EXPECT_EQ(sink.works[0].authors[1].last, "van der Berg");
   EXPECT_EQ(sink.works[0].year, 1990);
+  EXPECT_EQ(sink.works[0].url, "");  // "x1" is not an arXiv identifier: no link to a missing page
 }
 
 TEST(ArxivReader, ReportsEachBadRecordWithItsLineAndGoesOn) {
