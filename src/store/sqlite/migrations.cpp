@@ -62,7 +62,7 @@ const std::vector<const char*>& migrations() {
           date TEXT NOT NULL,
           PRIMARY KEY (researcher_id, work_id)
         ) WITHOUT ROWID;
-        CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC);
+        CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC, work_id DESC);
       )sql",
   };
   return list;

@@ -156,7 +156,7 @@ class SqliteCatalog final : public Catalog {
           "SELECT ra.researcher_id, a.work_id, w.year, w.date FROM researcher_authorships ra "
           "JOIN authorships a ON a.id = ra.authorship_id JOIN works w ON w.id = a.work_id "
           "ORDER BY ra.researcher_id, a.work_id;"
-          "CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC);"
+          "CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC, work_id DESC);"
           "UPDATE researchers SET works_count = "
           "(SELECT COUNT(*) FROM researcher_works rw WHERE rw.researcher_id = researchers.id);");
       tx.commit();
@@ -226,8 +226,9 @@ class SqliteCatalog final : public Catalog {
       works_stmt_ = db_.prepare(
           "SELECT w.id, w.external_id, w.source, w.type, w.title, w.abstract, w.venue, w.date, w.doi, w.url, w.year, "
           "w.categories FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? "
-          "ORDER BY rw.year DESC, rw.date DESC, w.id DESC LIMIT ? OFFSET ?");
-      authors_stmt_ = db_.prepare("SELECT raw_name FROM authorships WHERE work_id = ? ORDER BY position");
+          "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
+      // Authorship ids are work_id * 8192 + position: a work's authors are one key range.
+      authors_stmt_ = db_.prepare("SELECT raw_name FROM authorships WHERE id >= ?1 * 8192 AND id < (?1 + 1) * 8192 ORDER BY id");
     }
     std::vector<WorkSummary> out;
     works_stmt_.bind(1, id).bind(2, page.per_page).bind(3, static_cast<std::int64_t>(page.page - 1) * page.per_page);
