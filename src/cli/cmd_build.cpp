@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "enrich/profile_pass.hpp"
+#include "identity/default_model.hpp"
 #include "identity/disambiguator.hpp"
 #include "identity/identity_pass.hpp"
 #include "store/catalog.hpp"
@@ -20,7 +21,9 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 void add_build_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("build", "Derive researchers and their profiles from the catalog");
   auto data = std::make_shared<std::string>("./bzpeer-data");
+  auto name_only = std::make_shared<bool>(false);
   cmd->add_option("--data", *data, "Data directory")->capture_default_str();
+  cmd->add_flag("--name-only", *name_only, "One researcher per full name (no disambiguation), for comparison");
   cmd->callback([=, &exit_code] {
     auto catalog = store::open_catalog(*data);
     if (!catalog) {
@@ -29,7 +32,14 @@ void add_build_command(CLI::App& app, int& exit_code) {
       return;
     }
     auto start = std::chrono::steady_clock::now();
-    auto disambiguator = identity::make_name_key_disambiguator();
+    auto model = identity::default_model();
+    if (!model) {
+      std::fprintf(stderr, "bzpeer build: %s\n", model.error().message.c_str());
+      exit_code = 1;
+      return;
+    }
+    auto disambiguator = *name_only ? identity::make_name_key_disambiguator()
+                                    : identity::make_model_disambiguator(std::move(*model));
     auto identity_stats = identity::run_identity(**catalog, *disambiguator);
     if (!identity_stats) {
       std::fprintf(stderr, "bzpeer build: identity: %s\n", identity_stats.error().message.c_str());

@@ -4,17 +4,26 @@
 #include <string>
 #include <vector>
 
+#include "identity/evidence.hpp"
+#include "identity/pair_model.hpp"
 #include "store/catalog.hpp"
 
 namespace bzpeer::identity {
 
 // Clusters authorships; each inner vector holds indices into `rows`, one per researcher.
+// `evidence.signatures[i]` describes `rows[i]` (empty for disambiguators that need none).
 // Implementations must be deterministic: the same rows give the same clusters.
 class Disambiguator {
  public:
   virtual ~Disambiguator() = default;
-  virtual std::vector<std::vector<size_t>> cluster(const std::vector<store::AuthorshipRow>& rows) = 0;
+  virtual bool needs_evidence() const { return false; }
+  virtual std::vector<std::vector<size_t>> cluster(const std::vector<store::AuthorshipRow>& rows,
+                                                   const EvidenceSet& evidence) = 0;
 };
+
+// Real disambiguation: block by family name and first initial, score pairs with the
+// trained model, cluster within blocks under the constraints (identity/block_clustering).
+std::unique_ptr<Disambiguator> make_model_disambiguator(PairModel model);
 
 // The first identity pass: one researcher per Unicode-folded full name. The real
 // disambiguation replaces it behind the same interface.

@@ -3,6 +3,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "identity/evidence.hpp"
 #include "identity/stable_ids.hpp"
 
 namespace bzpeer::identity {
@@ -23,12 +24,36 @@ std::string display_name(const std::vector<store::AuthorshipRow>& rows, const st
   return best;
 }
 
+
+// Evidence for every authorship, in the order of `rows` (both ordered by work).
+EvidenceSet load_evidence(store::Catalog& catalog, const std::vector<store::AuthorshipRow>& rows) {
+  EvidenceBuilder builder;
+  catalog.for_each_work([&](store::WorkRow&& w) { builder.count_text(w.title, w.abstract); });
+  size_t next_row = 0;
+  catalog.for_each_work([&](store::WorkRow&& w) {
+    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
+    for (; next_row < rows.size() && rows[next_row].work_id == w.id; ++next_row) {
+      const auto& r = rows[next_row];
+      raw.authors.push_back({r.first, r.last, r.raw_name, r.affiliation, "", "", r.source_person_id});
+    }
+    if (!raw.authors.empty()) builder.add_work(raw);
+  });
+  return builder.take();
+}
+
 }  // namespace
 
 Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disambiguator) {
   std::vector<store::AuthorshipRow> rows;
   catalog.for_each_authorship([&](store::AuthorshipRow&& row) { rows.push_back(std::move(row)); });
-  auto clusters = disambiguator.cluster(rows);
+  EvidenceSet evidence;
+  if (disambiguator.needs_evidence()) {
+    evidence = load_evidence(catalog, rows);
+    if (evidence.signatures.size() != rows.size())
+      return make_error(ErrorCode::internal, "identity: evidence for " + std::to_string(evidence.signatures.size()) +
+                                                 " of " + std::to_string(rows.size()) + " authorships");
+  }
+  auto clusters = disambiguator.cluster(rows, evidence);
   auto ids = assign_stable_ids(rows, clusters);
 
   IdentityStats stats;

@@ -14,7 +14,8 @@ namespace {
 
 class NameKeyDisambiguator final : public Disambiguator {
  public:
-  std::vector<std::vector<size_t>> cluster(const std::vector<store::AuthorshipRow>& rows) override {
+  std::vector<std::vector<size_t>> cluster(const std::vector<store::AuthorshipRow>& rows,
+                                           const EvidenceSet&) override {
     std::unordered_map<std::string, size_t> cluster_of_key;
     std::vector<std::vector<size_t>> clusters;
     for (size_t i = 0; i < rows.size(); ++i) {

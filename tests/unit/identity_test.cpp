@@ -20,7 +20,7 @@ store::AuthorshipRow row(std::int64_t id, const std::string& first, const std::s
 TEST(NameKeyDisambiguator, GroupsFoldedFullNames) {
   std::vector<store::AuthorshipRow> rows = {row(1, "José", "Pérez"), row(2, "Jose", "PEREZ"), row(3, "Josh", "Perez"),
                                             row(4, "Han", "Hu")};
-  auto clusters = make_name_key_disambiguator()->cluster(rows);
+  auto clusters = make_name_key_disambiguator()->cluster(rows, {});
   ASSERT_EQ(clusters.size(), 3u);
   EXPECT_EQ(clusters[0], (std::vector<size_t>{0, 1}));
   EXPECT_EQ(clusters[1], (std::vector<size_t>{2}));

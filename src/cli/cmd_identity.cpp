@@ -1,0 +1,118 @@
+// `bzpeer identity train` and `bzpeer eval identity`: the pairwise model's training and
+// its evaluation on labelled datasets.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "identity/default_model.hpp"
+#include "identity/eval/evaluate.hpp"
+
+namespace bzpeer::cli {
+
+namespace {
+
+struct TrainOptions {
+  std::string acl = "../shared/data/acl-anthology-2019";
+  std::vector<std::string> ufmg = {"../shared/data/ufmg-and/kisti/aagarwal_train_f0.txt",
+                                   "../shared/data/ufmg-and/bdbcomp/aoliveira_train_f0.txt"};
+  std::vector<std::string> s2and = {"../shared/data/s2and-dummy"};
+  int folds = 5;
+  std::string out = "models/identity.json";
+};
+
+int train(const TrainOptions& o) {
+  std::vector<identity::LabelledSet> sets;
+  auto add = [&](const std::string& format, const std::string& path) {
+    auto set = identity::load_labelled(format, path);
+    if (!set) {
+      std::fprintf(stderr, "bzpeer identity train: %s\n", set.error().message.c_str());
+      return false;
+    }
+    std::fprintf(stderr, "loaded %s: %zu labelled signatures\n", path.c_str(), set->labels.size());
+    sets.push_back(std::move(*set));
+    return true;
+  };
+  if (!add("acl", o.acl)) return 1;
+  for (const auto& p : o.ufmg)
+    if (!add("ufmg", p)) return 1;
+  for (const auto& p : o.s2and)
+    if (!add("s2and", p)) return 1;
+
+  // Cross-validated figures on the ACL editors' ids (the other sets join every fold's training).
+  std::vector<const identity::LabelledSet*> others;
+  for (size_t i = 1; i < sets.size(); ++i) others.push_back(&sets[i]);
+  auto cv = identity::cross_validate(sets[0], o.folds, others);
+  std::printf("%s\n", cv.to_json().c_str());
+
+  std::vector<const identity::LabelledSet*> all;
+  std::vector<std::vector<std::vector<size_t>>> blocks;
+  std::string trained_on;
+  for (const auto& s : sets) {
+    all.push_back(&s);
+    blocks.push_back(identity::group_by_block(s.evidence));
+    trained_on += (trained_on.empty() ? "" : ", ") + s.name + " (" + std::to_string(s.labels.size()) + " signatures)";
+  }
+  auto model = identity::train_model(all, blocks);
+  model.trained_on = trained_on;
+  char figures[256];
+  std::snprintf(figures, sizeof figures, "%d-fold by block on %s: B3 F1 %.4f (precision %.4f, recall %.4f), baseline %.4f",
+                o.folds, sets[0].name.c_str(), cv.scores.b3_f1, cv.scores.b3_precision, cv.scores.b3_recall,
+                cv.baseline_b3_f1);
+  model.cross_validation = figures;
+  auto saved = model.save(o.out);
+  if (!saved) {
+    std::fprintf(stderr, "bzpeer identity train: %s\n", saved.error().message.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "wrote %s (threshold %.2f)\n", o.out.c_str(), model.threshold);
+  return 0;
+}
+
+}  // namespace
+
+void add_identity_commands(CLI::App& app, int& exit_code) {
+  auto* identity_cmd = app.add_subcommand("identity", "Author disambiguation model");
+  identity_cmd->require_subcommand(1);
+  auto* train_cmd = identity_cmd->add_subcommand("train", "Train the pairwise model on labelled data");
+  auto options = std::make_shared<TrainOptions>();
+  train_cmd->add_option("--acl", options->acl, "ACL Anthology XML with editors' author ids")->capture_default_str();
+  train_cmd->add_option("--ufmg", options->ufmg, "UFMG/LBD training files")->capture_default_str();
+  train_cmd->add_option("--s2and", options->s2and, "S2AND dataset directories")->capture_default_str();
+  train_cmd->add_option("--folds", options->folds, "Cross-validation folds")->capture_default_str()->check(CLI::Range(2, 20));
+  train_cmd->add_option("--out", options->out, "Model file to write")->capture_default_str();
+  train_cmd->callback([options, &exit_code] { exit_code = train(*options); });
+
+  auto* eval_cmd = app.add_subcommand("eval", "Evaluate a stage on labelled data");
+  eval_cmd->require_subcommand(1);
+  auto* eval_identity = eval_cmd->add_subcommand("identity", "Cluster a labelled dataset from scratch and score it");
+  auto format = std::make_shared<std::string>();
+  auto path = std::make_shared<std::string>();
+  auto model_path = std::make_shared<std::string>();
+  auto folds = std::make_shared<int>(0);
+  eval_identity->add_option("--format", *format, "s2and, ufmg or acl")->required();
+  eval_identity->add_option("path", *path, "Dataset directory or file")->required();
+  eval_identity->add_option("--model", *model_path, "Model file (default: the built-in models/identity.json)");
+  eval_identity->add_option("--cv", *folds, "Cross-validate with K folds by block, training on the dataset itself");
+  eval_identity->callback([=, &exit_code] {
+    auto set = identity::load_labelled(*format, *path);
+    if (!set) {
+      std::fprintf(stderr, "bzpeer eval identity: %s\n", set.error().message.c_str());
+      exit_code = 1;
+      return;
+    }
+    if (*folds > 1) {
+      std::printf("%s\n", identity::cross_validate(*set, *folds).to_json().c_str());
+      return;
+    }
+    auto model = model_path->empty() ? identity::default_model() : identity::PairModel::load(*model_path);
+    if (!model) {
+      std::fprintf(stderr, "bzpeer eval identity: %s\n", model.error().message.c_str());
+      exit_code = 1;
+      return;
+    }
+    std::printf("%s\n", identity::evaluate(*set, *model).to_json().c_str());
+  });
+}
+
+}  // namespace bzpeer::cli

@@ -1,0 +1,221 @@
+#include "identity/eval/labelled_data.hpp"
+
+#include <simdjson.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "ingest/reader.hpp"
+
+namespace bzpeer::identity {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string part;
+  std::istringstream in(s);
+  while (std::getline(in, part, sep)) out.push_back(part);
+  if (!s.empty() && s.back() == sep) out.emplace_back();
+  return out;
+}
+
+std::vector<std::string> files_with_extension(const std::string& path, const std::string& ext) {
+  std::vector<std::string> out;
+  if (fs::is_directory(path)) {
+    for (const auto& entry : fs::recursive_directory_iterator(path))
+      if (entry.is_regular_file() && entry.path().extension() == ext) out.push_back(entry.path().string());
+    std::sort(out.begin(), out.end());
+  } else {
+    out.push_back(path);
+  }
+  return out;
+}
+
+// "aagarwal_test_f0" -> "aagarwal": the train and test files of one set share labels.
+std::string ufmg_dataset(const std::string& file) {
+  std::string stem = fs::path(file).stem().string();
+  auto cut = stem.find('_');
+  return cut == std::string::npos ? stem : stem.substr(0, cut);
+}
+
+}  // namespace
+
+Result<LabelledSet> load_ufmg(const std::string& path) {
+  if (!fs::exists(path)) return make_error(ErrorCode::not_found, path + ": no such file or directory");
+  struct Row {
+    RawWork work;
+    std::string label;
+  };
+  std::vector<Row> rows;
+  for (const auto& file : files_with_extension(path, ".txt")) {
+    std::ifstream in(file);
+    std::string line;
+    size_t number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      auto fields = split(line, ';');
+      if (fields.size() < 7)
+        return make_error(ErrorCode::invalid_input,
+                          file + ":" + std::to_string(number) + ": expected 7 ';'-separated fields, found " +
+                              std::to_string(fields.size()));
+      Row row;
+      row.label = ufmg_dataset(file) + ":" + fields[1];
+      row.work.title = fields[4];
+      row.work.venue = fields[5];
+      row.work.year = std::atoi(fields[6].c_str());
+      row.work.authors.push_back({"", "", fields[2], "", "", "", ""});
+      for (const auto& coauthor : split(fields[3], ','))
+        if (!coauthor.empty()) row.work.authors.push_back({"", "", coauthor, "", "", "", ""});
+      rows.push_back(std::move(row));
+    }
+  }
+  if (rows.empty()) return make_error(ErrorCode::invalid_input, path + ": no citations found");
+  LabelledSet set;
+  set.name = fs::path(path).filename().string();
+  EvidenceBuilder builder;
+  for (const auto& r : rows) builder.count_text(r.work.title, "");
+  for (const auto& r : rows) {
+    builder.add_work(r.work, {0});
+    set.labels.push_back(r.label);
+  }
+  set.evidence = builder.take();
+  return set;
+}
+
+Result<LabelledSet> load_s2and(const std::string& directory) {
+  fs::path dir(directory);
+  if (!fs::exists(dir / "signatures.json"))
+    return make_error(ErrorCode::not_found, (dir / "signatures.json").string() + ": missing");
+  simdjson::dom::parser parser;
+  auto str = [](simdjson::dom::element e, const char* key) -> std::string {
+    simdjson::dom::element v;
+    if (e[key].get(v) != simdjson::SUCCESS) return {};
+    std::string_view s;
+    if (v.get(s) == simdjson::SUCCESS) return std::string(s);
+    int64_t n;
+    if (v.get(n) == simdjson::SUCCESS) return std::to_string(n);
+    return {};
+  };
+  std::map<std::string, std::string> cluster_of;
+  simdjson::dom::object clusters;
+  if (parser.load((dir / "clusters.json").string()).get(clusters) != simdjson::SUCCESS)
+    return make_error(ErrorCode::invalid_input, (dir / "clusters.json").string() + ": missing or malformed JSON");
+  for (auto [id, cluster] : clusters) {
+    simdjson::dom::array ids;
+    if (cluster["signature_ids"].get(ids) != simdjson::SUCCESS) continue;
+    for (auto s : ids) {
+      std::string_view sv;
+      if (s.get(sv) == simdjson::SUCCESS) cluster_of[std::string(sv)] = std::string(id);
+    }
+  }
+  // Papers (optional): title, abstract, venue, year and the author list.
+  simdjson::dom::parser papers_parser;
+  simdjson::dom::object papers;
+  bool have_papers = fs::exists(dir / "papers.json");
+  if (have_papers && papers_parser.load((dir / "papers.json").string()).get(papers) != simdjson::SUCCESS)
+    return make_error(ErrorCode::invalid_input, (dir / "papers.json").string() + ": malformed JSON");
+
+  simdjson::dom::parser signatures_parser;
+  simdjson::dom::object signatures;
+  if (signatures_parser.load((dir / "signatures.json").string()).get(signatures) != simdjson::SUCCESS)
+    return make_error(ErrorCode::invalid_input, (dir / "signatures.json").string() + ": malformed JSON");
+
+  struct Row {
+    RawWork work;
+    size_t position = 0;
+    std::string label;
+  };
+  std::vector<Row> rows;
+  for (auto [signature_id, signature] : signatures) {
+    auto label = cluster_of.find(std::string(signature_id));
+    if (label == cluster_of.end()) continue;  // unlabelled signatures are not scored
+    simdjson::dom::element info;
+    if (signature["author_info"].get(info) != simdjson::SUCCESS) continue;
+    Row row;
+    row.label = label->second;
+    RawWork::Author self;
+    self.first = str(info, "first");
+    std::string middle = str(info, "middle");
+    if (!middle.empty()) self.first += " " + middle;
+    self.last = str(info, "last");
+    self.email = str(info, "email");
+    simdjson::dom::array affiliations;
+    if (info["affiliations"].get(affiliations) == simdjson::SUCCESS)
+      for (auto a : affiliations) {
+        std::string_view s;
+        if (a.get(s) == simdjson::SUCCESS) self.affiliation += std::string(s) + " ";
+      }
+    std::string paper_id = str(signature, "paper_id");
+    simdjson::dom::element paper;
+    if (have_papers && papers[paper_id].get(paper) == simdjson::SUCCESS) {
+      row.work.title = str(paper, "title");
+      row.work.abstract = str(paper, "abstract");
+      row.work.venue = str(paper, "venue");
+      if (row.work.venue.empty()) row.work.venue = str(paper, "journal_name");
+      row.work.year = std::atoi(str(paper, "year").c_str());
+      simdjson::dom::array authors;
+      if (paper["authors"].get(authors) == simdjson::SUCCESS)
+        for (auto author : authors) {
+          std::string name = str(author, "author_name");
+          if (std::atoi(str(author, "position").c_str()) == std::atoi(str(info, "position").c_str())) continue;
+          row.work.authors.push_back({"", "", name, "", "", "", ""});
+        }
+    }
+    row.work.authors.insert(row.work.authors.begin(), self);
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty()) return make_error(ErrorCode::invalid_input, directory + ": no labelled signatures");
+  LabelledSet set;
+  set.name = dir.filename().string();
+  EvidenceBuilder builder;
+  for (const auto& r : rows) builder.count_text(r.work.title, r.work.abstract);
+  for (const auto& r : rows) {
+    builder.add_work(r.work, {0});
+    set.labels.push_back(r.label);
+  }
+  set.evidence = builder.take();
+  return set;
+}
+
+Result<LabelledSet> load_acl(const std::string& path) {
+  struct Collect : ingest::RecordSink {
+    std::vector<model::Work> works;
+    void accept(model::Work&& w) override { works.push_back(std::move(w)); }
+    void reject(ingest::Issue) override {}
+  } sink;
+  for (const auto& input : ingest::plan_inputs({path}, ingest::Format::acl, sink)) ingest::read_input(input, sink);
+  if (sink.works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
+  LabelledSet set;
+  set.name = fs::path(path).filename().string();
+  EvidenceBuilder builder;
+  for (const auto& w : sink.works) builder.count_text(w.title, w.abstract);
+  for (const auto& w : sink.works) {
+    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
+    std::vector<size_t> labelled;
+    for (const auto& a : w.authors) {
+      if (!a.source_person_id.empty()) labelled.push_back(raw.authors.size());
+      raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
+    }
+    if (labelled.empty()) continue;
+    builder.add_work(raw, labelled);
+    for (size_t i : labelled) set.labels.push_back(w.authors[i].source_person_id);
+  }
+  set.evidence = builder.take();
+  return set;
+}
+
+Result<LabelledSet> load_labelled(const std::string& format, const std::string& path) {
+  if (format == "ufmg") return load_ufmg(path);
+  if (format == "s2and") return load_s2and(path);
+  if (format == "acl") return load_acl(path);
+  return make_error(ErrorCode::invalid_input, "unknown dataset format '" + format + "' (expected s2and, ufmg or acl)");
+}
+
+}  // namespace bzpeer::identity

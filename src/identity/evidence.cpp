@@ -1,0 +1,110 @@
+#include "identity/evidence.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+
+namespace bzpeer::identity {
+
+namespace {
+
+constexpr size_t kTermsPerWork = 64;
+
+bool useful_word(const std::string& w) {
+  if (w.size() < 3 || text::is_stopword(w)) return false;
+  return std::any_of(w.begin(), w.end(), [](char c) { return !(c >= '0' && c <= '9'); });
+}
+
+std::vector<std::uint64_t> hashed_words(const std::string& s) {
+  std::vector<std::uint64_t> out;
+  for (const auto& w : text::words(s))
+    if (useful_word(w)) out.push_back(text::stable_hash(w));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::uint64_t hash_key(const std::string& key) { return text::stable_hash(key); }
+
+void EvidenceBuilder::count_text(const std::string& title, const std::string& abstract) {
+  ++documents_;
+  std::vector<std::uint64_t> seen;
+  for (const auto& w : text::words(title + " " + abstract))
+    if (useful_word(w)) seen.push_back(text::stable_hash(w));
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  for (auto h : seen) ++df_[h];
+}
+
+std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, const std::string& abstract) {
+  std::unordered_map<std::uint64_t, float> tf;
+  for (const auto& w : text::words(title)) if (useful_word(w)) tf[text::stable_hash(w)] += 2;  // titles say more
+  for (const auto& w : text::words(abstract)) if (useful_word(w)) tf[text::stable_hash(w)] += 1;
+  std::vector<std::pair<float, std::uint64_t>> weighted;
+  double n = static_cast<double>(std::max<std::uint64_t>(documents_, 1));
+  for (const auto& [h, count] : tf) {
+    auto df = df_.find(h);
+    double d = df == df_.end() ? 1 : df->second;
+    if (d < 2 && documents_ > 100) continue;  // a word seen once says nothing about a pair
+    weighted.emplace_back(static_cast<float>((1 + std::log(count)) * std::log(1 + n / d)), h);
+  }
+  size_t keep = std::min(kTermsPerWork, weighted.size());
+  std::partial_sort(weighted.begin(), weighted.begin() + static_cast<std::ptrdiff_t>(keep), weighted.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  weighted.resize(keep);
+  double norm = 0;
+  for (const auto& [w, h] : weighted) norm += static_cast<double>(w) * w;
+  norm = std::sqrt(norm);
+  std::vector<TermWeight> out;
+  for (const auto& [w, h] : weighted) {
+    auto [it, inserted] = term_ids_.try_emplace(h, static_cast<std::uint32_t>(term_ids_.size()));
+    out.push_back({it->second, static_cast<float>(w / norm)});
+  }
+  std::sort(out.begin(), out.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+  return out;
+}
+
+size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& positions) {
+  WorkEvidence work;
+  work.terms = vectorize(raw.title, raw.abstract);
+  std::string venue = text::fold(raw.venue);
+  work.venue = venue.empty() ? 0 : text::stable_hash(venue);
+  for (const auto& c : raw.categories) work.categories.push_back(text::stable_hash(c));
+  std::sort(work.categories.begin(), work.categories.end());
+  work.year = raw.year;
+  std::vector<ParsedName> names;
+  for (const auto& a : raw.authors) {
+    names.push_back(parse_name(a.first, a.last, a.raw));
+    work.author_keys.push_back(hash_key(block_key(names.back())));
+  }
+  std::sort(work.author_keys.begin(), work.author_keys.end());
+  auto work_index = static_cast<std::uint32_t>(set_.works.size());
+  set_.works.push_back(std::move(work));
+
+  size_t first_signature = set_.signatures.size();
+  auto add_signature = [&](size_t i) {
+    Signature s;
+    const auto& author = raw.authors[i];
+    s.raw_name = !author.raw.empty() ? author.raw : author.first + " " + author.last;
+    s.name = names[i];
+    s.block = block_key(s.name);
+    s.work = work_index;
+    s.own_key = hash_key(s.block);
+    s.affiliation = hashed_words(raw.authors[i].affiliation);
+    s.email = text::fold(raw.authors[i].email);
+    s.orcid = raw.authors[i].orcid;
+    s.person_id = raw.authors[i].person_id;
+    set_.signatures.push_back(std::move(s));
+  };
+  if (positions.empty())
+    for (size_t i = 0; i < raw.authors.size(); ++i) add_signature(i);
+  else
+    for (size_t i : positions)
+      if (i < raw.authors.size()) add_signature(i);
+  return first_signature;
+}
+
+}  // namespace bzpeer::identity

@@ -1,0 +1,75 @@
+#pragma once
+// What identity compares: per work (text terms, venue, categories, year, the author
+// keys on it) and per signature, i.e. authorship (parsed name, affiliation, ids).
+// Works are shared by their signatures so a million works fit in memory.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "identity/name_parts.hpp"
+
+namespace bzpeer::identity {
+
+struct TermWeight {
+  std::uint32_t term;
+  float weight;
+};
+
+struct WorkEvidence {
+  std::vector<TermWeight> terms;         // tf-idf, L2-normalised, sorted by term
+  std::uint64_t venue = 0;               // hash of the folded venue, 0 when unknown
+  std::vector<std::uint64_t> categories; // sorted hashes
+  std::vector<std::uint64_t> author_keys;  // hashes of every author's block key, sorted
+  int year = 0;
+};
+
+struct Signature {
+  std::string raw_name;                   // as printed (the name-string baseline uses it)
+  ParsedName name;
+  std::string block;
+  std::uint32_t work = 0;                 // index into EvidenceSet::works
+  std::uint64_t own_key = 0;              // hash of this signature's block key
+  std::vector<std::uint64_t> affiliation; // sorted hashes of affiliation words
+  std::string email, orcid;
+  std::string person_id;                  // an editor's or a claim's identity (constraint)
+};
+
+struct EvidenceSet {
+  std::vector<WorkEvidence> works;
+  std::vector<Signature> signatures;
+};
+
+// The raw facts of one work and one of its authors, as sources give them.
+struct RawWork {
+  std::string title, abstract, venue;
+  std::vector<std::string> categories;
+  int year = 0;
+  struct Author {
+    std::string first, last, raw, affiliation, email, orcid, person_id;
+  };
+  std::vector<Author> authors;
+};
+
+// Builds an EvidenceSet in two passes: add every work's text (document frequencies),
+// then add the works themselves.
+class EvidenceBuilder {
+ public:
+  void count_text(const std::string& title, const std::string& abstract);
+  // Adds the work; `signature_positions` are the author slots that become signatures
+  // (all of them when empty). Returns the index of the first new signature.
+  size_t add_work(const RawWork& work, const std::vector<size_t>& signature_positions = {});
+  EvidenceSet take() { return std::move(set_); }
+  const EvidenceSet& current() const { return set_; }
+
+ private:
+  std::vector<TermWeight> vectorize(const std::string& title, const std::string& abstract);
+  std::unordered_map<std::uint64_t, std::uint32_t> df_;
+  std::unordered_map<std::uint64_t, std::uint32_t> term_ids_;
+  std::uint64_t documents_ = 0;
+  EvidenceSet set_;
+};
+
+std::uint64_t hash_key(const std::string& key);
+
+}  // namespace bzpeer::identity

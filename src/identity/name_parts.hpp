@@ -1,0 +1,37 @@
+#pragma once
+// Person names in comparable form: folded family name, given-name tokens, initials,
+// and the block key that keeps true matches together ("hu h" for Han Hu and H. Hu).
+#include <string>
+#include <vector>
+
+namespace bzpeer::identity {
+
+struct ParsedName {
+  std::string family;               // folded, without spaces: "van der Berg" -> "vanderberg"
+  std::vector<std::string> given;   // folded given tokens: "Yi-Fan" -> {"yi", "fan"}
+  std::string given_joined;         // "yifan": "Yi-Fan", "Yifan" and "Yi Fan" compare equal
+  char first_initial = 0;
+  bool first_is_initial = true;     // only an initial is known ("H." or "H")
+  std::string middle_initials;      // initials of the given tokens after the first
+};
+
+// Parses structured parts when the source has them, else the raw name ("Last, First" or
+// "First ... Last"). Drops suffixes (Jr., III) and dots; diacritics and case are folded.
+ParsedName parse_name(const std::string& first, const std::string& last, const std::string& raw);
+
+// The blocking key: family name and first initial.
+std::string block_key(const ParsedName& name);
+
+enum class GivenNameMatch {
+  same,        // "yifan" and "yi fan"
+  first_same,  // first tokens agree, later ones differ or are missing ("han" vs "han x")
+  nickname,    // one is a prefix of the other ("steve" / "steven")
+  initials,    // agree as far as initials tell ("h" vs "han")
+  conflict,    // two different given names: strong evidence of two people
+};
+
+GivenNameMatch compare_given(const ParsedName& a, const ParsedName& b);
+// True when both carry middle initials and they disagree.
+bool middle_conflict(const ParsedName& a, const ParsedName& b);
+
+}  // namespace bzpeer::identity

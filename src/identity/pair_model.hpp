@@ -1,0 +1,35 @@
+#pragma once
+// Logistic regression over pair features: P(same person | evidence). Trained with
+// Newton's method (deterministic: the same pairs give the same model) and saved as a
+// versioned JSON file in models/.
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "identity/pair_features.hpp"
+
+namespace bzpeer::identity {
+
+struct PairModel {
+  int version = 1;
+  std::vector<double> weights = std::vector<double>(kFeatureCount, 0.0);
+  double threshold = 0.5;        // average-linkage merge threshold on probability
+  std::string trained_on;        // a line describing the training data
+  std::string cross_validation;  // the figures measured when it was trained
+
+  double probability(const Features& f) const;
+  std::string to_json() const;
+  static Result<PairModel> from_json(const std::string& text);
+  static Result<PairModel> load(const std::string& path);
+  Status save(const std::string& path) const;
+};
+
+struct TrainingPair {
+  Features features;
+  bool same = false;
+};
+
+// Fits the weights with L2 regularisation `l2` (the bias is not penalised).
+PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, double l2 = 1.0);
+
+}  // namespace bzpeer::identity
