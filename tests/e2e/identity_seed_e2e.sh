@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Disambiguation on the seed fixture: the "Han Hu" and "Kai Han" pages mix several
+# people; after `bzpeer build` the vision researchers' profiles must not hold the other
+# people's papers, and a coherent researcher (Zhangyang Wang) must not be fragmented.
+set -euo pipefail
+BZPEER=${1:?path to bzpeer}
+ROOT=${2:?project root}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+"$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
+"$BZPEER" build --data "$WORK/data" > /dev/null
+python3 - "$WORK/data/catalog.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+def fail(msg): sys.exit("FAIL: " + msg)
+
+def researcher_with(title_part):
+    rows = db.execute("""SELECT rw.researcher_id FROM researcher_works rw JOIN works w ON w.id = rw.work_id
+                         JOIN researchers r ON r.id = rw.researcher_id
+                         WHERE w.title LIKE ? AND r.name_key IN ('han hu', 'kai han', 'zhangyang wang', 'qi tian')""",
+                      (f"%{title_part}%",)).fetchall()
+    if not rows: fail(f"no researcher holds '{title_part}'")
+    return {r[0] for r in rows}
+
+def titles_of(rid):
+    return [t for (t,) in db.execute("SELECT w.title FROM researcher_works rw JOIN works w ON w.id = rw.work_id "
+                                     "WHERE rw.researcher_id = ?", (rid,))]
+
+(vision_han_hu,) = researcher_with("SimMIM")
+for anchor in ["Swin Transformer V2", "RepPoints V2"]:
+    if vision_han_hu not in researcher_with(anchor): fail(f"'{anchor}' is not with SimMIM's Han Hu")
+for other in ["MEC-Enabled Mobile IoT", "NOMA", "IRS-Assisted OFDM", "Carbon Neutral Data Centers"]:
+    if vision_han_hu in researcher_with(other): fail(f"'{other}' is in the computer-vision Han Hu's profile")
+
+vision_kai_han = researcher_with("GhostNet: More Features")
+for other in ["Charge Trapping"]:
+    if vision_kai_han & researcher_with(other): fail(f"'{other}' is in the GhostNet Kai Han's profile")
+
+counts = [n for (n,) in db.execute("SELECT works_count FROM researchers WHERE name_key = 'zhangyang wang' ORDER BY works_count DESC")]
+if counts[0] < 0.9 * sum(counts): fail(f"Zhangyang Wang's works are fragmented: {counts}")
+print(f"identity on the seed fixture (Zhangyang Wang {counts[0]} of {sum(counts)} together): 1 passed, 0 failed")
+PY

@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "identity/block_clustering.hpp"
+#include "identity/eval/labelled_data.hpp"
+#include "identity/metrics.hpp"
+#include "test_support.hpp"
+
+namespace bzpeer::identity {
+namespace {
+
+RawWork work(const std::string& title, std::vector<std::string> authors, const std::string& person = "") {
+  RawWork w;
+  w.title = title;
+  w.year = 2020;
+  for (const auto& a : authors) w.authors.push_back({"", "", a, "", "", "", ""});
+  w.authors[0].person_id = person;
+  return w;
+}
+
+// A model that trusts only shared co-authors and text, with a fixed threshold.
+PairModel simple_model() {
+  PairModel m;
+  m.weights[0] = -3;   // bias
+  m.weights[5] = -6;   // given-name conflict
+  m.weights[7] = 6;    // shared co-authors
+  m.weights[9] = 8;    // text cosine
+  m.threshold = 0.5;
+  return m;
+}
+
+std::vector<size_t> cluster_sizes(const std::vector<std::vector<size_t>>& clusters) {
+  std::vector<size_t> sizes;
+  for (const auto& c : clusters) sizes.push_back(c.size());
+  std::sort(sizes.rbegin(), sizes.rend());
+  return sizes;
+}
+
+TEST(BlockClustering, SharedCoauthorsJoinAndConflictingNamesStayApart) {
+  EvidenceBuilder b;
+  std::vector<RawWork> works = {work("Parsing with graphs", {"Wei Wang", "Ann Lee"}),
+                                work("Graph parsing again", {"W. Wang", "Ann Lee"}),
+                                work("Protein folding", {"Wei Wang", "Bo Chen"}),
+                                work("Parsing with graphs", {"Wen Wang", "Cy Dunn"})};
+  for (const auto& w : works) b.count_text(w.title, "");
+  for (const auto& w : works) b.add_work(w, {0});
+  auto set = b.take();
+  auto clusters = cluster_all(set, simple_model());
+  // Wei Wang and W. Wang share Ann Lee; Wen Wang's given name conflicts with Wei.
+  EXPECT_EQ(cluster_sizes(clusters), (std::vector<size_t>{2, 1, 1}));
+}
+
+TEST(BlockClustering, PersonIdsAreMustLinkAndCannotLink) {
+  EvidenceBuilder b;
+  std::vector<RawWork> works = {work("Alpha", {"Kai Han"}, "p1"), work("Beta", {"Kai Han"}, "p1"),
+                                work("Same words here", {"Kai Han"}, "p2"), work("Same words here", {"Kai Han"}, "p3")};
+  for (const auto& w : works) b.count_text(w.title, "");
+  for (const auto& w : works) b.add_work(w);
+  auto set = b.take();
+  auto clusters = cluster_all(set, simple_model());
+  // p1's two works join despite nothing in common; p2 and p3 never join despite equal titles.
+  EXPECT_EQ(cluster_sizes(clusters), (std::vector<size_t>{2, 1, 1}));
+}
+
+TEST(Metrics, B3AndPairwise) {
+  auto perfect = score_clusters({"a", "a", "b"}, {"x", "x", "y"});
+  EXPECT_DOUBLE_EQ(perfect.b3_f1, 1.0);
+  EXPECT_DOUBLE_EQ(perfect.pairwise_f1, 1.0);
+  auto lumped = score_clusters({"a", "a", "b"}, {"x", "x", "x"});
+  EXPECT_NEAR(lumped.b3_precision, (2.0 / 3 + 2.0 / 3 + 1.0 / 3) / 3, 1e-12);
+  EXPECT_DOUBLE_EQ(lumped.b3_recall, 1.0);
+  EXPECT_NEAR(lumped.pairwise_precision, 1.0 / 3, 1e-12);
+}
+
+TEST(LabelledData, UfmgReportsTheBadLine) {
+  testing::TempDir dir;
+  auto path = dir.file("x_test_f0.txt", "1;1;a smith;b jones;title words;venue;2001\n2;1;a smith\n");
+  auto set = load_ufmg(path);
+  ASSERT_FALSE(set.ok());
+  EXPECT_NE(set.error().message.find(path + ":2"), std::string::npos);
+}
+
+TEST(LabelledData, LoadsTheRealSets) {
+  auto ufmg = load_ufmg(testing::shared_data("ufmg-and/kisti/aagarwal_test_f0.txt"));
+  ASSERT_TRUE(ufmg.ok());
+  EXPECT_EQ(ufmg->labels.size(), ufmg->evidence.signatures.size());
+  auto s2and = load_s2and(testing::shared_data("s2and-dummy"));
+  ASSERT_TRUE(s2and.ok());
+  EXPECT_EQ(s2and->labels.size(), 5u);
+  for (const auto& s : s2and->evidence.signatures) EXPECT_TRUE(s.person_id.empty());  // labels are not evidence
+}
+
+}  // namespace
+}  // namespace bzpeer::identity
