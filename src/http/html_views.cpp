@@ -119,6 +119,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
     for (size_t i = 0; i < w.authors.size() && i < 3; ++i) authors += (i ? ", " : "") + w.authors[i];
     if (w.authors.size() > 3) authors += " et al.";
     item.set("authors", authors);
+    item.set("attribution", w.attribution);
     work_list.push_back(item);
   }
   d.set("works", work_list);

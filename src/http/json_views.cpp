@@ -60,7 +60,8 @@ json work_json(const store::WorkSummary& w) {
           {"categories", w.categories},
           {"doi", w.doi.empty() ? json(nullptr) : json(w.doi)},
           {"url", w.url},
-          {"authors", w.authors}};
+          {"authors", w.authors},
+          {"attribution", w.attribution.empty() ? json(nullptr) : json(w.attribution)}};
 }
 
 json error_json(int status, const std::string& message) { return {{"error", {{"status", status}, {"message", message}}}}; }

@@ -19,6 +19,13 @@ class Disambiguator {
   virtual bool needs_evidence() const { return false; }
   virtual std::vector<std::vector<size_t>> cluster(const std::vector<store::AuthorshipRow>& rows,
                                                    const EvidenceSet& evidence) = 0;
+  // Why each row went to its cluster (indexed like rows); empty when not explained.
+  virtual std::vector<std::string> explain(const EvidenceSet& evidence,
+                                           const std::vector<std::vector<size_t>>& clusters) {
+    (void)evidence;
+    (void)clusters;
+    return {};
+  }
 };
 
 // Real disambiguation: block by family name and first initial, score pairs with the

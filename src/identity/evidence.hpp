@@ -17,6 +17,7 @@ struct TermWeight {
 };
 
 struct WorkEvidence {
+  std::string title;                     // for explanations
   std::vector<TermWeight> terms;         // tf-idf, L2-normalised, sorted by term
   std::uint64_t venue = 0;               // hash of the folded venue, 0 when unknown
   std::vector<std::uint64_t> categories; // sorted hashes

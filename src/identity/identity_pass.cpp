@@ -54,6 +54,7 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
                                                  " of " + std::to_string(rows.size()) + " authorships");
   }
   auto clusters = disambiguator.cluster(rows, evidence);
+  auto explanations = disambiguator.explain(evidence, clusters);
   auto ids = assign_stable_ids(rows, clusters);
 
   IdentityStats stats;
@@ -69,7 +70,10 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
   for (size_t c = 0; c < clusters.size(); ++c) {
     if (previous.count(ids[c])) ++stats.kept_ids;
     assignment.researchers.push_back({ids[c], display_name(rows, clusters[c]), name_key(rows[clusters[c].front()])});
-    for (size_t i : clusters[c]) assignment.authorship_to_researcher.emplace_back(rows[i].id, ids[c]);
+    for (size_t i : clusters[c]) {
+      assignment.authorship_to_researcher.emplace_back(rows[i].id, ids[c]);
+      assignment.evidence.push_back(i < explanations.size() ? explanations[i] : "Grouped by the full name as printed.");
+    }
   }
   auto saved = catalog.save_assignment(assignment);
   if (!saved) return saved.error();

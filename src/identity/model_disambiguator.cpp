@@ -1,3 +1,4 @@
+#include "identity/attribution.hpp"
 #include "identity/block_clustering.hpp"
 #include "identity/disambiguator.hpp"
 
@@ -12,6 +13,10 @@ class ModelDisambiguator final : public Disambiguator {
   std::vector<std::vector<size_t>> cluster(const std::vector<store::AuthorshipRow>&,
                                            const EvidenceSet& evidence) override {
     return cluster_all(evidence, model_);
+  }
+  std::vector<std::string> explain(const EvidenceSet& evidence,
+                                   const std::vector<std::vector<size_t>>& clusters) override {
+    return explain_attributions(evidence, clusters, model_);
   }
 
  private:

@@ -71,8 +71,8 @@ PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, double l2) {
     std::vector<std::vector<double>> hessian(n, std::vector<double>(n, 0.0));
     for (const auto& pair : pairs) {
       double p = model.probability(pair.features);
-      double error = p - (pair.same ? 1.0 : 0.0);
-      double curvature = std::max(p * (1 - p), 1e-9);
+      double error = pair.weight * (p - (pair.same ? 1.0 : 0.0));
+      double curvature = pair.weight * std::max(p * (1 - p), 1e-9);
       for (size_t i = 0; i < n; ++i) {
         gradient[i] += error * pair.features[i];
         for (size_t k = 0; k < n; ++k) hessian[i][k] += curvature * pair.features[i] * pair.features[k];

@@ -27,6 +27,7 @@ struct PairModel {
 struct TrainingPair {
   Features features;
   bool same = false;
+  double weight = 1;  // datasets are balanced so a large one does not drown a small one
 };
 
 // Fits the weights with L2 regularisation `l2` (the bias is not penalised).

@@ -137,7 +137,7 @@ void parse_record(simdjson::ondemand::parser& parser, simdjson::padded_string_vi
   }
   work.source = "arXiv";
   work.type = journal_ref.empty() ? "preprint" : "article";
-  work.venue = journal_ref.empty() ? "arXiv" : journal_ref;
+  work.venue = journal_ref;  // a preprint has no venue yet ("arXiv" is its source, not a venue)
   work.date = !first_version_date.empty() ? first_version_date : update_date;
   work.year = year_of(work.date);
   if (is_arxiv_identifier(work.external_id.substr(std::min<size_t>(6, work.external_id.size()))))

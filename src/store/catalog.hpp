@@ -39,6 +39,7 @@ struct WorkRow {
 struct WorkSummary {
   std::int64_t id = 0;
   std::string external_id, source, type, title, abstract, venue, date, doi, url;
+  std::string attribution;  // why this work is on the researcher's profile (researcher_works only)
   int year = 0;
   std::vector<std::string> categories;
   std::vector<std::string> authors;  // display names in order
@@ -53,6 +54,9 @@ struct ResearcherAssignment {
   };
   std::vector<Researcher> researchers;
   std::vector<std::pair<std::int64_t, model::ResearcherId>> authorship_to_researcher;
+  // Why each authorship went to its researcher, parallel to authorship_to_researcher
+  // (may be empty: then no explanations are stored).
+  std::vector<std::string> evidence;
 };
 
 struct Page {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -79,9 +80,18 @@ std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vect
 PairModel train_model(const std::vector<const LabelledSet*>& sets,
                       const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set) {
   std::vector<TrainingPair> pairs;
+  // Small datasets are weighted up by the square root of how much smaller they are:
+  // heard, without letting a few dozen pairs outweigh thousands.
+  std::vector<std::vector<TrainingPair>> per_set;
+  size_t total = 0;
   for (size_t s = 0; s < sets.size(); ++s) {
-    auto more = training_pairs(*sets[s], blocks_per_set[s]);
-    pairs.insert(pairs.end(), more.begin(), more.end());
+    per_set.push_back(training_pairs(*sets[s], blocks_per_set[s]));
+    total += per_set.back().size();
+  }
+  for (auto& set_pairs : per_set) {
+    double weight = set_pairs.empty() ? 0 : std::sqrt(static_cast<double>(total) / static_cast<double>(per_set.size() * set_pairs.size()));
+    for (auto& p : set_pairs) p.weight = weight;
+    pairs.insert(pairs.end(), set_pairs.begin(), set_pairs.end());
   }
   PairModel model = fit_pair_model(pairs);
   double best_f1 = -1, best_threshold = 0.5;

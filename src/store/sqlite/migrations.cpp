@@ -64,6 +64,10 @@ const std::vector<const char*>& migrations() {
         ) WITHOUT ROWID;
         CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC, work_id DESC);
       )sql",
+      // 3: identity explains each attribution, so a researcher can see why and contest it.
+      R"sql(
+        ALTER TABLE researcher_authorships ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
+      )sql",
   };
   return list;
 }

@@ -144,11 +144,15 @@ class SqliteCatalog final : public Catalog {
         insert_researcher.bind(1, r.id).bind(2, r.display_name).bind(3, r.name_key);
         insert_researcher.run();
       }
-      auto links = assignment.authorship_to_researcher;
-      std::sort(links.begin(), links.end());
-      auto insert_link = db_.prepare("INSERT INTO researcher_authorships(authorship_id, researcher_id) VALUES (?, ?)");
-      for (const auto& [authorship, researcher] : links) {
-        insert_link.bind(1, authorship).bind(2, researcher);
+      const auto& links = assignment.authorship_to_researcher;
+      std::vector<size_t> order(links.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return links[a] < links[b]; });
+      auto insert_link =
+          db_.prepare("INSERT INTO researcher_authorships(authorship_id, researcher_id, evidence) VALUES (?, ?, ?)");
+      for (size_t i : order) {
+        insert_link.bind(1, links[i].first).bind(2, links[i].second);
+        insert_link.bind_static(3, i < assignment.evidence.size() ? std::string_view(assignment.evidence[i]) : "");
         insert_link.run();
       }
       db_.exec(
@@ -229,6 +233,9 @@ class SqliteCatalog final : public Catalog {
           "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
       // Authorship ids are work_id * 8192 + position: a work's authors are one key range.
       authors_stmt_ = db_.prepare("SELECT raw_name FROM authorships WHERE id >= ?1 * 8192 AND id < (?1 + 1) * 8192 ORDER BY id");
+      attribution_stmt_ = db_.prepare(
+          "SELECT evidence FROM researcher_authorships WHERE authorship_id >= ?1 * 8192 AND authorship_id < (?1 + 1) * 8192 "
+          "AND researcher_id = ?2 LIMIT 1");
     }
     std::vector<WorkSummary> out;
     works_stmt_.bind(1, id).bind(2, page.per_page).bind(3, static_cast<std::int64_t>(page.page - 1) * page.per_page);
@@ -253,6 +260,9 @@ class SqliteCatalog final : public Catalog {
       authors_stmt_.bind(1, w.id);
       while (authors_stmt_.step()) w.authors.push_back(authors_stmt_.column_text(0));
       authors_stmt_.reset();
+      attribution_stmt_.bind(1, w.id).bind(2, id);
+      if (attribution_stmt_.step()) w.attribution = attribution_stmt_.column_text(0);
+      attribution_stmt_.reset();
     }
     return out;
   }
@@ -314,7 +324,7 @@ class SqliteCatalog final : public Catalog {
 
   Database db_;
   Statement find_work_, insert_work_, update_work_, upsert_authorship_, trim_authorships_;
-  Statement profile_stmt_, works_stmt_, authors_stmt_;
+  Statement profile_stmt_, works_stmt_, authors_stmt_, attribution_stmt_;
 };
 
 }  // namespace
