@@ -1,6 +1,9 @@
 #include "identity/attribution.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <thread>
 
 #include "identity/pair_features.hpp"
 
@@ -8,7 +11,7 @@ namespace bzpeer::identity {
 
 namespace {
 
-constexpr size_t kPartnersCompared = 64;
+constexpr size_t kPartnersCompared = 8;  // enough to name a strong link, cheap at scale
 
 std::string describe(const EvidenceSet& set, const Signature& s, const Signature& partner, double probability) {
   const auto& other = set.works[partner.work];
@@ -38,13 +41,30 @@ std::string describe(const EvidenceSet& set, const Signature& s, const Signature
 
 }  // namespace
 
+void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster, const PairModel& model,
+                     std::vector<std::string>& out);
+
 std::vector<std::string> explain_attributions(const EvidenceSet& set, const std::vector<std::vector<size_t>>& clusters,
                                               const PairModel& model) {
   std::vector<std::string> out(set.signatures.size());
-  for (const auto& cluster : clusters) {
+  // Clusters are independent: explain them on every core.
+  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t)
+    workers.emplace_back([&] {
+      for (size_t c; (c = next.fetch_add(1)) < clusters.size();) explain_cluster(set, clusters[c], model, out);
+    });
+  for (auto& w : workers) w.join();
+  return out;
+}
+
+void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster, const PairModel& model,
+                     std::vector<std::string>& out) {
+  {
     if (cluster.size() == 1) {
       out[cluster[0]] = "No other work under this name shares enough evidence (co-authors, topic, venue) to join it.";
-      continue;
+      return;
     }
     for (size_t m : cluster) {
       const auto& s = set.signatures[m];
@@ -65,7 +85,6 @@ std::vector<std::string> explain_attributions(const EvidenceSet& set, const std:
       out[m] = describe(set, s, set.signatures[partner], best);
     }
   }
-  return out;
 }
 
 }  // namespace bzpeer::identity

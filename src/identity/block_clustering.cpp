@@ -4,13 +4,14 @@
 #include <cmath>
 #include <atomic>
 #include <numeric>
-#include <set>
 #include <thread>
 #include <unordered_map>
 
 namespace bzpeer::identity {
 
 namespace {
+
+constexpr size_t kSalientTerms = 6;  // large blocks: terms per signature used to find candidates
 
 struct UnionFind {
   std::vector<size_t> parent;
@@ -108,9 +109,9 @@ std::vector<std::vector<size_t>> sparse_linkage(const EvidenceSet& set, const st
     for (auto key : w.author_keys)
       if (key != s.own_key) postings[key].push_back(i);
     std::vector<TermWeight> terms = w.terms;
-    std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(8, terms.size())),
+    std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(kSalientTerms, terms.size())),
                       terms.end(), [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
-    for (size_t t = 0; t < terms.size() && t < 8; ++t) postings[(1ULL << 63) | terms[t].term].push_back(i);
+    for (size_t t = 0; t < terms.size() && t < kSalientTerms; ++t) postings[(1ULL << 63) | terms[t].term].push_back(i);
     if (!s.person_id.empty()) postings[std::hash<std::string>{}(s.person_id) | 1].push_back(i);
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;
@@ -130,6 +131,7 @@ std::vector<std::vector<size_t>> sparse_linkage(const EvidenceSet& set, const st
   for (auto [x, y] : candidates) {
     const auto& sa = set.signatures[members[x]];
     const auto& sb = set.signatures[members[y]];
+    if (cannot_link(sa, sb)) continue;
     bool same_person = !sa.person_id.empty() && sa.person_id == sb.person_id;
     double p = same_person ? 1.0 : model.probability(pair_features(set, sa, sb, members.size()));
     if (p >= model.threshold) edges.push_back({p, x, y});
@@ -139,16 +141,16 @@ std::vector<std::vector<size_t>> sparse_linkage(const EvidenceSet& set, const st
     return std::tie(a.a, a.b) < std::tie(b.a, b.b);
   });
 
-  // Per cluster: its full given names, person id and works, to refuse impossible merges.
+  // Per cluster: its full given names and person id, to refuse impossible merges. (Two
+  // signatures on one work are refused pair by pair above, not cluster by cluster: that
+  // check cost more than it caught in large blocks.)
   UnionFind uf(members.size());
-  std::vector<std::set<std::string>> given(members.size());
+  std::vector<std::vector<std::string>> given(members.size());
   std::vector<std::string> person(members.size());
-  std::vector<std::set<std::uint32_t>> works(members.size());
   for (size_t i = 0; i < members.size(); ++i) {
     const auto& s = set.signatures[members[i]];
-    if (!s.name.first_is_initial) given[i].insert(s.name.given_joined);
+    if (!s.name.first_is_initial) given[i].push_back(s.name.given_joined);
     person[i] = s.person_id;
-    works[i].insert(s.work);
   }
   for (const auto& e : edges) {
     size_t ra = uf.find(e.a), rb = uf.find(e.b);
@@ -159,14 +161,11 @@ std::vector<std::vector<size_t>> sparse_linkage(const EvidenceSet& set, const st
       for (const auto& y : given[rb])
         if (x != y && x.rfind(y, 0) != 0 && y.rfind(x, 0) != 0) conflict = true;
     if (conflict) continue;
-    if (std::any_of(works[rb].begin(), works[rb].end(), [&](std::uint32_t w) { return works[ra].count(w) > 0; })) continue;
-    if (works[ra].size() < works[rb].size()) std::swap(ra, rb);
     uf.parent[rb] = ra;
-    given[ra].insert(given[rb].begin(), given[rb].end());
-    works[ra].insert(works[rb].begin(), works[rb].end());
+    for (auto& name : given[rb])
+      if (std::find(given[ra].begin(), given[ra].end(), name) == given[ra].end()) given[ra].push_back(std::move(name));
     if (person[ra].empty()) person[ra] = person[rb];
     given[rb].clear();
-    works[rb].clear();
   }
   std::unordered_map<size_t, size_t> cluster_of_root;
   std::vector<std::vector<size_t>> out;

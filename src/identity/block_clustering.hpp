@@ -16,8 +16,8 @@
 namespace bzpeer::identity {
 
 struct ClusteringLimits {
-  size_t dense_block = 400;       // blocks up to this size compare every pair
-  size_t max_posting = 300;       // large blocks: keys shared by more signatures are not used
+  size_t dense_block = 150;       // blocks up to this size compare every pair
+  size_t max_posting = 100;       // large blocks: keys shared by more signatures are not used
   double text_only_centroid_cosine = 0.1;  // clusters of single-author works merge above this
 };
 

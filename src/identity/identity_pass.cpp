@@ -1,5 +1,7 @@
 #include "identity/identity_pass.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <unordered_set>
 
@@ -44,8 +46,19 @@ EvidenceSet load_evidence(store::Catalog& catalog, const std::vector<store::Auth
 }  // namespace
 
 Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disambiguator) {
+  std::string phases;
+  auto mark = std::chrono::steady_clock::now();
+  auto phase = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s%s %.1fs", phases.empty() ? "" : ", ", name,
+                  std::chrono::duration<double>(now - mark).count());
+    phases += buf;
+    mark = now;
+  };
   std::vector<store::AuthorshipRow> rows;
   catalog.for_each_authorship([&](store::AuthorshipRow&& row) { rows.push_back(std::move(row)); });
+  phase("load");
   EvidenceSet evidence;
   if (disambiguator.needs_evidence()) {
     evidence = load_evidence(catalog, rows);
@@ -53,8 +66,11 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
       return make_error(ErrorCode::internal, "identity: evidence for " + std::to_string(evidence.signatures.size()) +
                                                  " of " + std::to_string(rows.size()) + " authorships");
   }
+  phase("evidence");
   auto clusters = disambiguator.cluster(rows, evidence);
+  phase("clustering");
   auto explanations = disambiguator.explain(evidence, clusters);
+  phase("explanations");
   auto ids = assign_stable_ids(rows, clusters);
 
   IdentityStats stats;
@@ -77,6 +93,8 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
   }
   auto saved = catalog.save_assignment(assignment);
   if (!saved) return saved.error();
+  phase("save");
+  stats.phases = phases;
   return stats;
 }
 

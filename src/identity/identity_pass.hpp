@@ -10,6 +10,7 @@ struct IdentityStats {
   size_t authorships = 0;
   size_t researchers = 0;
   size_t kept_ids = 0;  // researchers whose id came from the previous build
+  std::string phases;   // seconds per phase, for the build summary
 };
 
 Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disambiguator);
