@@ -129,18 +129,19 @@ std::string squeeze_spaces(std::string_view s) {
   return out;
 }
 
-std::vector<std::string> words(std::string_view s) {
+std::vector<std::string> split(std::string_view s, char separator) {
   std::vector<std::string> out;
-  std::string folded = fold(s);
   size_t start = 0;
-  while (start < folded.size()) {
-    size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) out.emplace_back(folded.substr(start, end - start));
+  while (start < s.size()) {
+    size_t end = s.find(separator, start);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > start) out.emplace_back(s.substr(start, end - start));
     start = end + 1;
   }
   return out;
 }
+
+std::vector<std::string> words(std::string_view s) { return split(fold(s), ' '); }
 
 bool is_stopword(std::string_view w) {
   static const std::unordered_set<std::string_view> stop = {

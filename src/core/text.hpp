@@ -16,6 +16,9 @@ std::string fold(std::string_view s);
 // Collapses runs of whitespace (including newlines) to one space and trims.
 std::string squeeze_spaces(std::string_view s);
 
+// The non-empty pieces of `s` between separators: split("cs.CV  cs.LG", ' ') -> {"cs.CV", "cs.LG"}.
+std::vector<std::string> split(std::string_view s, char separator);
+
 // Lower-case word tokens of folded text (letters and digits), in order.
 std::vector<std::string> words(std::string_view s);
 

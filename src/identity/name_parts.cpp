@@ -8,17 +8,7 @@ namespace bzpeer::identity {
 
 namespace {
 
-std::vector<std::string> tokens(const std::string& folded) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < folded.size()) {
-    size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) out.push_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
+std::vector<std::string> tokens(const std::string& folded) { return text::split(folded, ' '); }
 
 bool is_suffix(const std::string& t) {
   static const std::unordered_set<std::string> suffixes = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "dr", "prof"};

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/text.hpp"
 #include "ingest/detex.hpp"
 #include "ingest/line_reader.hpp"
 #include "ingest/name_split.hpp"
@@ -104,14 +105,7 @@ void parse_record(simdjson::ondemand::parser& parser, simdjson::padded_string_vi
     else if (key == "update_date") update_date = text_of(v);
     else if (key == "authors") authors_text = text_of(v);
     else if (key == "categories") {
-      std::string joined = text_of(v);
-      size_t start = 0;
-      while (start < joined.size()) {
-        size_t end = joined.find(' ', start);
-        if (end == std::string::npos) end = joined.size();
-        if (end > start) work.categories.push_back(joined.substr(start, end - start));
-        start = end + 1;
-      }
+      work.categories = text::split(text_of(v), ' ');
     } else if (key == "versions") {
       if (!v.is_null())
         for (auto version : v.get_array()) {

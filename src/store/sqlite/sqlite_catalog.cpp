@@ -21,17 +21,7 @@ std::string join_categories(const std::vector<std::string>& categories) {
   return out;
 }
 
-std::vector<std::string> split_categories(const std::string& joined) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < joined.size()) {
-    size_t end = joined.find(' ', start);
-    if (end == std::string::npos) end = joined.size();
-    if (end > start) out.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
+std::vector<std::string> split_categories(const std::string& joined) { return text::split(joined, ' '); }
 
 // Hash of every stored field: equal hashes mean a re-ingested record changed nothing.
 std::int64_t content_hash(const model::Work& w) {
