@@ -50,7 +50,16 @@ void register_api_routes(httplib::Server& server, CatalogPool& catalogs) {
   server.Get(R"(/api/v1/researchers/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
     const std::string id_text = req.matches[1];
     model::ResearcherId id = model::parse_researcher_id(id_text);
-    auto profile = id ? catalogs.local().profile(id) : std::nullopt;
+    auto& catalog = catalogs.local();
+    auto profile = id ? catalog.profile(id) : std::nullopt;
+    if (!profile && id) {
+      if (auto merged = catalog.redirect(id)) {
+        std::string target = model::format_researcher_id(*merged);
+        res.set_header("Location", "/api/v1/researchers/" + target);
+        send_json(res, 301, json{{"redirect", target}, {"message", id_text + " was merged into " + target}}.dump());
+        return;
+      }
+    }
     if (!profile) {
       send_json_error(res, 404, "no researcher " + id_text);
       return;

@@ -31,6 +31,12 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs) {
     }
     auto& catalog = catalogs.local();
     auto profile = id ? catalog.profile(id) : std::nullopt;
+    if (!profile && id) {
+      if (auto merged = catalog.redirect(id)) {
+        res.set_redirect("/researchers/" + model::format_researcher_id(*merged), 301);
+        return;
+      }
+    }
     if (!profile) {
       send_html(res, 404, render_error_page(404, "There is no researcher " + id_text + "."));
       return;

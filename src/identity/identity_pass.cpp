@@ -91,6 +91,8 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
       assignment.evidence.push_back(i < explanations.size() ? explanations[i] : "Grouped by the full name as printed.");
     }
   }
+  assignment.redirects = merged_ids(rows, clusters, ids);
+  stats.redirected = assignment.redirects.size();
   auto saved = catalog.save_assignment(assignment);
   if (!saved) return saved.error();
   phase("save");

@@ -10,6 +10,7 @@ struct IdentityStats {
   size_t authorships = 0;
   size_t researchers = 0;
   size_t kept_ids = 0;  // researchers whose id came from the previous build
+  size_t redirected = 0;  // previous ids that now redirect to the researcher they merged into
   std::string phases;   // seconds per phase, for the build summary
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace bzpeer::identity {
@@ -36,6 +37,27 @@ std::vector<model::ResearcherId> assign_stable_ids(const std::vector<store::Auth
   for (auto& id : ids)
     if (id == 0) id = ++highest;
   return ids;
+}
+
+std::vector<std::pair<model::ResearcherId, model::ResearcherId>> merged_ids(
+    const std::vector<store::AuthorshipRow>& rows, const std::vector<std::vector<size_t>>& clusters,
+    const std::vector<model::ResearcherId>& ids) {
+  std::set<model::ResearcherId> live(ids.begin(), ids.end());
+  // previous id -> (new id -> authorships that moved there)
+  std::map<model::ResearcherId, std::map<model::ResearcherId, size_t>> moved;
+  for (size_t c = 0; c < clusters.size(); ++c)
+    for (size_t i : clusters[c]) {
+      model::ResearcherId previous = rows[i].previous_researcher;
+      if (previous > 0 && !live.count(previous)) ++moved[previous][ids[c]];
+    }
+  std::vector<std::pair<model::ResearcherId, model::ResearcherId>> out;
+  for (const auto& [previous, targets] : moved) {
+    auto best = std::max_element(targets.begin(), targets.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second < b.second : a.first > b.first;
+    });
+    out.emplace_back(previous, best->first);
+  }
+  return out;
 }
 
 }  // namespace bzpeer::identity

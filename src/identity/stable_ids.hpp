@@ -13,4 +13,10 @@ namespace bzpeer::identity {
 std::vector<model::ResearcherId> assign_stable_ids(const std::vector<store::AuthorshipRow>& rows,
                                                    const std::vector<std::vector<size_t>>& clusters);
 
+// Previous researchers whose id no cluster kept (merged into another, or split), each mapped to the new researcher holding most of their
+// authorships: the old id then redirects there, so links and follows keep working.
+std::vector<std::pair<model::ResearcherId, model::ResearcherId>> merged_ids(
+    const std::vector<store::AuthorshipRow>& rows, const std::vector<std::vector<size_t>>& clusters,
+    const std::vector<model::ResearcherId>& ids);
+
 }  // namespace bzpeer::identity

@@ -57,6 +57,8 @@ struct ResearcherAssignment {
   // Why each authorship went to its researcher, parallel to authorship_to_researcher
   // (may be empty: then no explanations are stored).
   std::vector<std::string> evidence;
+  // Old researcher ids that now live on under another id (merges): old -> new.
+  std::vector<std::pair<model::ResearcherId, model::ResearcherId>> redirects;
 };
 
 struct Page {
@@ -87,6 +89,8 @@ class Catalog {
 
   // Serve.
   virtual std::optional<model::ResearcherProfile> profile(model::ResearcherId id) = 0;
+  // Where a retired id now lives (after a merge), if anywhere.
+  virtual std::optional<model::ResearcherId> redirect(model::ResearcherId old_id) = 0;
   virtual std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page) = 0;
   // Researchers whose folded name equals (exact) or starts with (prefix) the folded query,
   // most works first.

@@ -52,5 +52,16 @@ TEST(StableIds, AMergeKeepsTheIdOfTheLargerContributor) {
   EXPECT_EQ(ids[0], 4);
 }
 
+TEST(MergedIds, ARetiredIdRedirectsWhereMostOfItsWorkWent) {
+  std::vector<store::AuthorshipRow> rows = {row(1, "H", "Hu", 3), row(2, "Han", "Hu", 4), row(3, "Han", "Hu", 4),
+                                            row(4, "Han", "Hu", 5)};
+  std::vector<std::vector<size_t>> clusters = {{0, 1, 2}, {3}};
+  auto ids = assign_stable_ids(rows, clusters);
+  EXPECT_EQ(ids[0], 4);  // two of the merged cluster's authorships were R4's
+  auto redirects = merged_ids(rows, clusters, ids);
+  ASSERT_EQ(redirects.size(), 1u);
+  EXPECT_EQ(redirects[0], (std::pair<model::ResearcherId, model::ResearcherId>{3, 4}));
+}
+
 }  // namespace
 }  // namespace bzpeer::identity

@@ -107,6 +107,24 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
   EXPECT_EQ(works[0].title, "Kept");
 }
 
+TEST(SqliteCatalog, RedirectsFollowChainsOfMerges) {
+  TempDir dir;
+  auto catalog = open_catalog(dir.path().string());
+  ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "One", {"X"})}).ok());
+  ResearcherAssignment first;
+  first.researchers.push_back({3, "X", "x"});
+  first.redirects = {{1, 3}};
+  ASSERT_TRUE((*catalog)->save_assignment(first).ok());
+  EXPECT_EQ((*catalog)->redirect(1), 3);
+  ResearcherAssignment second;
+  second.researchers.push_back({9, "X", "x"});
+  second.redirects = {{3, 9}};
+  ASSERT_TRUE((*catalog)->save_assignment(second).ok());
+  EXPECT_EQ((*catalog)->redirect(1), 9);  // R1 -> R3 -> R9 resolves in one step
+  EXPECT_EQ((*catalog)->redirect(3), 9);
+  EXPECT_FALSE((*catalog)->redirect(9).has_value());
+}
+
 TEST(ProfileCodec, RoundTrips) {
   model::ResearcherProfile p;
   p.display_name = "Ada";

@@ -68,6 +68,13 @@ const std::vector<const char*>& migrations() {
       R"sql(
         ALTER TABLE researcher_authorships ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
       )sql",
+      // 4: ids retired by merges keep pointing at the researcher they became.
+      R"sql(
+        CREATE TABLE researcher_redirects (
+          old_id INTEGER PRIMARY KEY,
+          new_id INTEGER NOT NULL
+        );
+      )sql",
   };
   return list;
 }

@@ -153,6 +153,16 @@ class SqliteCatalog final : public Catalog {
           "CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC, work_id DESC);"
           "UPDATE researchers SET works_count = "
           "(SELECT COUNT(*) FROM researcher_works rw WHERE rw.researcher_id = researchers.id);");
+      // New redirects, with older ones that pointed at a now-retired id following along.
+      auto repoint = db_.prepare("UPDATE researcher_redirects SET new_id = ?1 WHERE new_id = ?2");
+      auto add_redirect = db_.prepare("INSERT OR REPLACE INTO researcher_redirects(old_id, new_id) VALUES (?1, ?2)");
+      for (const auto& [old_id, new_id] : assignment.redirects) {
+        repoint.bind(1, new_id).bind(2, old_id);
+        repoint.run();
+        add_redirect.bind(1, old_id).bind(2, new_id);
+        add_redirect.run();
+      }
+      db_.exec("DELETE FROM researcher_redirects WHERE old_id IN (SELECT id FROM researchers)");
       tx.commit();
       return Ok{};
     } catch (const SqliteError& e) {
@@ -213,6 +223,13 @@ class SqliteCatalog final : public Catalog {
     if (profile_stmt_.step()) out = read_profile(profile_stmt_);
     profile_stmt_.reset();
     return out;
+  }
+
+  std::optional<model::ResearcherId> redirect(model::ResearcherId old_id) override {
+    auto stmt = db_.prepare("SELECT new_id FROM researcher_redirects WHERE old_id = ?");
+    stmt.bind(1, old_id);
+    if (!stmt.step()) return std::nullopt;
+    return stmt.column_int(0);
   }
 
   std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page) override {
