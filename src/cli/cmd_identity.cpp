@@ -17,6 +17,7 @@ struct TrainOptions {
   std::vector<std::string> ufmg = {"../shared/data/ufmg-and/kisti/aagarwal_train_f0.txt",
                                    "../shared/data/ufmg-and/bdbcomp/aoliveira_train_f0.txt"};
   std::vector<std::string> s2and = {"../shared/data/s2and-dummy"};
+  size_t single_person_names = 100;
   int folds = 5;
   std::string out = "models/identity.json";
 };
@@ -34,6 +35,15 @@ int train(const TrainOptions& o) {
     return true;
   };
   if (!add("acl", o.acl)) return 1;
+  if (o.single_person_names > 0) {
+    auto names = identity::load_acl_single_person_names(o.acl, o.single_person_names);
+    if (!names) {
+      std::fprintf(stderr, "bzpeer identity train: %s\n", names.error().message.c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "loaded %zu slots of %zu uncurated ACL names\n", names->labels.size(), o.single_person_names);
+    sets.push_back(std::move(*names));
+  }
   for (const auto& p : o.ufmg)
     if (!add("ufmg", p)) return 1;
   for (const auto& p : o.s2and)
@@ -79,6 +89,9 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
   train_cmd->add_option("--acl", options->acl, "ACL Anthology XML with editors' author ids")->capture_default_str();
   train_cmd->add_option("--ufmg", options->ufmg, "UFMG/LBD training files")->capture_default_str();
   train_cmd->add_option("--s2and", options->s2and, "S2AND dataset directories")->capture_default_str();
+  train_cmd->add_option("--single-person-names", options->single_person_names,
+                        "ACL names without editors' ids to learn from as one person each (0: none)")
+      ->capture_default_str();
   train_cmd->add_option("--folds", options->folds, "Cross-validation folds")->capture_default_str()->check(CLI::Range(2, 20));
   train_cmd->add_option("--out", options->out, "Model file to write")->capture_default_str();
   train_cmd->callback([options, &exit_code] { exit_code = train(*options); });

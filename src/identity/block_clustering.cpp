@@ -28,6 +28,19 @@ bool cannot_link(const Signature& a, const Signature& b) {
   return a.work == b.work;
 }
 
+// A work with no co-authors: the pairwise model, trained on works that have them, has
+// only the name and a few title words to go on for two such signatures.
+bool solo(const EvidenceSet& set, const Signature& s) { return set.works[s.work].author_keys.size() <= 1; }
+
+// The model's probability, except for two solo works: those are left to the topic
+// (centroid) stage below, which compares whole clusters rather than single papers.
+double pair_probability(const EvidenceSet& set, const Signature& a, const Signature& b, size_t block_size,
+                        const PairModel& model) {
+  if (!a.person_id.empty() && a.person_id == b.person_id) return 1.0;
+  if (solo(set, a) && solo(set, b)) return 0.0;
+  return model.probability(pair_features(set, a, b, block_size));
+}
+
 // Initial groups: signatures sharing a person id are one person from the start.
 std::vector<std::vector<size_t>> must_link_groups(const EvidenceSet& set, const std::vector<size_t>& members) {
   std::vector<std::vector<size_t>> groups;
@@ -60,7 +73,7 @@ std::vector<std::vector<size_t>> dense_average_linkage(const EvidenceSet& set, c
           const auto& sa = set.signatures[a];
           const auto& sb = set.signatures[b];
           if (cannot_link(sa, sb)) blocked = true;
-          total += model.probability(pair_features(set, sa, sb, members.size()));
+          total += pair_probability(set, sa, sb, members.size(), model);
         }
       sum[i][j] = sum[j][i] = total;
       forbidden[i][j] = forbidden[j][i] = blocked;
@@ -132,8 +145,7 @@ std::vector<std::vector<size_t>> sparse_linkage(const EvidenceSet& set, const st
     const auto& sa = set.signatures[members[x]];
     const auto& sb = set.signatures[members[y]];
     if (cannot_link(sa, sb)) continue;
-    bool same_person = !sa.person_id.empty() && sa.person_id == sb.person_id;
-    double p = same_person ? 1.0 : model.probability(pair_features(set, sa, sb, members.size()));
+    double p = pair_probability(set, sa, sb, members.size(), model);
     if (p >= model.threshold) edges.push_back({p, x, y});
   }
   std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
@@ -184,7 +196,7 @@ std::vector<std::vector<size_t>> sparse_linkage(const EvidenceSet& set, const st
 std::vector<std::vector<size_t>> merge_text_only_clusters(const EvidenceSet& set,
                                                           std::vector<std::vector<size_t>> clusters,
                                                           double min_cosine) {
-  auto solo = [&](size_t s) { return set.works[set.signatures[s].work].author_keys.size() <= 1; };
+  auto is_solo = [&](size_t s) { return solo(set, set.signatures[s]); };
   auto centroid = [&](const std::vector<size_t>& cluster) {
     std::unordered_map<std::uint32_t, double> sum;
     for (size_t s : cluster)
@@ -214,7 +226,7 @@ std::vector<std::vector<size_t>> merge_text_only_clusters(const EvidenceSet& set
   };
   std::vector<size_t> candidates;
   for (size_t c = 0; c < clusters.size(); ++c)
-    if (std::all_of(clusters[c].begin(), clusters[c].end(), solo)) candidates.push_back(c);
+    if (std::all_of(clusters[c].begin(), clusters[c].end(), is_solo)) candidates.push_back(c);
   if (candidates.size() < 2) return clusters;
   std::vector<std::unordered_map<std::uint32_t, double>> centroids;
   for (size_t c : candidates) centroids.push_back(centroid(clusters[c]));

@@ -4,9 +4,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include "core/text.hpp"
 #include "ingest/reader.hpp"
 
 namespace bzpeer::identity {
@@ -184,13 +187,22 @@ Result<LabelledSet> load_s2and(const std::string& directory) {
   return set;
 }
 
-Result<LabelledSet> load_acl(const std::string& path) {
+namespace {
+std::vector<model::Work> read_acl_works(const std::string& path) {
   struct Collect : ingest::RecordSink {
     std::vector<model::Work> works;
     void accept(model::Work&& w) override { works.push_back(std::move(w)); }
     void reject(ingest::Issue) override {}
   } sink;
   for (const auto& input : ingest::plan_inputs({path}, ingest::Format::acl, sink)) ingest::read_input(input, sink);
+  return std::move(sink.works);
+}
+}  // namespace
+
+Result<LabelledSet> load_acl(const std::string& path) {
+  struct {
+    std::vector<model::Work> works;
+  } sink{read_acl_works(path)};
   if (sink.works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
   LabelledSet set;
   set.name = fs::path(path).filename().string();
@@ -206,6 +218,44 @@ Result<LabelledSet> load_acl(const std::string& path) {
     if (labelled.empty()) continue;
     builder.add_work(raw, labelled);
     for (size_t i : labelled) set.labels.push_back(w.authors[i].source_person_id);
+  }
+  set.evidence = builder.take();
+  return set;
+}
+
+
+Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names) {
+  auto works = read_acl_works(path);
+  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
+  std::map<std::string, size_t> slots;
+  std::set<std::string> curated;  // names the editors had to tell apart
+  for (const auto& w : works)
+    for (const auto& a : w.authors) {
+      ++slots[a.raw_name];
+      if (!a.source_person_id.empty()) curated.insert(a.raw_name);
+    }
+  std::vector<std::pair<std::uint64_t, std::string>> candidates;
+  for (const auto& [name, n] : slots)
+    if (n >= 2 && n <= 30 && !curated.count(name)) candidates.emplace_back(text::stable_hash(name), name);
+  std::sort(candidates.begin(), candidates.end());
+  if (candidates.size() > max_names) candidates.resize(max_names);
+  std::set<std::string> chosen;
+  for (const auto& [h, name] : candidates) chosen.insert(name);
+
+  LabelledSet set;
+  set.name = "acl-single-person-names";
+  EvidenceBuilder builder;
+  for (const auto& w : works) builder.count_text(w.title, w.abstract);
+  for (const auto& w : works) {
+    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
+    std::vector<size_t> picked;
+    for (const auto& a : w.authors) {
+      if (chosen.count(a.raw_name)) picked.push_back(raw.authors.size());
+      raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
+    }
+    if (picked.empty()) continue;
+    builder.add_work(raw, picked);
+    for (size_t i : picked) set.labels.push_back("name:" + w.authors[i].raw_name);
   }
   set.evidence = builder.take();
   return set;

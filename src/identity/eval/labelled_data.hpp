@@ -25,6 +25,12 @@ Result<LabelledSet> load_s2and(const std::string& directory);
 // ACL Anthology XML (a file or directory): the slots with an editor's <author id>.
 Result<LabelledSet> load_acl(const std::string& path);
 
+// Positive evidence the editors' ids cannot give: a name that never carries an <author id>
+// anywhere in the Anthology is, by the editors' curation, one person. Up to `max_names`
+// such names (2 to 30 papers each, chosen by a stable hash) with all their slots, labelled
+// by the name. Used for training only; evaluation scores the editors' ids.
+Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names);
+
 Result<LabelledSet> load_labelled(const std::string& format, const std::string& path);
 
 }  // namespace bzpeer::identity
