@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <thread>
 
+#include "core/parallel.hpp"
 #include "enrich/phrases.hpp"
 
 namespace bzpeer::enrich {
@@ -26,25 +26,19 @@ void TopicMiner::finish_counting() {
   min_df_ = std::max<std::uint32_t>(2, static_cast<std::uint32_t>(documents_ / 50'000));
   max_df_ = std::max<std::uint32_t>(min_df_ + 1, static_cast<std::uint32_t>(0.05 * static_cast<double>(documents_)));
   // Buckets are independent: count them on every core, then merge the kept phrases.
-  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> kept(threads);
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t)
-    workers.emplace_back([&, t] {
-      for (size_t b = t; b < buckets_.size(); b += threads) {
-        auto& bucket = buckets_[b];
-        std::sort(bucket.begin(), bucket.end());
-        for (size_t i = 0; i < bucket.size();) {
-          size_t j = i;
-          while (j < bucket.size() && bucket[j] == bucket[i]) ++j;
-          auto df = static_cast<std::uint32_t>(j - i);
-          if (df >= min_df_ && df <= max_df_) kept[t].emplace_back(bucket[i], df);
-          i = j;
-        }
-        std::vector<std::uint64_t>().swap(bucket);  // free as we go
-      }
-    });
-  for (auto& w : workers) w.join();
+  std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> kept(buckets_.size());
+  parallel_for(buckets_.size(), [&](size_t b) {
+    auto& bucket = buckets_[b];
+    std::sort(bucket.begin(), bucket.end());
+    for (size_t i = 0; i < bucket.size();) {
+      size_t j = i;
+      while (j < bucket.size() && bucket[j] == bucket[i]) ++j;
+      auto df = static_cast<std::uint32_t>(j - i);
+      if (df >= min_df_ && df <= max_df_) kept[b].emplace_back(bucket[i], df);
+      i = j;
+    }
+    std::vector<std::uint64_t>().swap(bucket);  // free as we go
+  });
   for (const auto& part : kept) df_.insert(part.begin(), part.end());
 }
 

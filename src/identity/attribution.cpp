@@ -1,9 +1,8 @@
 #include "identity/attribution.hpp"
 
-#include <algorithm>
-#include <atomic>
 #include <cstdio>
-#include <thread>
+
+#include "core/parallel.hpp"
 
 #include "identity/pair_features.hpp"
 
@@ -39,52 +38,41 @@ std::string describe(const EvidenceSet& set, const Signature& s, const Signature
   return out + buf;
 }
 
-}  // namespace
-
+// Each member's strongest link among the first few others of its cluster.
 void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster, const PairModel& model,
-                     std::vector<std::string>& out);
+                     std::vector<std::string>& out) {
+  if (cluster.size() == 1) {
+    out[cluster[0]] = "No other work under this name shares enough evidence (co-authors, topic, venue) to join it.";
+    return;
+  }
+  for (size_t m : cluster) {
+    const auto& s = set.signatures[m];
+    double best = -1;
+    size_t partner = m;
+    size_t compared = 0;
+    for (size_t other : cluster) {
+      if (other == m) continue;
+      if (compared++ == kPartnersCompared) break;
+      double p = s.person_id.empty() || s.person_id != set.signatures[other].person_id
+                     ? model.probability(pair_features(set, s, set.signatures[other], cluster.size()))
+                     : 1.0;
+      if (p > best) {
+        best = p;
+        partner = other;
+      }
+    }
+    out[m] = describe(set, s, set.signatures[partner], best);
+  }
+}
+
+}  // namespace
 
 std::vector<std::string> explain_attributions(const EvidenceSet& set, const std::vector<std::vector<size_t>>& clusters,
                                               const PairModel& model) {
   std::vector<std::string> out(set.signatures.size());
   // Clusters are independent: explain them on every core.
-  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t)
-    workers.emplace_back([&] {
-      for (size_t c; (c = next.fetch_add(1)) < clusters.size();) explain_cluster(set, clusters[c], model, out);
-    });
-  for (auto& w : workers) w.join();
+  parallel_for(clusters.size(), [&](size_t c) { explain_cluster(set, clusters[c], model, out); });
   return out;
-}
-
-void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster, const PairModel& model,
-                     std::vector<std::string>& out) {
-  {
-    if (cluster.size() == 1) {
-      out[cluster[0]] = "No other work under this name shares enough evidence (co-authors, topic, venue) to join it.";
-      return;
-    }
-    for (size_t m : cluster) {
-      const auto& s = set.signatures[m];
-      double best = -1;
-      size_t partner = m;
-      size_t compared = 0;
-      for (size_t other : cluster) {
-        if (other == m) continue;
-        if (compared++ == kPartnersCompared) break;
-        double p = s.person_id.empty() || s.person_id != set.signatures[other].person_id
-                       ? model.probability(pair_features(set, s, set.signatures[other], cluster.size()))
-                       : 1.0;
-        if (p > best) {
-          best = p;
-          partner = other;
-        }
-      }
-      out[m] = describe(set, s, set.signatures[partner], best);
-    }
-  }
 }
 
 }  // namespace bzpeer::identity

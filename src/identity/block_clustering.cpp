@@ -1,10 +1,10 @@
 #include "identity/block_clustering.hpp"
 
+#include "core/parallel.hpp"
+
 #include <algorithm>
 #include <cmath>
-#include <atomic>
 #include <numeric>
-#include <thread>
 #include <unordered_map>
 
 namespace bzpeer::identity {
@@ -282,14 +282,7 @@ std::vector<std::vector<size_t>> cluster_all(const EvidenceSet& set, const PairM
   auto blocks = group_by_block(set);
   // Blocks are independent: spread them over the cores, then list results in block order.
   std::vector<std::vector<std::vector<size_t>>> results(blocks.size());
-  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t)
-    workers.emplace_back([&] {
-      for (size_t b; (b = next.fetch_add(1)) < blocks.size();) results[b] = cluster_block(set, blocks[b], model, limits);
-    });
-  for (auto& w : workers) w.join();
+  parallel_for(blocks.size(), [&](size_t b) { results[b] = cluster_block(set, blocks[b], model, limits); });
   std::vector<std::vector<size_t>> out;
   for (auto& r : results)
     for (auto& c : r) out.push_back(std::move(c));

@@ -1,0 +1,25 @@
+#pragma once
+// Runs fn(i) for every i in [0, n) on all cores (at most 8 threads), handing out
+// indices one at a time so uneven items (a huge block, a large cluster) balance out.
+// fn must be safe to call concurrently for different i.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace bzpeer {
+
+template <typename Fn>
+void parallel_for(size_t n, Fn&& fn) {
+  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t)
+    workers.emplace_back([&] {
+      for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+    });
+  for (auto& w : workers) w.join();
+}
+
+}  // namespace bzpeer
