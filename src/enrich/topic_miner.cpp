@@ -18,6 +18,7 @@ TopicMiner::TopicMiner() : buckets_(256) {}
 void TopicMiner::observe(const std::string& title, const std::string& abstract) {
   ++documents_;
   for (const auto& p : candidate_phrases(document_text(title, abstract), folded_)) buckets_[p.hash >> 56].push_back(p.hash);
+  for (const auto& p : candidate_phrases(title, folded_)) title_phrases_.push_back(p.hash);
 }
 
 void TopicMiner::finish_counting() {
@@ -25,6 +26,9 @@ void TopicMiner::finish_counting() {
   // 5% of them is boilerplate.
   min_df_ = std::max<std::uint32_t>(2, static_cast<std::uint32_t>(documents_ / 50'000));
   max_df_ = std::max<std::uint32_t>(min_df_ + 1, static_cast<std::uint32_t>(0.05 * static_cast<double>(documents_)));
+  std::sort(title_phrases_.begin(), title_phrases_.end());
+  title_phrases_.erase(std::unique(title_phrases_.begin(), title_phrases_.end()), title_phrases_.end());
+  auto in_a_title = [&](std::uint64_t h) { return std::binary_search(title_phrases_.begin(), title_phrases_.end(), h); };
   // Buckets are independent: count them on every core, then merge the kept phrases.
   std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> kept(buckets_.size());
   parallel_for(buckets_.size(), [&](size_t b) {
@@ -34,12 +38,13 @@ void TopicMiner::finish_counting() {
       size_t j = i;
       while (j < bucket.size() && bucket[j] == bucket[i]) ++j;
       auto df = static_cast<std::uint32_t>(j - i);
-      if (df >= min_df_ && df <= max_df_) kept[b].emplace_back(bucket[i], df);
+      if (df >= min_df_ && df <= max_df_ && in_a_title(bucket[i])) kept[b].emplace_back(bucket[i], df);
       i = j;
     }
     std::vector<std::uint64_t>().swap(bucket);  // free as we go
   });
   for (const auto& part : kept) df_.insert(part.begin(), part.end());
+  std::vector<std::uint64_t>().swap(title_phrases_);
 }
 
 std::vector<TopicId> TopicMiner::topics_of(const std::string& title, const std::string& abstract) {

@@ -1,7 +1,9 @@
 #pragma once
 // Mines topics from a corpus in two passes: count in how many works each candidate
 // phrase appears, then keep, for each work, the phrases frequent enough to be topics
-// (seen in several works) and not so common that they say nothing.
+// (seen in several works), not so common that they say nothing, and used in at least
+// one title somewhere: titles name subjects ("mobile edge computing"), while abstract
+// filler ("thoroughly investigated") never heads a paper.
 //
 // Counting is exact and memory-bounded: phrase hashes go into 256 buckets by their top
 // byte, each bucket is sorted and its runs counted (no per-phrase hash-map nodes, which
@@ -32,6 +34,7 @@ class TopicMiner {
 
  private:
   std::vector<std::vector<std::uint64_t>> buckets_;     // pass 1: every (document, phrase) hash
+  std::vector<std::uint64_t> title_phrases_;             // pass 1: phrase hashes seen in titles
   std::unordered_map<std::uint64_t, std::uint32_t> df_;  // phrases within the band -> works
   std::unordered_map<std::uint64_t, TopicId> id_of_;
   std::vector<std::string> labels_;
