@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <cctype>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -58,6 +59,22 @@ data graph_group(const std::string& label, int count, const std::vector<model::N
   return group;
 }
 
+// Percent-encodes a query value (Mustache then HTML-escapes the result).
+std::string url_encode(const std::string& value) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
 std::string plural(int n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 }  // namespace
@@ -68,6 +85,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   data d;
   d.set("id", id);
   d.set("name", p.display_name);
+  d.set("name_query", url_encode(p.display_name));
   d.set("tagline", p.tagline);
   d.set("affiliation", p.affiliation.empty() ? "Affiliation not imported" : p.affiliation);
   d.set("collaboration_status", p.open_to_collaborate ? "Open to collaborate" : "Not taking collaborations");

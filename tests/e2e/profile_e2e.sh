@@ -89,6 +89,7 @@ newest = max(han_works, key=lambda w: w["update_date"])
 if newest["title"].replace("&", "&amp;") not in html: fail("newest work missing from the first page")
 if html.count('class="work"') != min(20, len(han_works)): fail("profile does not show 20 works a page")
 if f'<dd>{len(han_works)}</dd>' not in html: fail("works count missing from the trust snapshot")
+if 'href="/researchers?name=Han%20Hu"' not in html: fail("the profile does not link to the other people of its name")
 
 for path, want in [("/researchers/R999999999", 404), ("/api/v1/researchers/R999999999", 404),
                    ("/api/v1/researchers/nonsense", 404), ("/api/v1/works?filter=venue:x", 400),
