@@ -27,11 +27,11 @@ std::vector<model::ResearcherId> assign_stable_ids(const std::vector<store::Auth
     return std::get<2>(a) < std::get<2>(b);
   });
   std::vector<model::ResearcherId> ids(clusters.size(), 0);
-  std::map<model::ResearcherId, bool> taken;
+  std::set<model::ResearcherId> taken;
   for (auto [count, id, c] : candidates) {
-    if (ids[c] != 0 || taken[id]) continue;
+    if (ids[c] != 0 || taken.count(id)) continue;
     ids[c] = id;
-    taken[id] = true;
+    taken.insert(id);
   }
   // New researchers, numbered in cluster order after every id seen so far.
   for (auto& id : ids)

@@ -20,15 +20,6 @@ Result<Format> parse_format(const std::string& name) {
   return make_error(ErrorCode::invalid_input, "unknown format '" + name + "' (expected auto, arxiv, acl or s2and)");
 }
 
-const char* format_name(Format format) {
-  switch (format) {
-    case Format::arxiv: return "arxiv";
-    case Format::acl: return "acl";
-    case Format::s2and: return "s2and";
-    default: return "auto";
-  }
-}
-
 namespace {
 
 std::uint64_t size_of(const fs::path& path) {

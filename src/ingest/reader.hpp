@@ -14,7 +14,6 @@ enum class Format { automatic, arxiv, acl, s2and };
 
 // Parses "auto", "arxiv", "acl", "s2and".
 Result<Format> parse_format(const std::string& name);
-const char* format_name(Format format);
 
 struct Issue {
   std::string file;
