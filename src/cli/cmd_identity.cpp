@@ -1,6 +1,7 @@
 // `bzpeer identity train` and `bzpeer eval identity`: the pairwise model's training and
 // its evaluation on labelled datasets.
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,20 @@ struct TrainOptions {
   int folds = 5;
   std::string out = "models/identity.json";
 };
+
+// Each predicted cluster with its signatures' true labels and titles, to see a mistake.
+void print_clusters(const identity::LabelledSet& set, const identity::EvalResult& result) {
+  std::map<std::string, std::vector<size_t>> clusters;
+  for (size_t i = 0; i < result.predicted.size(); ++i) clusters[result.predicted[i]].push_back(i);
+  for (const auto& [id, members] : clusters) {
+    std::fprintf(stderr, "cluster %s\n", id.c_str());
+    for (size_t i : members) {
+      const auto& sig = set.evidence.signatures[i];
+      std::fprintf(stderr, "  [%s] %s | %s\n", set.labels[i].c_str(), sig.raw_name.c_str(),
+                   set.evidence.works[sig.work].title.c_str());
+    }
+  }
+}
 
 int train(const TrainOptions& o) {
   std::vector<identity::LabelledSet> sets;
@@ -103,10 +118,12 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
   auto path = std::make_shared<std::string>();
   auto model_path = std::make_shared<std::string>();
   auto folds = std::make_shared<int>(0);
+  auto show = std::make_shared<bool>(false);
   eval_identity->add_option("--format", *format, "s2and, ufmg or acl")->required();
   eval_identity->add_option("path", *path, "Dataset directory or file")->required();
   eval_identity->add_option("--model", *model_path, "Model file (default: the built-in models/identity.json)");
   eval_identity->add_option("--cv", *folds, "Cross-validate with K folds by block, training on the dataset itself");
+  eval_identity->add_flag("--show-clusters", *show, "Print every predicted cluster with true labels to stderr");
   eval_identity->callback([=, &exit_code] {
     auto set = identity::load_labelled(*format, *path);
     if (!set) {
@@ -115,7 +132,9 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
       return;
     }
     if (*folds > 1) {
-      std::printf("%s\n", identity::cross_validate(*set, *folds).to_json().c_str());
+      auto result = identity::cross_validate(*set, *folds);
+      if (*show) print_clusters(*set, result);
+      std::printf("%s\n", result.to_json().c_str());
       return;
     }
     auto model = model_path->empty() ? identity::default_model() : identity::PairModel::load(*model_path);
@@ -124,7 +143,9 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
       exit_code = 1;
       return;
     }
-    std::printf("%s\n", identity::evaluate(*set, *model).to_json().c_str());
+    auto result = identity::evaluate(*set, *model);
+    if (*show) print_clusters(*set, result);
+    std::printf("%s\n", result.to_json().c_str());
   });
 }
 

@@ -82,4 +82,15 @@ bool middle_conflict(const ParsedName& a, const ParsedName& b) {
   return a.middle_initials[0] != b.middle_initials[0];
 }
 
+double middle_agreement(const ParsedName& a, const ParsedName& b) {
+  if (a.middle_initials.empty() || b.middle_initials.empty()) return 0;
+  const auto& shorter = a.middle_initials.size() <= b.middle_initials.size() ? a.middle_initials : b.middle_initials;
+  const auto& longer = a.middle_initials.size() <= b.middle_initials.size() ? b.middle_initials : a.middle_initials;
+  if (longer.compare(0, shorter.size(), shorter) != 0) return 0;
+  for (size_t i = 1; i < a.given.size(); ++i)
+    for (size_t j = 1; j < b.given.size(); ++j)
+      if (a.given[i].size() > 1 && a.given[i] == b.given[j]) return 1;
+  return 0.5;
+}
+
 }  // namespace bzpeer::identity

@@ -34,4 +34,9 @@ GivenNameMatch compare_given(const ParsedName& a, const ParsedName& b);
 // True when both carry middle initials and they disagree.
 bool middle_conflict(const ParsedName& a, const ParsedName& b);
 
+// Positive middle-name evidence: 1 when both give middle names that agree and share a
+// spelled-out word ("A. Mauro B." and "Antonio Mauro B."), 0.5 when their initials agree,
+// 0 when either lacks them or they differ.
+double middle_agreement(const ParsedName& a, const ParsedName& b);
+
 }  // namespace bzpeer::identity

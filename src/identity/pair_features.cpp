@@ -33,7 +33,7 @@ const std::array<const char*, kFeatureCount>& feature_names() {
       "bias",           "given_same",        "given_first_same",  "given_nickname",   "given_initials_only",
       "given_conflict", "middle_conflict",   "shared_coauthors_log", "coauthor_jaccard", "text_cosine",
       "same_venue",     "category_jaccard",  "affiliation_jaccard", "both_affiliations", "year_gap",
-      "same_email_or_orcid", "name_commonness", "text_cosine_without_coauthors"};
+      "same_email_or_orcid", "middle_agreement", "text_cosine_without_coauthors"};
   return names;
 }
 
@@ -86,7 +86,7 @@ Features pair_features(const EvidenceSet& set, const Signature& a, const Signatu
   f[14] = wa.year > 0 && wb.year > 0 ? std::min(3.0, std::abs(wa.year - wb.year) / 10.0) : 0.5;
   f[15] = (!a.email.empty() && a.email == b.email) || (!a.orcid.empty() && a.orcid == b.orcid) ? 1 : 0;
   (void)block_size;
-  f[16] = 0;  // reserved: name commonness needs population statistics, not a block's size
+  f[16] = middle_agreement(a.name, b.name);
   f[17] = shared == 0 ? cosine : 0;
   return f;
 }

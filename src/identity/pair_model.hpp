@@ -11,7 +11,7 @@
 namespace bzpeer::identity {
 
 struct PairModel {
-  int version = 1;
+  int version = 2;  // 2: feature 16 is middle-name agreement (was reserved)
   std::vector<double> weights = std::vector<double>(kFeatureCount, 0.0);
   double threshold = 0.5;        // average-linkage merge threshold on probability
   std::string trained_on;        // a line describing the training data

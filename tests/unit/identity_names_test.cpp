@@ -40,5 +40,13 @@ TEST(CompareGiven, Cases) {
   EXPECT_FALSE(middle_conflict(name("Robert F."), name("Robert")));
 }
 
+TEST(MiddleAgreement, SpelledOutMiddleNamesCountMostInitialsLessAbsenceNothing) {
+  auto name = [](const char* first) { return parse_name(first, "Oliveira", ""); };
+  EXPECT_EQ(middle_agreement(name("A. Mauro B."), name("Antonio Mauro B.")), 1.0);
+  EXPECT_EQ(middle_agreement(name("A. A. F."), name("Antonio Alberto Fernandes")), 0.5);
+  EXPECT_EQ(middle_agreement(name("A. R."), name("Adriano")), 0.0);
+  EXPECT_EQ(middle_agreement(name("A. P."), name("A. R.")), 0.0);
+}
+
 }  // namespace
 }  // namespace bzpeer::identity

@@ -18,6 +18,7 @@ struct EvalResult {
   ClusterScores scores;
   double baseline_b3_f1 = 0;
   double seconds = 0;
+  std::vector<std::string> predicted;  // the predicted cluster of each signature
   std::string to_json() const;
 };
 
