@@ -8,6 +8,7 @@
 #include "identity/default_model.hpp"
 #include "identity/disambiguator.hpp"
 #include "identity/identity_pass.hpp"
+#include "search/index_builder.hpp"
 #include "store/catalog.hpp"
 
 namespace bzpeer::cli {
@@ -19,7 +20,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 void add_build_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("build", "Derive researchers and their profiles from the catalog");
+  auto* cmd = app.add_subcommand("build", "Derive researchers, their profiles and the search indexes from the catalog");
   auto data = std::make_shared<std::string>("./bzpeer-data");
   auto name_only = std::make_shared<bool>(false);
   cmd->add_option("--data", *data, "Data directory")->capture_default_str();
@@ -60,6 +61,18 @@ void add_build_command(CLI::App& app, int& exit_code) {
     }
     std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs\n", enrich_stats->researchers,
                 enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start));
+    auto index_stats = search::build_search_index(**catalog, *data);
+    if (!index_stats) {
+      std::fprintf(stderr, "bzpeer build: search index: %s\n", index_stats.error().message.c_str());
+      exit_code = 1;
+      return;
+    }
+    std::printf("search: %llu works indexed (%s) in %.2fs; %llu researchers and %llu topics in %.2fs; index %.1f MiB\n",
+                static_cast<unsigned long long>(index_stats->works_indexed),
+                index_stats->works_rebuilt ? "full rebuild" : "changed since last build", index_stats->works_seconds,
+                static_cast<unsigned long long>(index_stats->researchers),
+                static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
+                static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0));
     std::printf("build: done in %.2fs\n", seconds_since(start));
   });
 }

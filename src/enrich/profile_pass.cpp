@@ -8,6 +8,7 @@
 #include "enrich/collaborators.hpp"
 #include "enrich/corpus_view.hpp"
 #include "enrich/researcher_topics.hpp"
+#include "enrich/topic_catalog.hpp"
 #include "enrich/trust.hpp"
 
 namespace bzpeer::enrich {
@@ -117,6 +118,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
   std::vector<int> scratch_shared;
   NearbyScratch nearby;
   std::vector<int> topic_counts;
+  TopicCatalog topic_catalog;
   Progress progress("profiles", view.researcher_ids.size());
   // Saved in batches so a million profiles never sit in memory at once.
   constexpr size_t kSaveBatch = 20'000;
@@ -148,6 +150,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
     p.trust = compute_trust({p.verification_level, p.claimed, p.works_count, p.followers_count, !p.affiliation.empty(),
                              p.open_to_collaborate});
     p.graph = graph_summary(view, r, coauthors, p.topics, limits, nearby);
+    topic_catalog.add_profile(p.topics);
     profiles.push_back(std::move(p));
     progress.update(r + 1);
     if (profiles.size() == kSaveBatch)
@@ -155,6 +158,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
   }
   progress.finish();
   if (auto status = save(); !status) return status.error();
+  if (auto status = catalog.save_topics(topic_catalog.finish(view)); !status) return status.error();
   return EnrichStats{saved_count, view.works.size(), view.topics.topic_count()};
 }
 

@@ -36,6 +36,13 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
     std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
     return 1;
   }
+  SearcherPool searchers(options.data_dir);
+  try {
+    searchers.local();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
+    return 1;
+  }
   httplib::Server server;
   int threads = options.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
@@ -47,6 +54,8 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
 
   register_page_routes(server, catalogs);
   register_api_routes(server, catalogs);
+  register_search_api_routes(server, catalogs, searchers);
+  register_search_page_routes(server, catalogs, searchers);
 
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler already wrote its own error

@@ -10,6 +10,7 @@
 
 #include "core/result.hpp"
 #include "model/researcher.hpp"
+#include "model/topic.hpp"
 #include "model/work.hpp"
 
 namespace bzpeer::store {
@@ -61,6 +62,14 @@ struct ResearcherAssignment {
   std::vector<std::pair<model::ResearcherId, model::ResearcherId>> redirects;
 };
 
+// What the search index needs of a researcher (cheaper to read than a whole profile).
+struct ResearcherSearchRow {
+  model::ResearcherId id = 0;
+  std::string display_name, affiliation;
+  int works_count = 0;
+  std::vector<std::string> topics;  // topic labels
+};
+
 struct Page {
   int page = 1;
   int per_page = 20;
@@ -96,6 +105,21 @@ class Catalog {
   // most works first.
   virtual std::vector<model::ResearcherProfile> find_researchers(const std::string& name, bool prefix,
                                                                  int limit) = 0;
+
+  // Search: the revision of the last ingest batch that changed works, and the works
+  // changed after `revision` (with their authors), in id order.
+  virtual std::int64_t works_revision() = 0;
+  virtual void for_each_work_since(std::int64_t revision, const std::function<void(WorkSummary&&)>& visit) = 0;
+  // Works by id, in the order asked, with their authors; unknown ids are left out.
+  virtual std::vector<WorkSummary> works_by_ids(const std::vector<std::int64_t>& ids) = 0;
+  virtual std::vector<std::int64_t> researcher_work_ids(model::ResearcherId id) = 0;
+  virtual void for_each_researcher_for_search(const std::function<void(ResearcherSearchRow&&)>& visit) = 0;
+  // Every distinct way a researcher's name was written on their works.
+  virtual void for_each_name_variant(
+      const std::function<void(model::ResearcherId, const std::string& raw_name)>& visit) = 0;
+  // Topics: replaced wholesale by each build.
+  virtual Status save_topics(const std::vector<model::TopicSummary>& topics) = 0;
+  virtual void for_each_topic(const std::function<void(model::TopicSummary&&)>& visit) = 0;
 
   virtual std::uint64_t work_count() = 0;
   virtual int schema_version() = 0;

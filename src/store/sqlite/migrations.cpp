@@ -75,6 +75,19 @@ const std::vector<const char*>& migrations() {
           new_id INTEGER NOT NULL
         );
       )sql",
+      // 5: search. Every ingest batch that changes works bumps a revision, so the search
+      // index can take in only what changed since it last looked; topics become rows.
+      R"sql(
+        CREATE TABLE catalog_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO catalog_meta(key, value) VALUES ('works_revision', 0);
+        ALTER TABLE works ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE topics (
+          id TEXT PRIMARY KEY,
+          label TEXT NOT NULL,
+          works_count INTEGER NOT NULL,
+          researchers_count INTEGER NOT NULL
+        ) WITHOUT ROWID;
+      )sql",
   };
   return list;
 }

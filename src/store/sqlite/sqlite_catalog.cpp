@@ -2,26 +2,17 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "core/text.hpp"
 #include "store/profile_codec.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/work_rows.hpp"
 
 namespace bzpeer::store::sqlite {
 
 namespace {
-
-std::string join_categories(const std::vector<std::string>& categories) {
-  std::string out;
-  for (const auto& c : categories) {
-    if (!out.empty()) out.push_back(' ');
-    out += c;
-  }
-  return out;
-}
-
-std::vector<std::string> split_categories(const std::string& joined) { return text::split(joined, ' '); }
 
 // Hash of every stored field: equal hashes mean a re-ingested record changed nothing.
 std::int64_t content_hash(const model::Work& w) {
@@ -47,6 +38,10 @@ class SqliteCatalog final : public Catalog {
       prepare_upsert();
       UpsertCounts counts;
       Transaction tx(db_);
+      // One revision per batch: search re-indexes what changed after the revision it saw.
+      next_revision_.step();
+      std::int64_t revision = next_revision_.column_int(0);
+      next_revision_.reset();
       for (const auto& w : works) {
         std::int64_t hash = content_hash(w);
         find_work_.bind_static(1, w.external_id);
@@ -71,7 +66,8 @@ class SqliteCatalog final : public Catalog {
             .bind(9, join_categories(w.categories))
             .bind_static(10, w.doi)
             .bind_static(11, w.url)
-            .bind(12, hash);
+            .bind(12, hash)
+            .bind(13, revision);
         write.run();
         if (!found) id = db_.last_insert_id();
         for (const auto& a : w.authors) {
@@ -234,39 +230,19 @@ class SqliteCatalog final : public Catalog {
 
   std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page) override {
     if (!works_stmt_) {
-      works_stmt_ = db_.prepare(
-          "SELECT w.id, w.external_id, w.source, w.type, w.title, w.abstract, w.venue, w.date, w.doi, w.url, w.year, "
-          "w.categories FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? "
-          "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
-      // Authorship ids are work_id * 8192 + position: a work's authors are one key range.
-      authors_stmt_ = db_.prepare("SELECT raw_name FROM authorships WHERE id >= ?1 * 8192 AND id < (?1 + 1) * 8192 ORDER BY id");
+      works_stmt_ = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns +
+                                " FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? "
+                                "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
       attribution_stmt_ = db_.prepare(
           "SELECT evidence FROM researcher_authorships WHERE authorship_id >= ?1 * 8192 AND authorship_id < (?1 + 1) * 8192 "
           "AND researcher_id = ?2 LIMIT 1");
     }
     std::vector<WorkSummary> out;
     works_stmt_.bind(1, id).bind(2, page.per_page).bind(3, static_cast<std::int64_t>(page.page - 1) * page.per_page);
-    while (works_stmt_.step()) {
-      WorkSummary w;
-      w.id = works_stmt_.column_int(0);
-      w.external_id = works_stmt_.column_text(1);
-      w.source = works_stmt_.column_text(2);
-      w.type = works_stmt_.column_text(3);
-      w.title = works_stmt_.column_text(4);
-      w.abstract = works_stmt_.column_text(5);
-      w.venue = works_stmt_.column_text(6);
-      w.date = works_stmt_.column_text(7);
-      w.doi = works_stmt_.column_text(8);
-      w.url = works_stmt_.column_text(9);
-      w.year = static_cast<int>(works_stmt_.column_int(10));
-      w.categories = split_categories(works_stmt_.column_text(11));
-      out.push_back(std::move(w));
-    }
+    while (works_stmt_.step()) out.push_back(read_work_summary(works_stmt_));
     works_stmt_.reset();
     for (auto& w : out) {
-      authors_stmt_.bind(1, w.id);
-      while (authors_stmt_.step()) w.authors.push_back(authors_stmt_.column_text(0));
-      authors_stmt_.reset();
+      authors().fill(w);
       attribution_stmt_.bind(1, w.id).bind(2, id);
       if (attribution_stmt_.step()) w.attribution = attribution_stmt_.column_text(0);
       attribution_stmt_.reset();
@@ -294,6 +270,93 @@ class SqliteCatalog final : public Catalog {
     return out;
   }
 
+  std::int64_t works_revision() override {
+    auto stmt = db_.prepare("SELECT value FROM catalog_meta WHERE key = 'works_revision'");
+    return stmt.step() ? stmt.column_int(0) : 0;
+  }
+
+  void for_each_work_since(std::int64_t revision, const std::function<void(WorkSummary&&)>& visit) override {
+    auto stmt = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns + " FROM works w WHERE w.revision > ? ORDER BY w.id");
+    stmt.bind(1, revision);
+    AuthorsReader reader(db_);
+    while (stmt.step()) {
+      WorkSummary w = read_work_summary(stmt);
+      reader.fill(w);
+      visit(std::move(w));
+    }
+  }
+
+  std::vector<WorkSummary> works_by_ids(const std::vector<std::int64_t>& ids) override {
+    if (!work_by_id_stmt_)
+      work_by_id_stmt_ = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns + " FROM works w WHERE w.id = ?");
+    std::vector<WorkSummary> out;
+    for (std::int64_t id : ids) {
+      work_by_id_stmt_.bind(1, id);
+      if (work_by_id_stmt_.step()) {
+        out.push_back(read_work_summary(work_by_id_stmt_));
+        authors().fill(out.back());
+      }
+      work_by_id_stmt_.reset();
+    }
+    return out;
+  }
+
+  std::vector<std::int64_t> researcher_work_ids(model::ResearcherId id) override {
+    auto stmt = db_.prepare("SELECT work_id FROM researcher_works WHERE researcher_id = ? ORDER BY work_id");
+    stmt.bind(1, id);
+    std::vector<std::int64_t> out;
+    while (stmt.step()) out.push_back(stmt.column_int(0));
+    return out;
+  }
+
+  void for_each_researcher_for_search(const std::function<void(ResearcherSearchRow&&)>& visit) override {
+    // SQLite's JSON functions pick the few fields out without decoding whole profiles.
+    auto stmt = db_.prepare(
+        "SELECT id, display_name, works_count, COALESCE(json_extract(profile_json, '$.affiliation'), ''), "
+        "(SELECT group_concat(json_extract(t.value, '$.name'), char(31)) FROM json_each(profile_json, '$.topics') t) "
+        "FROM researchers ORDER BY id");
+    while (stmt.step()) {
+      ResearcherSearchRow row;
+      row.id = stmt.column_int(0);
+      row.display_name = stmt.column_text(1);
+      row.works_count = static_cast<int>(stmt.column_int(2));
+      row.affiliation = stmt.column_text(3);
+      row.topics = text::split(stmt.column_text(4), '\x1f');
+      visit(std::move(row));
+    }
+  }
+
+  void for_each_name_variant(
+      const std::function<void(model::ResearcherId, const std::string&)>& visit) override {
+    auto stmt = db_.prepare(
+        "SELECT DISTINCT ra.researcher_id, a.raw_name FROM researcher_authorships ra "
+        "JOIN authorships a ON a.id = ra.authorship_id");
+    while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1));
+  }
+
+  Status save_topics(const std::vector<model::TopicSummary>& topics) override {
+    try {
+      Transaction tx(db_);
+      db_.exec("DELETE FROM topics");
+      auto insert = db_.prepare("INSERT INTO topics(id, label, works_count, researchers_count) VALUES (?, ?, ?, ?)");
+      for (const auto& t : topics) {
+        insert.bind(1, t.id).bind(2, t.label).bind(3, t.works_count).bind(4, t.researchers_count);
+        insert.run();
+      }
+      tx.commit();
+      return Ok{};
+    } catch (const SqliteError& e) {
+      return make_error(ErrorCode::io, e.what());
+    }
+  }
+
+  void for_each_topic(const std::function<void(model::TopicSummary&&)>& visit) override {
+    auto stmt = db_.prepare("SELECT id, label, works_count, researchers_count FROM topics ORDER BY id");
+    while (stmt.step())
+      visit({stmt.column_text(0), stmt.column_text(1), static_cast<int>(stmt.column_int(2)),
+             static_cast<int>(stmt.column_int(3))});
+  }
+
   std::uint64_t work_count() override {
     auto stmt = db_.prepare("SELECT COUNT(*) FROM works");
     stmt.step();
@@ -313,15 +376,21 @@ class SqliteCatalog final : public Catalog {
     return p;
   }
 
+  AuthorsReader& authors() {
+    if (!authors_) authors_ = std::make_unique<AuthorsReader>(db_);
+    return *authors_;
+  }
+
   void prepare_upsert() {
     if (find_work_) return;
     find_work_ = db_.prepare("SELECT id, content_hash FROM works WHERE external_id = ?");
     insert_work_ = db_.prepare(
         "INSERT INTO works(external_id, source, type, title, abstract, year, date, venue, categories, doi, url, "
-        "content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        "content_hash, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     update_work_ = db_.prepare(
         "UPDATE works SET source=?2, type=?3, title=?4, abstract=?5, year=?6, date=?7, venue=?8, categories=?9, "
-        "doi=?10, url=?11, content_hash=?12 WHERE external_id=?1");
+        "doi=?10, url=?11, content_hash=?12, revision=?13 WHERE external_id=?1");
+    next_revision_ = db_.prepare("UPDATE catalog_meta SET value = value + 1 WHERE key = 'works_revision' RETURNING value");
     upsert_authorship_ = db_.prepare(
         "INSERT INTO authorships(id, work_id, position, raw_name, first, last, affiliation, email, orcid, "
         "source_person_id) VALUES (?1 * 8192 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET "
@@ -331,7 +400,8 @@ class SqliteCatalog final : public Catalog {
 
   Database db_;
   Statement find_work_, insert_work_, update_work_, upsert_authorship_, trim_authorships_;
-  Statement profile_stmt_, works_stmt_, authors_stmt_, attribution_stmt_;
+  Statement profile_stmt_, works_stmt_, attribution_stmt_, work_by_id_stmt_, next_revision_;
+  std::unique_ptr<AuthorsReader> authors_;
 };
 
 }  // namespace

@@ -1,0 +1,114 @@
+// Search API under /api/v1 with OpenAlex-style envelopes: works, researchers and topics,
+// each with `search=`, paging, and for works `filter=`, `sort=`, `cursor=`, `group_by=`.
+#include <chrono>
+
+#include "http/json_views.hpp"
+#include "http/query_params.hpp"
+#include "http/routes.hpp"
+#include "http/work_search_params.hpp"
+
+namespace bzpeer::http {
+
+namespace {
+
+using nlohmann::json;
+
+std::map<std::string, std::string> single_params(const httplib::Request& req) {
+  std::map<std::string, std::string> out;
+  for (const auto& [k, v] : req.params) out.emplace(k, v);  // a repeated parameter: the first wins
+  return out;
+}
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void send_error(httplib::Response& res, const Error& e) { send_json_error(res, http_status(e.code), e.message); }
+
+}  // namespace
+
+void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers) {
+  server.Get("/api/v1/works", [&](const httplib::Request& req, httplib::Response& res) {
+    auto start = std::chrono::steady_clock::now();
+    auto& catalog = catalogs.local();
+    auto params = parse_work_search(single_params(req), {"search", 25}, catalog);
+    if (!params) return send_error(res, params.error());
+    auto found = searchers.local().works(params->query);
+    if (!found) return send_error(res, found.error());
+    json meta = {{"count", found->total}, {"count_is_exact", found->total_exact},
+                 {"per_page", params->page.per_page}};
+    meta["page"] = params->cursor ? json(nullptr) : json(params->page.page);
+    if (params->cursor) {
+      Xapian::doccount next = params->query.offset + static_cast<Xapian::doccount>(found->hits.size());
+      meta["next_cursor"] = found->hits.size() == params->query.limit && next < found->total ? json(encode_cursor(next)) : json(nullptr);
+    }
+    if (!found->corrected.empty()) meta["did_you_mean"] = found->corrected;
+    json body = {{"meta", meta}};
+    if (params->group_by) {
+      json groups = json::array();
+      for (const auto& g : found->facets[0]) groups.push_back({{"key", g.value}, {"key_display_name", g.value}, {"count", g.count}});
+      body["meta"]["groups_count"] = groups.size();
+      body["group_by"] = groups;
+    }
+    std::vector<std::int64_t> ids;
+    for (const auto& h : found->hits) ids.push_back(h.id);
+    json results = json::array();
+    auto works = catalog.works_by_ids(ids);
+    for (size_t i = 0, h = 0; i < works.size(); ++i) {
+      while (found->hits[h].id != works[i].id) ++h;  // works_by_ids keeps the order, skipping unknown ids
+      json w = work_json(works[i]);
+      w["relevance_score"] = params->query.text.empty() ? json(nullptr) : json(found->hits[h].score);
+      results.push_back(std::move(w));
+    }
+    body["results"] = std::move(results);
+    body["meta"]["db_response_time_ms"] = ms_since(start);
+    send_json(res, 200, body.dump());
+  });
+
+  server.Get("/api/v1/researchers", [&](const httplib::Request& req, httplib::Response& res) {
+    std::string per_page = req.has_param("per_page") ? req.get_param_value("per_page") : req.get_param_value("per-page");
+    auto page = parse_page(req.get_param_value("page"), per_page, 25);
+    if (!page) return send_error(res, page.error());
+    if (page->page * page->per_page > kMaxPagedResults)
+      return send_json_error(res, 400, "page " + std::to_string(page->page) + " is beyond the first " +
+                                           std::to_string(kMaxPagedResults) + " results");
+    std::string search = req.get_param_value("search");
+    auto found = searchers.local().researchers(search, static_cast<Xapian::doccount>((page->page - 1) * page->per_page),
+                                               static_cast<Xapian::doccount>(page->per_page));
+    if (!found) return send_error(res, found.error());
+    auto& catalog = catalogs.local();
+    json results = json::array();
+    for (const auto& h : found->hits)
+      if (auto p = catalog.profile(h.id)) {
+        json r = researcher_json(*p);
+        r["relevance_score"] = search.empty() ? json(nullptr) : json(h.score);
+        results.push_back(std::move(r));
+      }
+    send_json(res, 200, json{{"meta", {{"count", found->total}, {"per_page", page->per_page}, {"page", page->page}}},
+                             {"results", std::move(results)}}.dump());
+  });
+
+  server.Get("/api/v1/topics", [&](const httplib::Request& req, httplib::Response& res) {
+    std::string per_page = req.has_param("per_page") ? req.get_param_value("per_page") : req.get_param_value("per-page");
+    auto page = parse_page(req.get_param_value("page"), per_page, 25);
+    if (!page) return send_error(res, page.error());
+    if (page->page * page->per_page > kMaxPagedResults)
+      return send_json_error(res, 400, "page " + std::to_string(page->page) + " is beyond the first " +
+                                           std::to_string(kMaxPagedResults) + " results");
+    std::string search = req.get_param_value("search");
+    auto found = searchers.local().topics(search, static_cast<Xapian::doccount>((page->page - 1) * page->per_page),
+                                          static_cast<Xapian::doccount>(page->per_page));
+    if (!found) return send_error(res, found.error());
+    json results = json::array();
+    for (const auto& h : found->hits)
+      results.push_back({{"id", h.topic.id},
+                         {"display_name", h.topic.label},
+                         {"works_count", h.topic.works_count},
+                         {"researchers_count", h.topic.researchers_count},
+                         {"relevance_score", search.empty() ? json(nullptr) : json(h.score)}});
+    send_json(res, 200, json{{"meta", {{"count", found->total}, {"per_page", page->per_page}, {"page", page->page}}},
+                             {"results", std::move(results)}}.dump());
+  });
+}
+
+}  // namespace bzpeer::http

@@ -1,0 +1,22 @@
+#include "http/searcher_pool.hpp"
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+namespace bzpeer::http {
+
+search::Searcher& SearcherPool::local() {
+  thread_local std::map<const SearcherPool*, std::unique_ptr<search::Searcher>> searchers;
+  auto& slot = searchers[this];
+  if (!slot) {
+    auto opened = search::Searcher::open(data_dir_);
+    if (!opened) throw std::runtime_error(opened.error().message);
+    slot = std::move(*opened);
+  } else {
+    slot->refresh();
+  }
+  return *slot;
+}
+
+}  // namespace bzpeer::http

@@ -1,0 +1,56 @@
+#include "http/templates.hpp"
+
+#include <cctype>
+#include <memory>
+#include <stdexcept>
+
+namespace bzpeer::http {
+
+namespace {
+
+using kainjow::mustache::mustache;
+
+// Parsed templates, one set per thread (kainjow's render is not const).
+mustache& template_named(const std::string& name) {
+  thread_local std::map<std::string, std::unique_ptr<mustache>> cache;
+  auto& slot = cache[name];
+  if (!slot) {
+    const auto& files = embedded_ui();
+    auto it = files.find("templates/" + name + ".mustache");
+    if (it == files.end()) throw std::logic_error("missing template " + name);
+    slot = std::make_unique<mustache>(it->second);
+    if (!slot->is_valid()) throw std::logic_error("template " + name + ": " + slot->error_message());
+  }
+  return *slot;
+}
+
+}  // namespace
+
+std::string render_in_layout(const std::string& body_template, data& body, const std::string& title,
+                             const std::string& search_text) {
+  std::string body_html = template_named(body_template).render(body);
+  data page;
+  page.set("title", title);
+  page.set("body", body_html);
+  page.set("search_text", search_text);
+  return template_named("layout").render(page);
+}
+
+std::string url_encode(const std::string& value) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
+std::string plural(int n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+}  // namespace bzpeer::http

@@ -1,0 +1,27 @@
+#pragma once
+// The page templates (ui/templates, embedded in the binary) and helpers every page view
+// shares. Mustache escapes every {{value}}; only {{{triple}}} values are raw HTML, and
+// those are built by us from escaped parts.
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <string>
+
+namespace bzpeer::http {
+
+using kainjow::mustache::data;
+
+// Generated from ui/: path -> content.
+const std::map<std::string, std::string>& embedded_ui();
+
+// Renders `body_template` with `body` inside the layout; `search_text` pre-fills the
+// search box of the top bar.
+std::string render_in_layout(const std::string& body_template, data& body, const std::string& title,
+                             const std::string& search_text = "");
+
+// Percent-encodes a query value (Mustache then HTML-escapes the result).
+std::string url_encode(const std::string& value);
+
+// "1 work", "3 works".
+std::string plural(int n, const std::string& word);
+
+}  // namespace bzpeer::http

@@ -1,0 +1,26 @@
+#pragma once
+// Writes the search indexes from the catalog (called by `bzpeer build`):
+// - works: updated in place with only the works changed since the revision the index
+//   last saw (each commit carries that revision, so an interrupted build resumes where
+//   the last commit left off); rebuilt from scratch when there is no usable index;
+// - researchers and topics: rebuilt into fresh directories (identity may have renumbered
+//   anyone), then swapped in through DATA/search/CURRENT.
+#include <cstdint>
+#include <string>
+
+#include "core/result.hpp"
+#include "store/catalog.hpp"
+
+namespace bzpeer::search {
+
+struct IndexStats {
+  std::uint64_t works_indexed = 0;
+  bool works_rebuilt = false;  // false: only changed works were indexed
+  std::uint64_t researchers = 0, topics = 0;
+  std::uintmax_t bytes = 0;    // size of the live indexes on disk
+  double works_seconds = 0, people_seconds = 0;
+};
+
+Result<IndexStats> build_search_index(store::Catalog& catalog, const std::string& data_dir);
+
+}  // namespace bzpeer::search

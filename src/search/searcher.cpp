@@ -1,0 +1,238 @@
+#include "search/searcher.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "search/query_check.hpp"
+
+namespace bzpeer::search {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                 Xapian::QueryParser::FLAG_LOVEHATE;
+
+// Words too common to rank by: dropped from queries (not from phrases), which also keeps
+// OR queries over a million works from walking huge posting lists.
+const Xapian::SimpleStopper& stopper() {
+  static const auto* words = [] {
+    auto* s = new Xapian::SimpleStopper;
+    for (const char* w : {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it",
+                          "of", "on", "or", "that", "the", "to", "via", "with", "without", "we", "our", "its", "this"})
+      s->add(w);
+    return s;
+  }();
+  return *words;
+}
+
+void configure(Xapian::QueryParser& parser, const Xapian::Database& db) {
+  parser.set_database(db);
+  parser.set_stemmer(stemmer());
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_stopper(&stopper());
+  parser.set_default_op(Xapian::Query::OP_OR);
+}
+
+// "Did you mean": each plain word of the query that the index has never seen is replaced
+// by its nearest frequent spelling. (Xapian's own correction also rewrites words the
+// index has, "all" into "al", so only unknown words are offered to it.) Empty when
+// nothing changed.
+std::string corrected_query(const Xapian::Database& db, const std::string& text) {
+  std::string out;
+  bool changed = false;
+  bool quoted = false;
+  for (const auto& token : text::split(text, ' ')) {
+    std::string word = token;
+    bool plain = !quoted && word.size() >= 3 && word.find_first_of(":\"()+-*") == std::string::npos &&
+                 word != "AND" && word != "OR" && word != "NOT";
+    if (std::count(token.begin(), token.end(), '"') % 2) quoted = !quoted;
+    if (plain) {
+      std::string lower = text::fold(word);
+      bool alphanumeric = std::all_of(lower.begin(), lower.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+      });
+      if (!lower.empty() && alphanumeric && !db.term_exists(lower)) {
+        std::string suggestion = db.get_spelling_suggestion(lower);
+        if (!suggestion.empty()) {
+          word = suggestion;
+          changed = true;
+        }
+      }
+    }
+    out += (out.empty() ? "" : " ") + word;
+  }
+  return changed ? out : std::string();
+}
+
+// Parses `text`; with a spelling correction, the corrected words join the query so a
+// misspelt word still finds its paper.
+Xapian::Query parse_with_correction(Xapian::QueryParser& parser, const Xapian::Database& db, const std::string& text,
+                                    std::string& corrected) {
+  Xapian::Query q = parser.parse_query(text, kParseFlags);
+  corrected = corrected_query(db, text);
+  if (corrected.empty()) return q;
+  return Xapian::Query(Xapian::Query::OP_OR, q, parser.parse_query(corrected, kParseFlags));
+}
+
+Error query_error(const Xapian::Error& e) {
+  return Error{ErrorCode::invalid_input, "the query cannot be parsed: " + e.get_msg()};
+}
+
+}  // namespace
+
+std::string WorkResults::snippet(const std::string& text, size_t length) const {
+  return mset.snippet(text, length, stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>", "</mark>", "…");
+}
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& data_dir) {
+  std::unique_ptr<Searcher> s(new Searcher(data_dir));
+  try {
+    s->open_all();
+  } catch (const Xapian::Error& e) {
+    return make_error(ErrorCode::not_found, "no search index under " + data_dir + "/search (" + e.get_msg() +
+                                                "): run `bzpeer build`");
+  }
+  return s;
+}
+
+void Searcher::open_all() {
+  auto paths = current_index_paths(data_dir_);
+  if (paths.works.empty()) throw Xapian::DatabaseOpeningError("CURRENT is missing");
+  works_ = open_works(paths.works);
+  researchers_ = Xapian::Database(paths.researchers);
+  topics_ = Xapian::Database(paths.topics);
+  current_stamp_ = paths.works + paths.researchers + paths.topics;
+}
+
+void Searcher::refresh() {
+  auto paths = current_index_paths(data_dir_);
+  try {
+    if (!paths.works.empty() && paths.works + paths.researchers + paths.topics != current_stamp_) open_all();
+    else works_.reopen();  // the works index is updated in place
+  } catch (const Xapian::Error&) {
+    // Keep serving from the indexes already open.
+  }
+}
+
+Result<WorkResults> Searcher::works(const WorkQuery& query) {
+  auto checked = check_query(query.text);
+  if (!checked) return checked.error();
+  WorkResults out;
+  try {
+    Xapian::QueryParser parser;
+    configure(parser, works_);
+    parser.add_prefix("title", prefix::title);
+    parser.add_prefix("author", prefix::author);
+    parser.add_prefix("venue", prefix::venue);
+    parser.add_prefix("category", prefix::category);
+    parser.add_boolean_prefix("type", prefix::type);
+    Xapian::NumberRangeProcessor years(slot::year, "year:");
+    parser.add_rangeprocessor(&years);
+    parser.add_boolean_prefix("year", prefix::year);
+    // Free words rank (OR); once a field is named, every part of the query must hold.
+    if (!checked->fields.empty()) parser.set_default_op(Xapian::Query::OP_AND);
+    Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
+                                            : parse_with_correction(parser, works_, checked->text, out.corrected);
+    if (query.filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *query.filter);
+
+    Xapian::Enquire enquire(works_);
+    enquire.set_query(q);
+    switch (query.sort) {
+      case WorkSort::relevance: break;
+      case WorkSort::date_desc: enquire.set_sort_by_value_then_relevance(slot::date, true); break;
+      case WorkSort::date_asc: enquire.set_sort_by_value_then_relevance(slot::date, false); break;
+      case WorkSort::year_desc: enquire.set_sort_by_value_then_relevance(slot::year, true); break;
+      case WorkSort::year_asc: enquire.set_sort_by_value_then_relevance(slot::year, false); break;
+    }
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (Xapian::valueno s : query.facets) {
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(s));
+      enquire.add_matchspy(spies.back().get());
+    }
+    Xapian::doccount check = query.offset + query.limit;
+    if (!spies.empty()) check = query.facet_sample ? std::max(check, query.facet_sample) : works_.get_doccount();
+    out.mset = enquire.get_mset(query.offset, query.limit, check);
+    out.total = out.mset.get_matches_estimated();
+    out.total_exact = out.mset.get_matches_lower_bound() == out.mset.get_matches_upper_bound();
+    for (auto it = out.mset.begin(); it != out.mset.end(); ++it)
+      out.hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
+    for (size_t i = 0; i < spies.size(); ++i) {
+      std::vector<FacetCount> counts;
+      for (auto v = spies[i]->top_values_begin(20); v != spies[i]->top_values_end(20); ++v)
+        counts.push_back({group_value_label(query.facets[i], *v), v.get_termfreq()});
+      out.facets.push_back(std::move(counts));
+    }
+  } catch (const Xapian::QueryParserError& e) {
+    return query_error(e);
+  } catch (const Xapian::Error& e) {
+    return make_error(ErrorCode::io, "search failed: " + e.get_description());
+  }
+  return out;
+}
+
+Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, Xapian::doccount offset,
+                                                  Xapian::doccount limit) {
+  auto checked = check_query(text);
+  if (!checked) return checked.error();
+  Hits<ResearcherHit> out;
+  try {
+    Xapian::QueryParser parser;
+    configure(parser, researchers_);
+    parser.set_default_op(Xapian::Query::OP_AND);  // a person matches every word of the name asked
+    parser.add_prefix("author", prefix::author);
+    std::string corrected;
+    Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
+                                            : parse_with_correction(parser, researchers_, checked->text, corrected);
+    Xapian::Enquire enquire(researchers_);
+    enquire.set_query(q);
+    // Every match has all the words asked; of people who share a name, the one with
+    // more works comes first (BM25 would favour the thinnest profile).
+    enquire.set_sort_by_value_then_relevance(slot::works_count, true);
+    auto mset = enquire.get_mset(offset, limit, offset + limit);
+    out.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      out.hits.push_back({std::stoll(it.get_document().get_data()), it.get_weight()});
+  } catch (const Xapian::QueryParserError& e) {
+    return query_error(e);
+  } catch (const Xapian::Error& e) {
+    return make_error(ErrorCode::io, "search failed: " + e.get_description());
+  }
+  return out;
+}
+
+Result<Hits<TopicHit>> Searcher::topics(const std::string& text, Xapian::doccount offset, Xapian::doccount limit) {
+  auto checked = check_query(text);
+  if (!checked) return checked.error();
+  Hits<TopicHit> out;
+  try {
+    Xapian::QueryParser parser;
+    configure(parser, topics_);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    std::string corrected;
+    Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
+                                            : parse_with_correction(parser, topics_, checked->text, corrected);
+    Xapian::Enquire enquire(topics_);
+    enquire.set_query(q);
+    enquire.set_sort_by_relevance_then_value(slot::works_count, true);
+    auto mset = enquire.get_mset(offset, limit, offset + limit);
+    out.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      auto j = nlohmann::json::parse(it.get_document().get_data());
+      out.hits.push_back({{j.value("id", ""), j.value("label", ""), j.value("works_count", 0),
+                           j.value("researchers_count", 0)},
+                          it.get_weight()});
+    }
+  } catch (const Xapian::QueryParserError& e) {
+    return query_error(e);
+  } catch (const Xapian::Error& e) {
+    return make_error(ErrorCode::io, "search failed: " + e.get_description());
+  }
+  return out;
+}
+
+}  // namespace bzpeer::search

@@ -1,0 +1,91 @@
+#pragma once
+// Runs queries against the search indexes: works (free text with stemming, phrases,
+// AND/OR/NOT, field prefixes, year ranges, spelling correction, filters, sorts and
+// facets), researchers and topics. One Searcher per thread: Xapian databases are not
+// shared between threads.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+#include <xapian.h>
+
+#include "core/result.hpp"
+#include "model/researcher.hpp"
+#include "model/topic.hpp"
+#include "search/schema.hpp"
+#include "search/work_filter.hpp"
+
+namespace bzpeer::search {
+
+struct WorkQuery {
+  std::string text;                     // the user's query (checked here); may be empty
+  std::optional<Xapian::Query> filter;  // from parse_work_filter
+  WorkSort sort = WorkSort::relevance;
+  Xapian::doccount offset = 0, limit = 25;
+  std::vector<Xapian::valueno> facets;  // value slots to count over the matches
+  Xapian::doccount facet_sample = 0;    // count over this many matches (0: all of them)
+};
+
+struct WorkHit {
+  std::int64_t id = 0;
+  double score = 0;
+  std::string title;
+};
+
+struct FacetCount {
+  std::string value;
+  Xapian::doccount count = 0;
+};
+
+struct WorkResults {
+  std::vector<WorkHit> hits;
+  Xapian::doccount total = 0;
+  bool total_exact = true;
+  std::string corrected;  // "did you mean": the query with misspellings corrected
+  std::vector<std::vector<FacetCount>> facets;  // parallel to WorkQuery::facets, most frequent first
+  Xapian::MSet mset;      // kept for snippets
+  // `text` with the query's matching words wrapped in <mark>, HTML-escaped, about `length` bytes.
+  std::string snippet(const std::string& text, size_t length) const;
+};
+
+struct ResearcherHit {
+  model::ResearcherId id = 0;
+  double score = 0;
+};
+
+struct TopicHit {
+  model::TopicSummary topic;
+  double score = 0;
+};
+
+template <typename Hit>
+struct Hits {
+  std::vector<Hit> hits;
+  Xapian::doccount total = 0;
+};
+
+class Searcher {
+ public:
+  // Opens the indexes named by DATA/search/CURRENT.
+  static Result<std::unique_ptr<Searcher>> open(const std::string& data_dir);
+
+  Result<WorkResults> works(const WorkQuery& query);
+  // Empty text lists researchers (most works first) or topics (most works first).
+  Result<Hits<ResearcherHit>> researchers(const std::string& text, Xapian::doccount offset, Xapian::doccount limit);
+  Result<Hits<TopicHit>> topics(const std::string& text, Xapian::doccount offset, Xapian::doccount limit);
+
+  // Reopens the indexes when a build has swapped in new ones (cheap: one stat).
+  void refresh();
+  Xapian::doccount work_count() const { return works_.get_doccount(); }
+
+ private:
+  explicit Searcher(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+  void open_all();
+
+  std::string data_dir_;
+  std::string current_stamp_;
+  Xapian::Database works_, researchers_, topics_;
+};
+
+}  // namespace bzpeer::search

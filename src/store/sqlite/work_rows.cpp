@@ -1,0 +1,44 @@
+#include "store/sqlite/work_rows.hpp"
+
+#include "core/text.hpp"
+
+namespace bzpeer::store::sqlite {
+
+std::string join_categories(const std::vector<std::string>& categories) {
+  std::string out;
+  for (const auto& c : categories) {
+    if (!out.empty()) out.push_back(' ');
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> split_categories(const std::string& joined) { return text::split(joined, ' '); }
+
+WorkSummary read_work_summary(const Statement& stmt) {
+  WorkSummary w;
+  w.id = stmt.column_int(0);
+  w.external_id = stmt.column_text(1);
+  w.source = stmt.column_text(2);
+  w.type = stmt.column_text(3);
+  w.title = stmt.column_text(4);
+  w.abstract = stmt.column_text(5);
+  w.venue = stmt.column_text(6);
+  w.date = stmt.column_text(7);
+  w.doi = stmt.column_text(8);
+  w.url = stmt.column_text(9);
+  w.year = static_cast<int>(stmt.column_int(10));
+  w.categories = split_categories(stmt.column_text(11));
+  return w;
+}
+
+AuthorsReader::AuthorsReader(Database& db)
+    : stmt_(db.prepare("SELECT raw_name FROM authorships WHERE id >= ?1 * 8192 AND id < (?1 + 1) * 8192 ORDER BY id")) {}
+
+void AuthorsReader::fill(WorkSummary& work) {
+  stmt_.bind(1, work.id);
+  while (stmt_.step()) work.authors.push_back(stmt_.column_text(0));
+  stmt_.reset();
+}
+
+}  // namespace bzpeer::store::sqlite
