@@ -2,6 +2,7 @@
 
 #include "store/profile_codec.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/db.hpp"
 #include "store/sqlite/sqlite_catalog.hpp"
 #include "test_support.hpp"
 
@@ -91,7 +92,13 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
   {
     auto old = sqlite::open_sqlite_catalog(path, false, /*schema_target=*/1);
     EXPECT_EQ(old->schema_version(), 1);
-    ASSERT_TRUE(old->upsert_works({work("a:1", "Kept", {"X"})}).ok());
+  }
+  {
+    // Rows as the version-1 code wrote them (today's writer needs later columns).
+    sqlite::Database db(path);
+    db.exec("INSERT INTO works(id, external_id, source, type, title, year, content_hash) "
+            "VALUES (1, 'a:1', 'test', 'article', 'Kept', 2020, 0);"
+            "INSERT INTO authorships(id, work_id, position, raw_name) VALUES (8192, 1, 0, 'X');");
   }
   auto current = open_catalog(dir.path().string());
   ASSERT_TRUE(current.ok());
@@ -143,6 +150,31 @@ TEST(ProfileCodec, RoundTrips) {
   EXPECT_EQ(q.graph.papers, 9);
   EXPECT_EQ(q.graph.top_people[0].id, "R2");
   EXPECT_EQ(decode_profile("not json").verification_level, "L1");
+}
+
+}  // namespace
+}  // namespace bzpeer::store
+
+namespace bzpeer::store {
+namespace {
+
+TEST(SqliteCatalog, WorksSinceARevisionAreExactlyTheChangedOnes) {
+  TempDir dir;
+  auto catalog = open_catalog(dir.path().string());
+  ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "One", {"X"}), work("a:2", "Two", {"Y"})}).ok());
+  std::int64_t seen = (*catalog)->works_revision();
+  ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "One", {"X"}), work("a:2", "Two, revised", {"Y", "Z"}),
+                                        work("a:3", "Three", {"Z"})}).ok());
+  std::vector<std::string> changed;
+  (*catalog)->for_each_work_since(seen, [&](WorkSummary&& w) { changed.push_back(w.title + "/" + std::to_string(w.authors.size())); });
+  EXPECT_EQ(changed, (std::vector<std::string>{"Two, revised/2", "Three/1"}));
+  std::vector<std::string> all;
+  (*catalog)->for_each_work_since(-1, [&](WorkSummary&& w) { all.push_back(w.title); });
+  EXPECT_EQ(all.size(), 3u);
+  auto by_id = (*catalog)->works_by_ids({3, 999, 1});
+  ASSERT_EQ(by_id.size(), 2u);
+  EXPECT_EQ(by_id[0].title, "Three");
+  EXPECT_EQ(by_id[1].title, "One");
 }
 
 }  // namespace
