@@ -53,7 +53,7 @@ Result<CheckedQuery> check_query(const std::string& query) {
     if (c == '"') quoted = !quoted;
     if (quoted) continue;
     if (c == '(') ++depth;
-    if (c == ')' && --depth < 0) break;
+    if (c == ')' && --depth < 0) break;  // unbalanced: handled below
     // "word:value" outside quotes is a field; "Title: subtitle" (colon then space) is text.
     if (c == ':' && i > 0 && word_char(out.text[i - 1]) && i + 1 < out.text.size() && out.text[i + 1] != ' ') {
       size_t start = i;
@@ -66,7 +66,8 @@ Result<CheckedQuery> check_query(const std::string& query) {
       out.fields.push_back(lower);
     }
   }
-  if (depth != 0) return make_error(ErrorCode::invalid_input, "the query has unbalanced parentheses");
+  // A pasted title with a stray parenthesis means its words, not a syntax error.
+  if (depth != 0) std::replace_if(out.text.begin(), out.text.end(), [](char c) { return c == '(' || c == ')'; }, ' ');
   return out;
 }
 

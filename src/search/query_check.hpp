@@ -1,8 +1,9 @@
 #pragma once
 // Checks a user's query before it reaches the query parser, so that a bad query gets a
 // message a person can act on (and a 400) instead of a silent reinterpretation:
-// too long, control characters, invalid UTF-8, unbalanced quotes or parentheses, and
-// field prefixes the index does not have.
+// too long, control characters, invalid UTF-8, unbalanced quotes, and field prefixes
+// the index does not have. Unbalanced parentheses are dropped: a pasted title such as
+// "Parsing (with a twist" means its words.
 #include <string>
 #include <vector>
 

@@ -73,10 +73,22 @@ std::string corrected_query(const Xapian::Database& db, const std::string& text)
 // misspelt word still finds its paper.
 Xapian::Query parse_with_correction(Xapian::QueryParser& parser, const Xapian::Database& db, const std::string& text,
                                     std::string& corrected) {
-  Xapian::Query q = parser.parse_query(text, kParseFlags);
+  Xapian::Query q;
+  try {
+    q = parser.parse_query(text, kParseFlags);
+  } catch (const Xapian::QueryParserError&) {
+    // Operators in the wrong place ("Ranking AND"): read the query as plain words.
+    q = parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE);
+  }
   corrected = corrected_query(db, text);
   if (corrected.empty()) return q;
-  return Xapian::Query(Xapian::Query::OP_OR, q, parser.parse_query(corrected, kParseFlags));
+  Xapian::Query fixed;
+  try {
+    fixed = parser.parse_query(corrected, kParseFlags);
+  } catch (const Xapian::QueryParserError&) {
+    fixed = parser.parse_query(corrected, Xapian::QueryParser::FLAG_PHRASE);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, q, fixed);
 }
 
 Error query_error(const Xapian::Error& e) {

@@ -1,0 +1,195 @@
+// search-bench: latency and throughput of works search on a built data directory, for
+// BZPEER's Xapian index and, on the same corpus and queries, SQLite FTS5 with bm25 as
+// the reference. Latency is measured one query at a time (after a warm-up pass);
+// throughput with two threads, one searcher (or connection) each.
+#include <sqlite3.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/text.hpp"
+#include "search/searcher.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Hits = std::vector<std::pair<std::int64_t, std::string>>;  // id, title
+using Engine = std::function<Hits(const std::string&)>;           // one per thread
+
+std::vector<std::string> read_lines(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+void die(const std::string& message) {
+  std::fprintf(stderr, "search-bench: %s\n", message.c_str());
+  std::exit(1);
+}
+
+// FTS5 reference over the catalog's works: title, abstract and authors, porter stemming.
+class Fts5 {
+ public:
+  Fts5(const std::string& data_dir, bool rebuild) {
+    std::string path = data_dir + "/fts5-reference.sqlite";
+    if (rebuild) std::filesystem::remove(path);
+    bool fresh = !std::filesystem::exists(path);
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) die("cannot open " + path);
+    if (fresh) {
+      auto start = Clock::now();
+      exec("ATTACH DATABASE '" + data_dir + "/catalog.sqlite' AS catalog");
+      exec("CREATE VIRTUAL TABLE fts USING fts5(title, abstract, authors, tokenize = 'porter unicode61')");
+      exec("INSERT INTO fts(rowid, title, abstract, authors) SELECT w.id, w.title, w.abstract, "
+           "(SELECT group_concat(raw_name, ', ') FROM catalog.authorships a WHERE a.id >= w.id * 8192 AND a.id < (w.id + 1) * 8192) "
+           "FROM catalog.works w");
+      exec("INSERT INTO fts(fts) VALUES ('optimize')");
+      exec("DETACH DATABASE catalog");
+      build_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    }
+    bytes = std::filesystem::file_size(path);
+    sqlite3_close(db_);
+    path_ = path;
+  }
+  double build_seconds = -1;  // -1: reused an existing reference index
+  std::uintmax_t bytes = 0;
+
+  // A connection for one thread.
+  Engine engine() const {
+    auto db = std::shared_ptr<sqlite3>(nullptr, sqlite3_close);
+    sqlite3* raw = nullptr;
+    sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    db.reset(raw, sqlite3_close);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(raw, "SELECT rowid, title FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 3.0, 1.0, 2.0) LIMIT 10",
+                       -1, &stmt, nullptr);
+    auto shared_stmt = std::shared_ptr<sqlite3_stmt>(stmt, sqlite3_finalize);
+    return [db, shared_stmt](const std::string& query) {
+      // Each word as a quoted FTS5 string, ORed: the same free-text semantics as ours.
+      std::string match;
+      for (const auto& word : bzpeer::text::words(query)) {
+        std::string quoted;
+        for (char c : word) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        match += (match.empty() ? "\"" : " OR \"") + quoted + "\"";
+      }
+      Hits hits;
+      if (match.empty()) return hits;
+      sqlite3_stmt* s = shared_stmt.get();
+      sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step(s) == SQLITE_ROW)
+        hits.emplace_back(sqlite3_column_int64(s, 0), reinterpret_cast<const char*>(sqlite3_column_text(s, 1)));
+      sqlite3_reset(s);
+      return hits;
+    };
+  }
+
+ private:
+  void exec(const std::string& sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) die(std::string("fts5: ") + error);
+  }
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+Engine xapian_engine(const std::string& data_dir) {
+  auto opened = bzpeer::search::Searcher::open(data_dir);
+  if (!opened) die(opened.error().message);
+  std::shared_ptr<bzpeer::search::Searcher> searcher = std::move(*opened);
+  return [searcher](const std::string& query) {
+    bzpeer::search::WorkQuery q;
+    q.text = query;
+    q.limit = 10;
+    Hits hits;
+    if (auto r = searcher->works(q))
+      for (const auto& h : r->hits) hits.emplace_back(h.id, h.title);
+    return hits;
+  };
+}
+
+struct Figures {
+  double p50_ms = 0, p99_ms = 0, qps = 0;
+};
+
+Figures run(const std::function<Engine()>& make_engine, const std::vector<std::string>& queries,
+            const std::string& answers_path) {
+  Engine engine = make_engine();
+  for (const auto& q : queries) engine(q);  // warm-up: page cache and lazy structures
+  std::vector<double> ms;
+  std::ofstream answers;
+  if (!answers_path.empty()) answers.open(answers_path);
+  for (const auto& q : queries) {
+    auto start = Clock::now();
+    Hits hits = engine(q);
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    if (answers) {
+      nlohmann::ordered_json results = nlohmann::ordered_json::array();
+      for (const auto& [id, title] : hits) results.push_back({{"id", "W" + std::to_string(id)}, {"title", title}});
+      answers << nlohmann::ordered_json{{"query", q}, {"results", results}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    }
+  }
+  std::sort(ms.begin(), ms.end());
+  Figures f;
+  f.p50_ms = ms[ms.size() / 2];
+  f.p99_ms = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
+  // Throughput: two threads share the queries, each with its own engine.
+  std::atomic<size_t> next{0};
+  std::vector<Engine> engines = {make_engine(), make_engine()};
+  auto start = Clock::now();
+  std::vector<std::thread> threads;
+  for (auto& e : engines)
+    threads.emplace_back([&] {
+      for (size_t i; (i = next.fetch_add(1)) < queries.size();) e(queries[i]);
+    });
+  for (auto& t : threads) t.join();
+  f.qps = static_cast<double>(queries.size()) / std::chrono::duration<double>(Clock::now() - start).count();
+  return f;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Search latency and throughput: BZPEER's Xapian index against SQLite FTS5"};
+  std::string data, answers_dir;
+  std::vector<std::string> query_files;
+  bool rebuild_fts5 = false;
+  size_t reference_limit = 0;
+  app.add_option("--data", data, "Built data directory")->required();
+  app.add_option("--queries", query_files, "Query files (one query a line)")->required();
+  app.add_option("--answers", answers_dir, "Directory for each engine's answers (JSON lines, as bzpeer search --batch)");
+  app.add_flag("--rebuild-fts5", rebuild_fts5, "Rebuild the FTS5 reference index");
+  app.add_option("--reference-limit", reference_limit, "FTS5 runs only the first N queries of each set (0: all)");
+  CLI11_PARSE(app, argc, argv);
+
+  Fts5 fts5(data, rebuild_fts5);
+  nlohmann::ordered_json index = {{"engine", "fts5"}, {"index_bytes", fts5.bytes}};
+  if (fts5.build_seconds >= 0) index["build_seconds"] = fts5.build_seconds;
+  std::printf("%s\n", index.dump().c_str());
+  for (const auto& file : query_files) {
+    auto queries = read_lines(file);
+    if (queries.empty()) die("no queries in " + file);
+    std::string set = std::filesystem::path(file).stem().string();
+    for (const char* engine : {"xapian", "fts5"}) {
+      std::string answers = answers_dir.empty() ? "" : answers_dir + "/" + set + "." + engine + ".jsonl";
+      std::function<Engine()> make = std::string(engine) == "xapian" ? std::function<Engine()>([&] { return xapian_engine(data); })
+                                                                      : std::function<Engine()>([&] { return fts5.engine(); });
+      std::vector<std::string> used = queries;
+      if (std::string(engine) == "fts5" && reference_limit > 0 && used.size() > reference_limit) used.resize(reference_limit);
+      Figures f = run(make, used, answers);
+      std::printf("%s\n", nlohmann::ordered_json{{"engine", engine}, {"queries", set}, {"n", used.size()},
+                                                 {"p50_ms", f.p50_ms}, {"p99_ms", f.p99_ms}, {"qps", f.qps}}.dump().c_str());
+    }
+  }
+  return 0;
+}
