@@ -25,6 +25,17 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 
 void send_error(httplib::Response& res, const Error& e) { send_json_error(res, http_status(e.code), e.message); }
 
+// page and per_page (or per-page) of a researchers or topics list, within the first
+// kMaxPagedResults results.
+Result<store::Page> list_page(const httplib::Request& req) {
+  std::string per_page = req.has_param("per_page") ? req.get_param_value("per_page") : req.get_param_value("per-page");
+  auto page = parse_page(req.get_param_value("page"), per_page, 25);
+  if (page && page->page * page->per_page > kMaxPagedResults)
+    return make_error(ErrorCode::invalid_input, "page " + std::to_string(page->page) + " is beyond the first " +
+                                                    std::to_string(kMaxPagedResults) + " results");
+  return page;
+}
+
 }  // namespace
 
 void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers) {
@@ -66,12 +77,8 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
   });
 
   server.Get("/api/v1/researchers", [&](const httplib::Request& req, httplib::Response& res) {
-    std::string per_page = req.has_param("per_page") ? req.get_param_value("per_page") : req.get_param_value("per-page");
-    auto page = parse_page(req.get_param_value("page"), per_page, 25);
+    auto page = list_page(req);
     if (!page) return send_error(res, page.error());
-    if (page->page * page->per_page > kMaxPagedResults)
-      return send_json_error(res, 400, "page " + std::to_string(page->page) + " is beyond the first " +
-                                           std::to_string(kMaxPagedResults) + " results");
     std::string search = req.get_param_value("search");
     auto found = searchers.local().researchers(search, static_cast<Xapian::doccount>((page->page - 1) * page->per_page),
                                                static_cast<Xapian::doccount>(page->per_page));
@@ -89,12 +96,8 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
   });
 
   server.Get("/api/v1/topics", [&](const httplib::Request& req, httplib::Response& res) {
-    std::string per_page = req.has_param("per_page") ? req.get_param_value("per_page") : req.get_param_value("per-page");
-    auto page = parse_page(req.get_param_value("page"), per_page, 25);
+    auto page = list_page(req);
     if (!page) return send_error(res, page.error());
-    if (page->page * page->per_page > kMaxPagedResults)
-      return send_json_error(res, 400, "page " + std::to_string(page->page) + " is beyond the first " +
-                                           std::to_string(kMaxPagedResults) + " results");
     std::string search = req.get_param_value("search");
     auto found = searchers.local().topics(search, static_cast<Xapian::doccount>((page->page - 1) * page->per_page),
                                           static_cast<Xapian::doccount>(page->per_page));

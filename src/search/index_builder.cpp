@@ -38,13 +38,18 @@ std::string date_value(const store::WorkSummary& w) {
   return buf;
 }
 
+// A term generator that stems as the query parser does and can feed `db`'s spelling table.
+Xapian::TermGenerator term_generator(Xapian::WritableDatabase& db) {
+  Xapian::TermGenerator terms;
+  terms.set_stemmer(stemmer());
+  terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  terms.set_database(db);
+  return terms;
+}
+
 class WorkIndexer {
  public:
-  explicit WorkIndexer(Xapian::WritableDatabase& db) : db_(db) {
-    terms_.set_stemmer(stemmer());
-    terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    terms_.set_database(db_);
-  }
+  explicit WorkIndexer(Xapian::WritableDatabase& db) : db_(db), terms_(term_generator(db)) {}
 
   void add(const store::WorkSummary& w) {
     Xapian::Document doc;
@@ -157,10 +162,7 @@ std::string index_researchers(store::Catalog& catalog, const std::string& data_d
   catalog.for_each_name_variant([&](model::ResearcherId id, const std::string& raw) { variants[id].push_back(raw); });
   std::string path = fresh_dir(data_dir, "researchers");
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-  Xapian::TermGenerator terms;
-  terms.set_stemmer(stemmer());
-  terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  terms.set_database(db);
+  Xapian::TermGenerator terms = term_generator(db);
   // Names, affiliations and topics are short: no positions needed.
   catalog.for_each_researcher_for_search([&](store::ResearcherSearchRow&& p) {
     Xapian::Document doc;
@@ -196,10 +198,7 @@ std::string index_researchers(store::Catalog& catalog, const std::string& data_d
 std::string index_topics(store::Catalog& catalog, const std::string& data_dir, IndexStats& stats) {
   std::string path = fresh_dir(data_dir, "topics");
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-  Xapian::TermGenerator terms;
-  terms.set_stemmer(stemmer());
-  terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  terms.set_database(db);
+  Xapian::TermGenerator terms = term_generator(db);
   terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
   catalog.for_each_topic([&](model::TopicSummary&& t) {
     Xapian::Document doc;

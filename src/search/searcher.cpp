@@ -187,62 +187,59 @@ Result<WorkResults> Searcher::works(const WorkQuery& query) {
   return out;
 }
 
-Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, Xapian::doccount offset,
-                                                  Xapian::doccount limit) {
+namespace {
+
+// The researchers and topics indexes are searched alike: every word must match (a name
+// or a topic is asked for whole), ranked by relevance or by works, then paged.
+Result<Xapian::MSet> search_all_words(const Xapian::Database& db, const std::string& text, Xapian::doccount offset,
+                                      Xapian::doccount limit, bool works_first) {
   auto checked = check_query(text);
   if (!checked) return checked.error();
-  Hits<ResearcherHit> out;
   try {
     Xapian::QueryParser parser;
-    configure(parser, researchers_);
-    parser.set_default_op(Xapian::Query::OP_AND);  // a person matches every word of the name asked
+    configure(parser, db);
+    parser.set_default_op(Xapian::Query::OP_AND);
     parser.add_prefix("author", prefix::author);
     std::string corrected;
     Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
-                                            : parse_with_correction(parser, researchers_, checked->text, corrected);
-    Xapian::Enquire enquire(researchers_);
+                                            : parse_with_correction(parser, db, checked->text, corrected);
+    Xapian::Enquire enquire(db);
     enquire.set_query(q);
-    // Every match has all the words asked; of people who share a name, the one with
-    // more works comes first (BM25 would favour the thinnest profile).
-    enquire.set_sort_by_value_then_relevance(slot::works_count, true);
-    auto mset = enquire.get_mset(offset, limit, offset + limit);
-    out.total = mset.get_matches_estimated();
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-      out.hits.push_back({std::stoll(it.get_document().get_data()), it.get_weight()});
+    if (works_first) enquire.set_sort_by_value_then_relevance(slot::works_count, true);
+    else enquire.set_sort_by_relevance_then_value(slot::works_count, true);
+    return enquire.get_mset(offset, limit, offset + limit);
   } catch (const Xapian::QueryParserError& e) {
     return query_error(e);
   } catch (const Xapian::Error& e) {
     return make_error(ErrorCode::io, "search failed: " + e.get_description());
   }
+}
+
+}  // namespace
+
+Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, Xapian::doccount offset,
+                                                  Xapian::doccount limit) {
+  // Every match has all the words asked; of people who share a name, the one with more
+  // works comes first (BM25 would favour the thinnest profile).
+  auto mset = search_all_words(researchers_, text, offset, limit, /*works_first=*/true);
+  if (!mset) return mset.error();
+  Hits<ResearcherHit> out;
+  out.total = mset->get_matches_estimated();
+  for (auto it = mset->begin(); it != mset->end(); ++it)
+    out.hits.push_back({std::stoll(it.get_document().get_data()), it.get_weight()});
   return out;
 }
 
 Result<Hits<TopicHit>> Searcher::topics(const std::string& text, Xapian::doccount offset, Xapian::doccount limit) {
-  auto checked = check_query(text);
-  if (!checked) return checked.error();
+  auto mset = search_all_words(topics_, text, offset, limit, /*works_first=*/false);
+  if (!mset) return mset.error();
   Hits<TopicHit> out;
-  try {
-    Xapian::QueryParser parser;
-    configure(parser, topics_);
-    parser.set_default_op(Xapian::Query::OP_AND);
-    std::string corrected;
-    Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
-                                            : parse_with_correction(parser, topics_, checked->text, corrected);
-    Xapian::Enquire enquire(topics_);
-    enquire.set_query(q);
-    enquire.set_sort_by_relevance_then_value(slot::works_count, true);
-    auto mset = enquire.get_mset(offset, limit, offset + limit);
-    out.total = mset.get_matches_estimated();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto j = nlohmann::json::parse(it.get_document().get_data());
-      out.hits.push_back({{j.value("id", ""), j.value("label", ""), j.value("works_count", 0),
-                           j.value("researchers_count", 0)},
-                          it.get_weight()});
-    }
-  } catch (const Xapian::QueryParserError& e) {
-    return query_error(e);
-  } catch (const Xapian::Error& e) {
-    return make_error(ErrorCode::io, "search failed: " + e.get_description());
+  out.total = mset->get_matches_estimated();
+  for (auto it = mset->begin(); it != mset->end(); ++it) {
+    auto j = nlohmann::json::parse(it.get_document().get_data());
+    out.hits.push_back({{j.value("id", ""), j.value("label", ""), j.value("works_count", 0),
+                         j.value("researchers_count", 0)},
+                        it.get_weight()});
   }
   return out;
 }

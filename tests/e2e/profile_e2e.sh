@@ -5,11 +5,7 @@ set -euo pipefail
 BZPEER=${1:?path to bzpeer}
 ROOT=${2:?project root}
 FIXTURE="$ROOT/tests/fixtures/seed_works.jsonl"
-WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 
 "$BZPEER" ingest --data "$WORK/data" "$FIXTURE" > "$WORK/ingest.out"
 grep -q "skipped 0" "$WORK/ingest.out" || fail "fixture ingest skipped records: $(cat "$WORK/ingest.out")"
@@ -17,10 +13,7 @@ grep -q "skipped 0" "$WORK/ingest.out" || fail "fixture ingest skipped records: 
 grep -q "new 0, updated 0" "$WORK/ingest2.out" || fail "re-ingest changed the catalog: $(cat "$WORK/ingest2.out")"
 "$BZPEER" build --data "$WORK/data" > "$WORK/build.out"
 
-"$BZPEER" serve --data "$WORK/data" --port 0 > "$WORK/serve.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start: $(cat "$WORK/serve.out")"
+start_server "$WORK/data"
 
 # The expected facts come from the fixture itself, not from constants.
 python3 - "$BASE" "$FIXTURE" <<'PY'

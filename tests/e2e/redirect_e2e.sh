@@ -3,11 +3,7 @@
 # answers 301 (API) and redirects (page) to the researcher it became.
 set -euo pipefail
 BZPEER=${1:?path to bzpeer}
-WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 
 # "H. Hu" and "Han Hu" write with the same co-authors on the same subject: one person.
 cat > "$WORK/works.jsonl" <<'JSON'
@@ -23,10 +19,7 @@ kept=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers WHERE nam
 [ "$(echo "$kept" | wc -l)" = 1 ] || fail "disambiguation did not merge H. Hu and Han Hu: $kept"
 retired=$(echo "$ids" | grep -vx "$kept")
 
-"$BZPEER" serve --data "$WORK/data" --port 0 > "$WORK/serve.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start"
+start_server "$WORK/data"
 code=$(curl -s -o "$WORK/api.json" -w '%{http_code} %{redirect_url}' "$BASE/api/v1/researchers/R$retired")
 [ "$code" = "301 $BASE/api/v1/researchers/R$kept" ] || fail "API for the retired R$retired answered '$code'"
 code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$BASE/researchers/R$retired")

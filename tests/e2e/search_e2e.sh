@@ -6,11 +6,7 @@ set -euo pipefail
 BZPEER=${1:?path to bzpeer}
 ROOT=${2:?project root}
 FIXTURE="$ROOT/tests/fixtures/seed_works.jsonl"
-WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.sh"
 
 "$BZPEER" ingest --data "$WORK/data" "$FIXTURE" > /dev/null
 "$BZPEER" build --data "$WORK/data" > "$WORK/build.out"
@@ -27,10 +23,7 @@ PY
 [ "$(wc -l < "$WORK/batch.out")" -eq 6 ] || fail "batch printed $(wc -l < "$WORK/batch.out") lines for 6 queries"
 grep -q "queries.txt:6: the query has an unbalanced quote" "$WORK/batch.err" || fail "batch error does not name the line: $(cat "$WORK/batch.err")"
 
-"$BZPEER" serve --data "$WORK/data" --port 0 > "$WORK/serve.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start: $(cat "$WORK/serve.out")"
+start_server "$WORK/data"
 
 python3 - "$BASE" "$FIXTURE" "$WORK/batch.out" <<'PY'
 import json, random, re, sys, urllib.parse, urllib.request, urllib.error
