@@ -13,6 +13,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--port", options->port, "Port (0 picks a free one)")->capture_default_str();
   cmd->add_option("--host", options->host, "Address to listen on")->capture_default_str();
   cmd->add_option("--data", options->data_dir, "Data directory")->capture_default_str();
+  cmd->add_option("--public-url", options->public_url, "Address users reach, for links in mails (default http://HOST:PORT)");
   cmd->add_option("--threads", options->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->callback([=, &exit_code] {
     exit_code = http::run_server(*options, [&](int port) {

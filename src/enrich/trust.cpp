@@ -68,4 +68,14 @@ model::Trust compute_trust(const TrustInputs& in) {
   return trust;
 }
 
+void apply_live_state(model::ResearcherProfile& p, const std::string& verification_level, bool claimed, int followers,
+                      bool open_to_collaborate) {
+  p.verification_level = verification_level;
+  p.claimed = claimed;
+  p.followers_count = followers;
+  p.open_to_collaborate = open_to_collaborate;
+  p.trust = compute_trust({p.verification_level, p.claimed, p.works_count, p.followers_count, !p.affiliation.empty(),
+                           p.open_to_collaborate});
+}
+
 }  // namespace bzpeer::enrich

@@ -18,6 +18,11 @@ struct TrustInputs {
 
 model::Trust compute_trust(const TrustInputs& inputs);
 
+// Sets the live facts that accounts own (verification level, claim, followers, open to
+// collaborate) on a built profile and recomputes its trust from them.
+void apply_live_state(model::ResearcherProfile& profile, const std::string& verification_level, bool claimed,
+                      int followers, bool open_to_collaborate);
+
 // "Emerging", "Established", "Trusted" or "Exemplary" for a score.
 std::string trust_tier(int score);
 

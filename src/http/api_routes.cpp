@@ -1,4 +1,5 @@
 // JSON API under /api/v1: single entities by id (searches and lists are in search_api_routes).
+#include "http/account_http.hpp"
 #include "http/json_views.hpp"
 #include "http/query_params.hpp"
 #include "http/routes.hpp"
@@ -11,7 +12,7 @@ using nlohmann::json;
 
 }  // namespace
 
-void register_api_routes(httplib::Server& server, CatalogPool& catalogs) {
+void register_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
   server.Get(R"(/api/v1/researchers/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
     const std::string id_text = req.matches[1];
     model::ResearcherId id = model::parse_researcher_id(id_text);
@@ -29,6 +30,7 @@ void register_api_routes(httplib::Server& server, CatalogPool& catalogs) {
       send_json_error(res, 404, "no researcher " + id_text);
       return;
     }
+    apply_account_state(*profile, accounts);
     send_json(res, 200, researcher_json(*profile).dump());
   });
 }

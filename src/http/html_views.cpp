@@ -32,9 +32,19 @@ data graph_group(const std::string& label, int count, const std::vector<model::N
 }  // namespace
 
 std::string render_profile_page(const model::ResearcherProfile& p, const std::vector<store::WorkSummary>& works,
-                                store::Page page) {
+                                store::Page page, const ProfileViewer& viewer) {
   std::string id = model::format_researcher_id(p.id);
   data d;
+  d.set("signed_in", viewer.signed_in);
+  d.set("csrf_token", viewer.csrf_token);
+  d.set("following", viewer.following);
+  d.set("is_claimant", viewer.is_claimant);
+  d.set("claim_evidence", viewer.claim_evidence);
+  d.set("can_claim", viewer.signed_in && !p.claimed && !viewer.has_other_claim);
+  d.set("claimed_by_other", p.claimed && !viewer.is_claimant);
+  d.set("can_invite", viewer.signed_in && p.claimed && p.open_to_collaborate && !viewer.is_claimant);
+  d.set("invite_needs_login", !viewer.signed_in && p.claimed && p.open_to_collaborate);
+  d.set("not_open", p.claimed && !p.open_to_collaborate);
   d.set("id", id);
   d.set("name", p.display_name);
   d.set("name_query", url_encode(p.display_name));
@@ -90,6 +100,14 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
     if (w.authors.size() > 3) authors += " et al.";
     item.set("authors", authors);
     item.set("attribution", w.attribution);
+    item.set("work_id", std::to_string(w.id));
+    item.set("is_claimant", viewer.is_claimant);
+    item.set("csrf_token", viewer.csrf_token);
+    item.set("researcher_id", id);
+    if (auto c = viewer.corrections.find(w.id); c != viewer.corrections.end())
+      item.set("correction", c->second == "confirm" ? "Confirmed by the researcher"
+                             : c->second == "remove" ? "Marked as not theirs by the researcher: leaves the profile at the next build"
+                                                     : "Added by the researcher");
     work_list.push_back(item);
   }
   d.set("works", work_list);

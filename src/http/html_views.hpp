@@ -1,6 +1,8 @@
 #pragma once
 // Server-rendered pages from the Mustache templates under ui/templates (embedded in
 // the binary). Mustache escapes every {{value}}, so names and titles render inert.
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -9,8 +11,19 @@
 
 namespace bzpeer::http {
 
+// Who is looking at a profile, for its actions.
+struct ProfileViewer {
+  bool signed_in = false;
+  std::string csrf_token;
+  bool following = false;
+  bool is_claimant = false;      // the viewer claimed this researcher
+  bool has_other_claim = false;  // the viewer claimed someone else
+  std::string claim_evidence;    // why the claim has its level
+  std::map<std::int64_t, std::string> corrections;  // work id -> confirm/remove/add
+};
+
 std::string render_profile_page(const model::ResearcherProfile& profile, const std::vector<store::WorkSummary>& works,
-                                store::Page page);
+                                store::Page page, const ProfileViewer& viewer);
 std::string render_researchers_page(const std::string& name, const std::vector<model::ResearcherProfile>& found);
 std::string render_home_page(std::uint64_t work_count);
 std::string render_error_page(int status, const std::string& message);

@@ -73,6 +73,7 @@ int http_status(ErrorCode code) {
     case ErrorCode::forbidden: return 403;
     case ErrorCode::not_found: return 404;
     case ErrorCode::conflict: return 409;
+    case ErrorCode::rate_limited: return 429;
     default: return 500;
   }
 }

@@ -1,11 +1,14 @@
 // HTML pages: home, researcher profile, researchers by name, static assets.
+#include <algorithm>
+
+#include "http/account_http.hpp"
 #include "http/html_views.hpp"
 #include "http/query_params.hpp"
 #include "http/routes.hpp"
 
 namespace bzpeer::http {
 
-void register_page_routes(httplib::Server& server, CatalogPool& catalogs) {
+void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
   server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
     send_html(res, 200, render_home_page(catalogs.local().work_count()));
   });
@@ -41,8 +44,22 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs) {
       send_html(res, 404, render_error_page(404, "There is no researcher " + id_text + "."));
       return;
     }
+    apply_account_state(*profile, accounts);
+    ProfileViewer viewer;
+    if (auto session = current_session(req, accounts)) {
+      viewer.signed_in = true;
+      viewer.csrf_token = session->csrf_token;
+      auto following = accounts.store().following(session->account.id);
+      viewer.following = std::find(following.begin(), following.end(), model::format_researcher_id(id)) != following.end();
+      if (auto mine = accounts.store().claim_of_account(session->account.id)) {
+        viewer.is_claimant = mine->researcher == id;
+        viewer.has_other_claim = !viewer.is_claimant;
+        if (viewer.is_claimant) viewer.claim_evidence = mine->evidence;
+      }
+    }
+    for (const auto& c : accounts.store().corrections_of(id)) viewer.corrections[c.work_id] = c.action;
     auto works = catalog.researcher_works(id, *page);
-    send_html(res, 200, render_profile_page(*profile, works, *page));
+    send_html(res, 200, render_profile_page(*profile, works, *page, viewer));
   });
 
   server.Get("/researchers", [&](const httplib::Request& req, httplib::Response& res) {

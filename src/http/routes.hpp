@@ -5,17 +5,24 @@
 
 #include "http/catalog_pool.hpp"
 #include "http/searcher_pool.hpp"
+#include "accounts/accounts.hpp"
+#include "core/result.hpp"
 
 namespace bzpeer::http {
 
-void register_page_routes(httplib::Server& server, CatalogPool& catalogs);
-void register_api_routes(httplib::Server& server, CatalogPool& catalogs);
+void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
+void register_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
 void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers);
 void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers);
+void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
+void register_conversation_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
+void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
 
 // Shared response helpers.
 void send_json(httplib::Response& res, int status, const std::string& body);
 void send_json_error(httplib::Response& res, int status, const std::string& message);
+// A JSON error with the status that fits the error's code.
+void send_error(httplib::Response& res, const Error& e);
 void send_html(httplib::Response& res, int status, const std::string& body);
 
 }  // namespace bzpeer::http

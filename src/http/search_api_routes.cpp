@@ -23,8 +23,6 @@ double ms_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-void send_error(httplib::Response& res, const Error& e) { send_json_error(res, http_status(e.code), e.message); }
-
 // page and per_page (or per-page) of a researchers or topics list, within the first
 // kMaxPagedResults results.
 Result<store::Page> list_page(const httplib::Request& req) {

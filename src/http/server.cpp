@@ -43,6 +43,11 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
     std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
     return 1;
   }
+  auto account_store = store::open_account_store(options.data_dir);
+  if (!account_store) {
+    std::fprintf(stderr, "bzpeer serve: %s\n", account_store.error().message.c_str());
+    return 1;
+  }
   httplib::Server server;
   int threads = options.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
@@ -52,8 +57,25 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
                               {"Referrer-Policy", "same-origin"},
                               {"Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:"}});
 
-  register_page_routes(server, catalogs);
-  register_api_routes(server, catalogs);
+  // Port 0 asks the system for a free port (tests); the bound port is reported.
+  int port = options.port;
+  if (port == 0)
+    port = server.bind_to_any_port(options.host);
+  else if (!server.bind_to_port(options.host, port))
+    port = -1;
+  if (port <= 0) {
+    std::fprintf(stderr, "bzpeer serve: cannot listen on %s:%d\n", options.host.c_str(), options.port);
+    return 1;
+  }
+  // Links in mails name the bound port (the system picks it when asked for port 0).
+  accounts::Accounts accounts(std::move(*account_store), accounts::make_file_outbox(options.data_dir + "/outbox"),
+                              options.public_url.empty() ? "http://" + options.host + ":" + std::to_string(port)
+                                                         : options.public_url);
+  register_page_routes(server, catalogs, accounts);
+  register_api_routes(server, catalogs, accounts);
+  register_account_api_routes(server, catalogs, accounts);
+  register_conversation_api_routes(server, catalogs, accounts);
+  register_account_page_routes(server, catalogs, accounts);
   register_search_api_routes(server, catalogs, searchers);
   register_search_page_routes(server, catalogs, searchers);
 
@@ -79,16 +101,6 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
       send_html(res, 500, render_error_page(500, "Something went wrong on our side."));
   });
 
-  // Port 0 asks the system for a free port (tests); the bound port is reported.
-  int port = options.port;
-  if (port == 0)
-    port = server.bind_to_any_port(options.host);
-  else if (!server.bind_to_port(options.host, port))
-    port = -1;
-  if (port <= 0) {
-    std::fprintf(stderr, "bzpeer serve: cannot listen on %s:%d\n", options.host.c_str(), options.port);
-    return 1;
-  }
   if (on_ready) on_ready(port);
   return server.listen_after_bind() ? 0 : 1;
 }

@@ -10,6 +10,7 @@ struct ServerOptions {
   int port = 8080;
   std::string data_dir = "./bzpeer-data";
   int threads = 8;
+  std::string public_url;  // the address users reach (for links in mails); default http://host:port
 };
 
 // Serves until the process is stopped. `on_ready` runs once the port is bound.

@@ -88,6 +88,105 @@ const std::vector<const char*>& migrations() {
           researchers_count INTEGER NOT NULL
         ) WITHOUT ROWID;
       )sql",
+      // 6: accounts and what they do: sessions, one-time tokens (hashes only), claims,
+      // disputes, corrections, follows, conversations, blocks, reports, the audit log.
+      R"sql(
+        CREATE TABLE accounts (
+          id INTEGER PRIMARY KEY,
+          email TEXT NOT NULL UNIQUE,
+          password_hash TEXT NOT NULL,
+          display_name TEXT NOT NULL,
+          email_verified INTEGER NOT NULL DEFAULT 0,
+          orcid TEXT NOT NULL DEFAULT '',
+          role TEXT NOT NULL DEFAULT 'member',
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+          token_hash TEXT PRIMARY KEY,
+          account_id INTEGER NOT NULL REFERENCES accounts(id),
+          csrf_token TEXT NOT NULL,
+          expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE account_tokens (
+          token_hash TEXT PRIMARY KEY,
+          account_id INTEGER NOT NULL REFERENCES accounts(id),
+          purpose TEXT NOT NULL,
+          expires_at INTEGER NOT NULL,
+          used INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        CREATE TABLE claims (
+          researcher_id INTEGER PRIMARY KEY,
+          account_id INTEGER NOT NULL UNIQUE REFERENCES accounts(id),
+          level TEXT NOT NULL,
+          evidence TEXT NOT NULL DEFAULT '',
+          open_to_collaborate INTEGER NOT NULL DEFAULT 1,
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE disputes (
+          id INTEGER PRIMARY KEY,
+          researcher_id INTEGER NOT NULL,
+          claimant_account_id INTEGER NOT NULL REFERENCES accounts(id),
+          status TEXT NOT NULL DEFAULT 'open',
+          resolution TEXT NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE corrections (
+          researcher_id INTEGER NOT NULL,
+          work_id INTEGER NOT NULL,
+          action TEXT NOT NULL CHECK (action IN ('confirm', 'remove', 'add')),
+          account_id INTEGER NOT NULL,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (researcher_id, work_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE follows (
+          account_id INTEGER NOT NULL,
+          target TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (account_id, target)
+        ) WITHOUT ROWID;
+        CREATE INDEX follows_by_target ON follows(target);
+        CREATE TABLE conversations (
+          id INTEGER PRIMARY KEY,
+          researcher_id INTEGER NOT NULL,
+          researcher_account_id INTEGER NOT NULL,
+          initiator_account_id INTEGER NOT NULL,
+          subject TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'invited',
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX conversations_by_initiator ON conversations(initiator_account_id, created_at);
+        CREATE INDEX conversations_by_researcher_account ON conversations(researcher_account_id);
+        CREATE TABLE messages (
+          id INTEGER PRIMARY KEY,
+          conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+          sender_account_id INTEGER NOT NULL,
+          body TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+        CREATE TABLE blocks (
+          blocker_account_id INTEGER NOT NULL,
+          blocked_account_id INTEGER NOT NULL,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (blocker_account_id, blocked_account_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE reports (
+          id INTEGER PRIMARY KEY,
+          reporter_account_id INTEGER NOT NULL,
+          target TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'open',
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          actor_account_id INTEGER NOT NULL,
+          action TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          detail TEXT NOT NULL DEFAULT ''
+        );
+      )sql",
   };
   return list;
 }

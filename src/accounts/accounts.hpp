@@ -1,0 +1,114 @@
+#pragma once
+// The accounts module's face: sign-up, login and sessions, claims with verification
+// levels and disputes, corrections, moderation, follows and direct collaboration. Every
+// method checks who may do what and says why not (ErrorCode: unauthorized, forbidden,
+// not_found, conflict, rate_limited, invalid_input), and claims, corrections and
+// moderation go to the audit log.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/outbox.hpp"
+#include "accounts/rate_limiter.hpp"
+#include "core/result.hpp"
+#include "model/account.hpp"
+#include "store/account_store.hpp"
+
+namespace bzpeer::accounts {
+
+struct Session {
+  std::string token;  // the cookie value (only ever returned at login)
+  std::string csrf_token;
+  model::Account account;
+};
+
+struct ClaimOutcome {
+  model::Claim claim;
+  std::int64_t dispute = 0;  // set when the record was already claimed: a dispute was opened instead
+};
+
+// What a researcher record looks like once accounts are taken into account.
+struct ResearcherState {
+  std::optional<model::Claim> claim;
+  int followers = 0;
+};
+
+struct Limits {
+  std::int64_t session_seconds = 30 * 24 * 3600;
+  std::int64_t verify_seconds = 48 * 3600;
+  std::int64_t reset_seconds = 3600;
+  int login_failures_per_email = 5, login_failures_per_client = 20;  // per 15 minutes
+  int invitations_per_hour = 5, invitations_per_day = 20;
+};
+
+class Accounts {
+ public:
+  // `public_url` prefixes the links in emails ("http://127.0.0.1:8080").
+  Accounts(std::unique_ptr<store::AccountStore> store, std::unique_ptr<Mailer> mailer, std::string public_url,
+           Limits limits = {});
+
+  // Sign-up sends the verification mail. Passwords: 10 to 200 characters.
+  Result<model::Account> signup(const std::string& email, const std::string& password, const std::string& display_name);
+  // `client` (the caller's address) and the email are rate-limited on failures.
+  Result<Session> login(const std::string& email, const std::string& password, const std::string& client);
+  void logout(const std::string& token);
+  std::optional<Session> session(const std::string& token);
+  Status verify_email(const std::string& token);
+  // Always succeeds: whether the email has an account is not revealed.
+  void request_password_reset(const std::string& email);
+  // Sets the password and ends every session of the account.
+  Status reset_password(const std::string& token, const std::string& password);
+
+  // Claims need a verified email (L2); an ORCID iD or email on the researcher's source
+  // records, or an email domain matching an affiliation, corroborates it (L3). A record
+  // claimed by someone else opens a dispute; an account claims one researcher at most.
+  Result<ClaimOutcome> claim(const model::Account& account, model::ResearcherId researcher, const std::string& orcid);
+  Status correct(const model::Account& account, const model::WorkCorrection& correction);
+  Status set_open_to_collaborate(const model::Account& account, model::ResearcherId researcher, bool open);
+
+  // Moderators only.
+  Status resolve_dispute(const model::Account& moderator, std::int64_t dispute, bool uphold, const std::string& note);
+  Status review_claim(const model::Account& moderator, model::ResearcherId researcher);  // grants L4
+  Status close_report(const model::Account& moderator, std::int64_t report, const std::string& action);
+
+  // Targets: "R12" or "topic:<label>"/"field:<label>".
+  Status follow(const model::Account& account, const std::string& target);
+  Status unfollow(const model::Account& account, const std::string& target);
+
+  // Direct collaboration with a claimed researcher who is open to it.
+  Result<std::int64_t> invite(const model::Account& account, model::ResearcherId researcher, const std::string& subject,
+                              const std::string& message);
+  // Not found unless the account takes part (nobody learns that others' exist).
+  Result<model::Conversation> conversation(const model::Account& account, std::int64_t id);
+  std::vector<model::Conversation> conversations(const model::Account& account);
+  Status respond(const model::Account& account, std::int64_t id, bool accept);
+  Status reply(const model::Account& account, std::int64_t id, const std::string& message);
+  Status block(const model::Account& account, std::int64_t conversation);
+  Result<std::int64_t> report(const model::Account& account, std::int64_t conversation, const std::string& reason);
+
+  ResearcherState researcher_state(model::ResearcherId researcher);
+  store::AccountStore& store() { return *store_; }
+
+ private:
+  Status require_verified(const model::Account& account) const;
+  Status require_moderator(const model::Account& account) const;
+  void audit(const model::Account& actor, const std::string& action, const std::string& subject,
+             const std::string& detail = "");
+  Status send_link(const model::Account& account, const std::string& purpose, std::int64_t ttl,
+                   const std::string& subject, const std::string& path, const std::string& text);
+  // L2 or L3 and why, for `account` claiming `researcher`.
+  std::pair<std::string, std::string> claim_level(const model::Account& account, model::ResearcherId researcher);
+
+  std::unique_ptr<store::AccountStore> store_;
+  std::unique_ptr<Mailer> mailer_;
+  std::string public_url_;
+  Limits limits_;
+  RateLimiter failures_by_email_, failures_by_client_;
+};
+
+// Seconds since the epoch (one clock for the module).
+std::int64_t now_seconds();
+
+}  // namespace bzpeer::accounts

@@ -1,0 +1,157 @@
+// Accounts over JSON: sign-up, login, sessions, verification, password reset, claims,
+// follows, corrections and "open to collaborate". State-changing calls need the session
+// cookie and the X-CSRF-Token header.
+#include <nlohmann/json.hpp>
+
+#include "enrich/trust.hpp"
+#include "http/account_http.hpp"
+#include "http/json_views.hpp"
+#include "http/routes.hpp"
+
+namespace bzpeer::http {
+
+namespace {
+
+using nlohmann::json;
+
+json account_json(const model::Account& a) {
+  return {{"id", a.id}, {"email", a.email}, {"display_name", a.display_name}, {"email_verified", a.email_verified},
+          {"orcid", a.orcid.empty() ? json(nullptr) : json(a.orcid)}, {"role", a.role}};
+}
+
+std::string str(const json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
+void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
+  server.Post("/api/v1/signup", [&](const httplib::Request& req, httplib::Response& res) {
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    auto account = accounts.signup(str(*body, "email"), str(*body, "password"), str(*body, "display_name"));
+    if (!account) return send_error(res, account.error());
+    send_json(res, 201, json{{"account", account_json(*account)}, {"message", "check your email for the verification link"}}.dump());
+  });
+
+  server.Post("/api/v1/login", [&](const httplib::Request& req, httplib::Response& res) {
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    auto session = accounts.login(str(*body, "email"), str(*body, "password"), req.remote_addr);
+    if (!session) return send_error(res, session.error());
+    set_session_cookie(req, res, session->token);
+    send_json(res, 200, json{{"csrf_token", session->csrf_token}, {"account", account_json(session->account)}}.dump());
+  });
+
+  server.Post("/api/v1/logout", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, /*csrf=*/true);
+    if (!session) return;
+    accounts.logout(session->token);
+    clear_session_cookie(req, res);
+    send_json(res, 200, json{{"message", "logged out"}}.dump());
+  });
+
+  server.Get("/api/v1/me", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, /*csrf=*/false);
+    if (!session) return;
+    json out = {{"account", account_json(session->account)}, {"csrf_token", session->csrf_token},
+                {"following", accounts.store().following(session->account.id)}};
+    if (auto claim = accounts.store().claim_of_account(session->account.id))
+      out["claim"] = {{"researcher_id", model::format_researcher_id(claim->researcher)},
+                      {"verification_level", claim->level}, {"evidence", claim->evidence},
+                      {"open_to_collaborate", claim->open_to_collaborate}};
+    send_json(res, 200, out.dump());
+  });
+
+  server.Post("/api/v1/verify", [&](const httplib::Request& req, httplib::Response& res) {
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    if (auto s = accounts.verify_email(str(*body, "token")); !s) return send_error(res, s.error());
+    send_json(res, 200, json{{"message", "email verified"}}.dump());
+  });
+
+  server.Post("/api/v1/password-reset", [&](const httplib::Request& req, httplib::Response& res) {
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    accounts.request_password_reset(str(*body, "email"));
+    send_json(res, 202, json{{"message", "if the address has an account, a reset link is on its way"}}.dump());
+  });
+
+  server.Post("/api/v1/password-reset/confirm", [&](const httplib::Request& req, httplib::Response& res) {
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    if (auto s = accounts.reset_password(str(*body, "token"), str(*body, "password")); !s) return send_error(res, s.error());
+    send_json(res, 200, json{{"message", "password changed; log in again"}}.dump());
+  });
+
+  server.Post(R"(/api/v1/researchers/([^/]+)/claim)", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    if (!researcher) return send_error(res, researcher.error());
+    auto body = json_body(req, /*optional=*/true);
+    if (!body) return send_error(res, body.error());
+    auto outcome = accounts.claim(session->account, *researcher, str(*body, "orcid"));
+    if (!outcome) return send_error(res, outcome.error());
+    if (outcome->dispute)
+      return send_json(res, 409, json{{"error", {{"status", 409}, {"message", "this record is already claimed; a moderator will review your claim"}}},
+                                      {"dispute_id", outcome->dispute}}.dump());
+    send_json(res, 201, json{{"researcher_id", model::format_researcher_id(*researcher)},
+                             {"verification_level", outcome->claim.level}, {"evidence", outcome->claim.evidence}}.dump());
+  });
+
+  auto follow_researcher = [&](const httplib::Request& req, httplib::Response& res, bool on) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    if (!researcher) return send_error(res, researcher.error());
+    std::string target = model::format_researcher_id(*researcher);
+    auto s = on ? accounts.follow(session->account, target) : accounts.unfollow(session->account, target);
+    if (!s) return send_error(res, s.error());
+    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.store().followers(target)}}.dump());
+  };
+  server.Post(R"(/api/v1/researchers/([^/]+)/follow)", [=](const httplib::Request& req, httplib::Response& res) { follow_researcher(req, res, true); });
+  server.Delete(R"(/api/v1/researchers/([^/]+)/follow)", [=](const httplib::Request& req, httplib::Response& res) { follow_researcher(req, res, false); });
+
+  auto follow_topic = [&](const httplib::Request& req, httplib::Response& res, bool on) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    std::string topic = req.get_param_value("id");
+    if ((topic.rfind("topic:", 0) != 0 && topic.rfind("field:", 0) != 0) || topic.size() > 200)
+      return send_json_error(res, 400, "parameter 'id' must be a topic id (topic:... or field:...)");
+    auto s = on ? accounts.follow(session->account, topic) : accounts.unfollow(session->account, topic);
+    if (!s) return send_error(res, s.error());
+    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.store().followers(topic)}}.dump());
+  };
+  server.Post("/api/v1/topics/follow", [=](const httplib::Request& req, httplib::Response& res) { follow_topic(req, res, true); });
+  server.Delete("/api/v1/topics/follow", [=](const httplib::Request& req, httplib::Response& res) { follow_topic(req, res, false); });
+
+  server.Post(R"(/api/v1/researchers/([^/]+)/works/W?(\d+)/(confirm|remove|add))", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    if (!researcher) return send_error(res, researcher.error());
+    std::int64_t work = std::stoll(req.matches[2].str().substr(0, 15));
+    if (catalogs.local().works_by_ids({work}).empty()) return send_json_error(res, 404, "no work W" + std::to_string(work));
+    if (auto s = accounts.correct(session->account, {*researcher, work, req.matches[3]}); !s) return send_error(res, s.error());
+    send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"work_id", "W" + std::to_string(work)},
+                             {"action", req.matches[3]}, {"message", "saved; identity applies it at the next build"}}.dump());
+  });
+
+  server.Put(R"(/api/v1/researchers/([^/]+)/collaboration)", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    if (!researcher) return send_error(res, researcher.error());
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    auto open = body->find("open_to_collaborate");
+    if (open == body->end() || !open->is_boolean()) return send_json_error(res, 400, "open_to_collaborate: true or false");
+    if (auto s = accounts.set_open_to_collaborate(session->account, *researcher, open->get<bool>()); !s)
+      return send_error(res, s.error());
+    send_json(res, 200, json{{"open_to_collaborate", open->get<bool>()}}.dump());
+  });
+}
+
+}  // namespace bzpeer::http

@@ -1,0 +1,46 @@
+#include "http/account_http.hpp"
+
+#include "enrich/trust.hpp"
+#include "http/json_views.hpp"
+#include "http/routes.hpp"
+
+namespace bzpeer::http {
+
+Result<nlohmann::json> json_body(const httplib::Request& req, bool optional) {
+  if (req.body.empty() && optional) return nlohmann::json::object();
+  auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object()) return make_error(ErrorCode::invalid_input, "the request body must be a JSON object");
+  return body;
+}
+
+std::optional<accounts::Session> require_session(const httplib::Request& req, httplib::Response& res,
+                                                 accounts::Accounts& accounts, bool csrf) {
+  auto session = current_session(req, accounts);
+  if (!session) {
+    send_json_error(res, 401, "log in first");
+    return std::nullopt;
+  }
+  if (csrf && !csrf_ok(req, *session)) {
+    send_json_error(res, 403, "missing or wrong X-CSRF-Token header (the token comes with the login)");
+    return std::nullopt;
+  }
+  return session;
+}
+
+Result<model::ResearcherId> existing_researcher(const std::string& id_text, store::Catalog& catalog) {
+  model::ResearcherId id = model::parse_researcher_id(id_text);
+  if (id && catalog.profile(id)) return id;
+  if (id)
+    if (auto merged = catalog.redirect(id)) return *merged;
+  return make_error(ErrorCode::not_found, "no researcher " + id_text.substr(0, 40));
+}
+
+void send_error(httplib::Response& res, const Error& e) { send_json_error(res, http_status(e.code), e.message); }
+
+void apply_account_state(model::ResearcherProfile& profile, accounts::Accounts& accounts) {
+  auto state = accounts.researcher_state(profile.id);
+  enrich::apply_live_state(profile, state.claim ? state.claim->level : "L1", state.claim.has_value(), state.followers,
+                           state.claim ? state.claim->open_to_collaborate : true);
+}
+
+}  // namespace bzpeer::http

@@ -1,0 +1,211 @@
+// Account pages: HTML forms that post back here (with the session's CSRF token in a
+// hidden field) and redirect, so the workflows run without JavaScript.
+#include "http/account_http.hpp"
+#include "http/account_views.hpp"
+#include "http/html_views.hpp"
+#include "http/json_views.hpp"
+#include "http/routes.hpp"
+#include "http/templates.hpp"
+
+namespace bzpeer::http {
+
+namespace {
+
+// Only local paths: `next` must not send people to another site.
+std::string safe_next(const std::string& next) {
+  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next.find('\\') == std::string::npos && next.size() < 300)
+    return next;
+  return "/account";
+}
+
+std::string param(const httplib::Request& req, const char* name) { return req.get_param_value(name); }
+
+void redirect(httplib::Response& res, const std::string& to) { res.set_redirect(to, 303); }
+
+FormPage signup_form() {
+  FormPage f{"Sign up", "Create your account", "Follow researchers, claim your author record and start conversations.",
+             "", "", "/signup", "Sign up", "", {}, {}, {{"/login", "Already have an account? Log in"}}};
+  f.fields = {{"Name", "display_name", "text", "", "name", true, 100},
+              {"Email", "email", "email", "", "email", true, 254},
+              {"Password (10 characters or more)", "password", "password", "", "new-password", true, 200}};
+  return f;
+}
+
+FormPage login_form(const std::string& next) {
+  FormPage f{"Log in", "Log in", "", "", "", "/login", "Log in", "", {}, {{"next", next}},
+             {{"/signup", "No account yet? Sign up"}, {"/forgot", "Forgot your password?"}}};
+  f.fields = {{"Email", "email", "email", "", "email", true, 254},
+              {"Password", "password", "password", "", "current-password", true, 200}};
+  return f;
+}
+
+}  // namespace
+
+void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
+  server.Get("/signup", [](const httplib::Request&, httplib::Response& res) { send_html(res, 200, render_form_page(signup_form())); });
+  server.Post("/signup", [&](const httplib::Request& req, httplib::Response& res) {
+    auto account = accounts.signup(param(req, "email"), param(req, "password"), param(req, "display_name"));
+    FormPage f = signup_form();
+    if (!account) {
+      f.error = account.error().message;
+      f.fields[0].value = param(req, "display_name");
+      f.fields[1].value = param(req, "email");
+      return send_html(res, account.error().code == ErrorCode::conflict ? 409 : 400, render_form_page(f));
+    }
+    FormPage done = login_form("/account");
+    done.notice = "Account created. We sent a verification link to " + account->email + "; log in meanwhile.";
+    send_html(res, 201, render_form_page(done));
+  });
+
+  server.Get("/login", [](const httplib::Request& req, httplib::Response& res) {
+    send_html(res, 200, render_form_page(login_form(safe_next(param(req, "next")))));
+  });
+  server.Post("/login", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = accounts.login(param(req, "email"), param(req, "password"), req.remote_addr);
+    if (!session) {
+      FormPage f = login_form(safe_next(param(req, "next")));
+      f.error = session.error().message;
+      f.fields[0].value = param(req, "email");
+      return send_html(res, http_status(session.error().code), render_form_page(f));
+    }
+    set_session_cookie(req, res, session->token);
+    redirect(res, safe_next(param(req, "next")));
+  });
+
+  server.Post("/logout", [&](const httplib::Request& req, httplib::Response& res) {
+    if (auto session = current_session(req, accounts); session && csrf_ok(req, *session)) accounts.logout(session->token);
+    clear_session_cookie(req, res);
+    redirect(res, "/");
+  });
+
+  server.Get("/verify", [&](const httplib::Request& req, httplib::Response& res) {
+    FormPage f{"Verify email", "Email verification", "", "", "", "", "", "", {}, {}, {{"/account", "Go to your account"}}};
+    auto s = accounts.verify_email(param(req, "token"));
+    if (s) f.notice = "Your email is verified. You can now claim your researcher record.";
+    else f.error = s.error().message;
+    send_html(res, s ? 200 : 400, render_form_page(f));
+  });
+
+  server.Get("/forgot", [](const httplib::Request&, httplib::Response& res) {
+    FormPage f{"Forgot password", "Reset your password", "We will email you a link.", "", "", "/forgot", "Send the link", "", {}, {}, {}};
+    f.fields = {{"Email", "email", "email", "", "email", true, 254}};
+    send_html(res, 200, render_form_page(f));
+  });
+  server.Post("/forgot", [&](const httplib::Request& req, httplib::Response& res) {
+    accounts.request_password_reset(param(req, "email"));
+    FormPage f{"Forgot password", "Reset your password", "", "", "If the address has an account, a reset link is on its way.",
+               "", "", "", {}, {}, {{"/login", "Log in"}}};
+    send_html(res, 200, render_form_page(f));
+  });
+  server.Get("/reset", [](const httplib::Request& req, httplib::Response& res) {
+    FormPage f{"New password", "Choose a new password", "", "", "", "/reset", "Set password", "", {}, {{"token", param(req, "token")}}, {}};
+    f.fields = {{"New password (10 characters or more)", "password", "password", "", "new-password", true, 200}};
+    send_html(res, 200, render_form_page(f));
+  });
+  server.Post("/reset", [&](const httplib::Request& req, httplib::Response& res) {
+    auto s = accounts.reset_password(param(req, "token"), param(req, "password"));
+    FormPage f = login_form("/account");
+    if (s) f.notice = "Password changed. Log in with the new one.";
+    else f.error = s.error().message;
+    send_html(res, s ? 200 : 400, render_form_page(f));
+  });
+
+  // Pages behind a session: without one, to the login page and back.
+  auto signed_in = [&](const httplib::Request& req, httplib::Response& res, bool post) -> std::optional<accounts::Session> {
+    auto session = current_session(req, accounts);
+    if (!session) {
+      redirect(res, "/login?next=" + url_encode(post ? "/account" : req.path));
+      return std::nullopt;
+    }
+    if (post && !csrf_ok(req, *session)) {
+      send_html(res, 403, render_error_page(403, "This form expired or came from another site. Go back, reload and try again."));
+      return std::nullopt;
+    }
+    return session;
+  };
+
+  server.Get("/account", [=, &accounts](const httplib::Request& req, httplib::Response& res) {
+    auto session = signed_in(req, res, false);
+    if (!session) return;
+    const auto& a = session->account;
+    send_html(res, 200, render_account_page(a, session->csrf_token, accounts.store().claim_of_account(a.id),
+                                            accounts.store().following(a.id), accounts.conversations(a)));
+  });
+  server.Get("/conversations", [=, &accounts](const httplib::Request& req, httplib::Response& res) {
+    if (!signed_in(req, res, false)) return;
+    redirect(res, "/account#conversations");
+  });
+
+  // Profile actions post here and return to the profile.
+  server.Post(R"(/researchers/([^/]+)/(follow|claim|collaboration))", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
+    auto session = signed_in(req, res, true);
+    if (!session) return;
+    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
+    std::string id = model::format_researcher_id(*researcher), action = req.matches[2];
+    Status status = Ok{};
+    if (action == "follow") {
+      status = param(req, "follow") == "0" ? accounts.unfollow(session->account, id) : accounts.follow(session->account, id);
+    } else if (action == "claim") {
+      auto outcome = accounts.claim(session->account, *researcher, param(req, "orcid"));
+      if (!outcome) status = outcome.error();
+      else if (outcome->dispute)
+        return send_html(res, 409, render_error_page(409, "Another account claimed " + id + ". We opened dispute " +
+                                                              std::to_string(outcome->dispute) + "; a moderator will review it."));
+    } else {
+      status = accounts.set_open_to_collaborate(session->account, *researcher, param(req, "open") == "1");
+    }
+    if (!status) return send_html(res, http_status(status.error().code), render_error_page(http_status(status.error().code), status.error().message));
+    redirect(res, "/researchers/" + id);
+  });
+
+  server.Post(R"(/researchers/([^/]+)/works/(\d{1,15}))", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
+    auto session = signed_in(req, res, true);
+    if (!session) return;
+    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
+    auto s = accounts.correct(session->account, {*researcher, std::stoll(req.matches[2]), param(req, "action")});
+    if (!s) return send_html(res, http_status(s.error().code), render_error_page(http_status(s.error().code), s.error().message));
+    redirect(res, "/researchers/" + model::format_researcher_id(*researcher));
+  });
+
+  server.Post("/conversations", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
+    auto session = signed_in(req, res, true);
+    if (!session) return;
+    auto researcher = existing_researcher(param(req, "researcher_id"), catalogs.local());
+    if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
+    auto id = accounts.invite(session->account, *researcher, param(req, "subject"), param(req, "message"));
+    if (!id) return send_html(res, http_status(id.error().code), render_error_page(http_status(id.error().code), id.error().message));
+    redirect(res, "/conversations/" + std::to_string(*id));
+  });
+
+  server.Get(R"(/conversations/(\d{1,15}))", [=, &accounts](const httplib::Request& req, httplib::Response& res) {
+    auto session = signed_in(req, res, false);
+    if (!session) return;
+    auto c = accounts.conversation(session->account, std::stoll(req.matches[1]));
+    if (!c) return send_html(res, 404, render_error_page(404, c.error().message));
+    send_html(res, 200, render_conversation_page(*c, session->account.id, session->csrf_token, ""));
+  });
+
+  server.Post(R"(/conversations/(\d{1,15})/(reply|accept|decline|block|report))", [=, &accounts](const httplib::Request& req, httplib::Response& res) {
+    auto session = signed_in(req, res, true);
+    if (!session) return;
+    std::int64_t id = std::stoll(req.matches[1]);
+    std::string action = req.matches[2];
+    Status s = Ok{};
+    if (action == "reply") s = accounts.reply(session->account, id, param(req, "message"));
+    else if (action == "block") s = accounts.block(session->account, id);
+    else if (action == "report") {
+      auto r = accounts.report(session->account, id, param(req, "reason"));
+      if (!r) s = r.error();
+    } else s = accounts.respond(session->account, id, action == "accept");
+    if (!s) {
+      auto c = accounts.conversation(session->account, id);
+      if (!c) return send_html(res, 404, render_error_page(404, c.error().message));
+      return send_html(res, http_status(s.error().code), render_conversation_page(*c, session->account.id, session->csrf_token, s.error().message));
+    }
+    redirect(res, "/conversations/" + std::to_string(id));
+  });
+}
+
+}  // namespace bzpeer::http

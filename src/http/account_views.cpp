@@ -1,0 +1,123 @@
+#include "http/account_views.hpp"
+
+#include <ctime>
+#include <optional>
+
+#include "http/templates.hpp"
+
+namespace bzpeer::http {
+
+namespace {
+std::string utc(std::int64_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", std::gmtime(&tt));
+  return buf;
+}
+}  // namespace
+
+std::string render_form_page(const FormPage& p) {
+  data d;
+  d.set("heading", p.heading);
+  d.set("intro", p.intro);
+  d.set("error", p.error);
+  d.set("notice", p.notice);
+  d.set("action", p.action);
+  d.set("submit", p.submit);
+  d.set("csrf_token", p.csrf_token);
+  data fields{data::type::list};
+  for (const auto& f : p.fields) {
+    data item;
+    item.set("label", f.label);
+    item.set("name", f.name);
+    item.set("type", f.type);
+    item.set("value", f.value);
+    item.set("autocomplete", f.autocomplete);
+    item.set("required", f.required);
+    item.set("max", std::to_string(f.max));
+    fields.push_back(item);
+  }
+  d.set("fields", fields);
+  d.set("has_fields", !p.fields.empty());
+  data hidden{data::type::list};
+  for (const auto& [name, value] : p.hidden) {
+    data item;
+    item.set("name", name);
+    item.set("value", value);
+    hidden.push_back(item);
+  }
+  d.set("hidden", hidden);
+  data links{data::type::list};
+  for (const auto& [href, text] : p.links) {
+    data item;
+    item.set("href", href);
+    item.set("text", text);
+    links.push_back(item);
+  }
+  d.set("links", links);
+  return render_in_layout("form", d, p.title + " - BZPEER");
+}
+
+std::string render_account_page(const model::Account& a, const std::string& csrf_token,
+                                const std::optional<model::Claim>& claim, const std::vector<std::string>& following,
+                                const std::vector<model::Conversation>& conversations) {
+  data d;
+  d.set("display_name", a.display_name);
+  d.set("email", a.email);
+  d.set("verified", a.email_verified);
+  d.set("moderator", a.role == "moderator");
+  d.set("csrf_token", csrf_token);
+  if (claim) {
+    d.set("claim_id", model::format_researcher_id(claim->researcher));
+    d.set("claim_level", claim->level);
+  }
+  data list{data::type::list};
+  for (const auto& target : following) {
+    data item;
+    bool researcher = !target.empty() && target[0] == 'R';
+    item.set("label", researcher ? target : target.substr(target.find(':') + 1));
+    if (researcher) item.set("href", "/researchers/" + target);
+    else item.set("href", "/search?q=" + url_encode("\"" + target.substr(target.find(':') + 1) + "\""));
+    list.push_back(item);
+  }
+  d.set("following", list);
+  d.set("has_following", !following.empty());
+  data convs{data::type::list};
+  for (const auto& c : conversations) {
+    data item;
+    item.set("id", std::to_string(c.id));
+    item.set("subject", c.subject);
+    item.set("with", c.initiator == a.id ? c.researcher_name : c.initiator_name);
+    item.set("status", c.status);
+    convs.push_back(item);
+  }
+  d.set("conversations", convs);
+  d.set("has_conversations", !conversations.empty());
+  return render_in_layout("account", d, "Your account - BZPEER");
+}
+
+std::string render_conversation_page(const model::Conversation& c, model::AccountId viewer, const std::string& csrf_token,
+                                     const std::string& error) {
+  data d;
+  d.set("id", std::to_string(c.id));
+  d.set("researcher_id", model::format_researcher_id(c.researcher));
+  d.set("subject", c.subject);
+  d.set("status", c.status);
+  d.set("csrf_token", csrf_token);
+  d.set("error", error);
+  d.set("can_answer", c.status == "invited" && c.researcher_account == viewer);
+  d.set("waiting", c.status == "invited" && c.initiator == viewer);
+  d.set("can_reply", c.status == "accepted");
+  data messages{data::type::list};
+  for (const auto& m : c.messages) {
+    data item;
+    item.set("sender", m.sender_name);
+    item.set("when", utc(m.created_at));
+    item.set("body", m.body);
+    messages.push_back(item);
+  }
+  d.set("messages", messages);
+  return render_in_layout("conversation", d, c.subject + " - BZPEER");
+}
+
+}  // namespace bzpeer::http

@@ -1,0 +1,146 @@
+// Direct collaboration and moderation over JSON. Only the two parties see a
+// conversation; anyone else gets 404, as if it did not exist.
+#include <nlohmann/json.hpp>
+
+#include "http/account_http.hpp"
+#include "http/json_views.hpp"
+#include "http/routes.hpp"
+
+namespace bzpeer::http {
+
+namespace {
+
+using nlohmann::json;
+
+json conversation_json(const model::Conversation& c, bool with_messages) {
+  json out = {{"id", c.id},
+              {"researcher_id", model::format_researcher_id(c.researcher)},
+              {"researcher_name", c.researcher_name},
+              {"initiator_name", c.initiator_name},
+              {"subject", c.subject},
+              {"status", c.status},
+              {"created_at", c.created_at}};
+  if (with_messages) {
+    json messages = json::array();
+    for (const auto& m : c.messages)
+      messages.push_back({{"id", m.id}, {"sender_name", m.sender_name}, {"body", m.body}, {"created_at", m.created_at}});
+    out["messages"] = messages;
+  }
+  return out;
+}
+
+std::string str(const json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::int64_t id_of(const std::string& digits) { return digits.size() > 15 ? -1 : std::stoll(digits); }
+
+}  // namespace
+
+void register_conversation_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
+  server.Post("/api/v1/conversations", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    auto researcher = existing_researcher(str(*body, "researcher_id"), catalogs.local());
+    if (!researcher) return send_error(res, researcher.error());
+    auto id = accounts.invite(session->account, *researcher, str(*body, "subject"), str(*body, "message"));
+    if (!id) return send_error(res, id.error());
+    send_json(res, 201, json{{"id", *id}, {"status", "invited"}}.dump());
+  });
+
+  server.Get("/api/v1/conversations", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, false);
+    if (!session) return;
+    json results = json::array();
+    for (const auto& c : accounts.conversations(session->account)) results.push_back(conversation_json(c, false));
+    send_json(res, 200, json{{"meta", {{"count", results.size()}}}, {"results", results}}.dump());
+  });
+
+  server.Get(R"(/api/v1/conversations/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, false);
+    if (!session) return;
+    auto c = accounts.conversation(session->account, id_of(req.matches[1]));
+    if (!c) return send_error(res, c.error());
+    send_json(res, 200, conversation_json(*c, true).dump());
+  });
+
+  server.Post(R"(/api/v1/conversations/(\d+)/messages)", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    if (auto s = accounts.reply(session->account, id_of(req.matches[1]), str(*body, "message")); !s) return send_error(res, s.error());
+    send_json(res, 201, json{{"message", "sent"}}.dump());
+  });
+
+  server.Post(R"(/api/v1/conversations/(\d+)/(accept|decline|block))", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    std::int64_t id = id_of(req.matches[1]);
+    std::string action = req.matches[2];
+    auto s = action == "block" ? accounts.block(session->account, id) : accounts.respond(session->account, id, action == "accept");
+    if (!s) return send_error(res, s.error());
+    auto c = accounts.conversation(session->account, id);
+    send_json(res, 200, json{{"id", id}, {"status", c ? c->status : action}}.dump());
+  });
+
+  server.Post(R"(/api/v1/conversations/(\d+)/report)", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    auto report = accounts.report(session->account, id_of(req.matches[1]), str(*body, "reason"));
+    if (!report) return send_error(res, report.error());
+    send_json(res, 201, json{{"report_id", *report}}.dump());
+  });
+
+  server.Get("/api/v1/moderation/queue", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, false);
+    if (!session) return;
+    if (session->account.role != "moderator") return send_json_error(res, 403, "only moderators can see the queue");
+    json disputes = json::array(), reports = json::array(), audit = json::array();
+    for (const auto& d : accounts.store().open_disputes())
+      disputes.push_back({{"id", d.id}, {"researcher_id", model::format_researcher_id(d.researcher)}, {"claimant_account_id", d.claimant}});
+    for (const auto& r : accounts.store().open_reports())
+      reports.push_back({{"id", r.id}, {"target", r.target}, {"reason", r.reason}, {"reporter_account_id", r.reporter}});
+    for (const auto& e : accounts.store().audit_log(100))
+      audit.push_back({{"at", e.at}, {"actor_account_id", e.actor}, {"action", e.action}, {"subject", e.subject}, {"detail", e.detail}});
+    send_json(res, 200, json{{"disputes", disputes}, {"reports", reports}, {"audit_log", audit}}.dump());
+  });
+
+  server.Post(R"(/api/v1/moderation/disputes/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    std::string decision = str(*body, "decision");
+    if (decision != "uphold" && decision != "reject") return send_json_error(res, 400, "decision: uphold or reject");
+    if (auto s = accounts.resolve_dispute(session->account, id_of(req.matches[1]), decision == "uphold", str(*body, "note")); !s)
+      return send_error(res, s.error());
+    send_json(res, 200, json{{"dispute_id", id_of(req.matches[1])}, {"decision", decision}}.dump());
+  });
+
+  server.Post(R"(/api/v1/moderation/researchers/([^/]+)/review)", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    if (!researcher) return send_error(res, researcher.error());
+    if (auto s = accounts.review_claim(session->account, *researcher); !s) return send_error(res, s.error());
+    send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"verification_level", "L4"}}.dump());
+  });
+
+  server.Post(R"(/api/v1/moderation/reports/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    if (auto s = accounts.close_report(session->account, id_of(req.matches[1]), str(*body, "action")); !s)
+      return send_error(res, s.error());
+    send_json(res, 200, json{{"report_id", id_of(req.matches[1])}, {"action", str(*body, "action")}}.dump());
+  });
+}
+
+}  // namespace bzpeer::http

@@ -1,0 +1,71 @@
+#pragma once
+// People who signed up, and what they do with researcher records: claims, disputes,
+// conversations. Plain values; the rules live in src/accounts.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/researcher.hpp"
+
+namespace bzpeer::model {
+
+using AccountId = std::int64_t;
+
+struct Account {
+  AccountId id = 0;
+  std::string email, display_name, orcid;
+  std::string role = "member";  // "member" or "moderator"
+  bool email_verified = false;
+  std::int64_t created_at = 0;
+};
+
+struct Claim {
+  ResearcherId researcher = 0;
+  AccountId account = 0;
+  std::string level;     // "L2", "L3" or "L4"
+  std::string evidence;  // why the level: "verified email", "ORCID on 3 source records", ...
+  bool open_to_collaborate = true;
+  std::int64_t created_at = 0;
+};
+
+struct Dispute {
+  std::int64_t id = 0;
+  ResearcherId researcher = 0;
+  AccountId claimant = 0;
+  std::string status = "open";  // open, upheld (claimant takes over), rejected
+  std::string resolution;
+};
+
+struct Message {
+  std::int64_t id = 0;
+  AccountId sender = 0;
+  std::string sender_name, body;
+  std::int64_t created_at = 0;
+};
+
+struct Conversation {
+  std::int64_t id = 0;
+  ResearcherId researcher = 0;
+  AccountId researcher_account = 0;  // the account that claimed the researcher
+  AccountId initiator = 0;
+  std::string initiator_name, researcher_name, subject;
+  std::string status = "invited";  // invited, accepted, declined
+  std::int64_t created_at = 0;
+  std::vector<Message> messages;
+};
+
+struct Report {
+  std::int64_t id = 0;
+  AccountId reporter = 0;
+  std::string target;  // "conversation:12", "account:3"
+  std::string reason, status = "open";
+  std::int64_t created_at = 0;
+};
+
+struct WorkCorrection {
+  ResearcherId researcher = 0;
+  std::int64_t work_id = 0;
+  std::string action;  // confirm, remove, add
+};
+
+}  // namespace bzpeer::model

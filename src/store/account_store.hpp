@@ -1,0 +1,106 @@
+#pragma once
+// The AccountStore: accounts, sessions, one-time tokens, claims, disputes, corrections,
+// follows, conversations, blocks, reports and the audit log, in the same store as the
+// catalog. Data access only; the rules (who may do what) live in src/accounts.
+// Implementations are safe to call from several threads.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "model/account.hpp"
+
+namespace bzpeer::store {
+
+struct SessionRow {
+  model::AccountId account = 0;
+  std::string csrf_token;
+};
+
+// What the source records say about a researcher, to corroborate a claim.
+struct ResearcherEvidence {
+  std::vector<std::string> orcids, emails, affiliations;
+};
+
+struct AuditEntry {
+  std::int64_t at = 0;
+  model::AccountId actor = 0;
+  std::string action, subject, detail;
+};
+
+class AccountStore {
+ public:
+  virtual ~AccountStore() = default;
+
+  // Accounts. create_account fails with `conflict` when the email is taken.
+  virtual Result<model::Account> create_account(const std::string& email, const std::string& password_hash,
+                                                const std::string& display_name, std::int64_t now) = 0;
+  virtual std::optional<model::Account> account(model::AccountId id) = 0;
+  virtual std::optional<model::Account> account_by_email(const std::string& email) = 0;
+  virtual std::string password_hash(model::AccountId id) = 0;
+  virtual Status set_password_hash(model::AccountId id, const std::string& hash) = 0;
+  virtual Status set_email_verified(model::AccountId id) = 0;
+  virtual Status set_orcid(model::AccountId id, const std::string& orcid) = 0;
+  virtual Status set_role(model::AccountId id, const std::string& role) = 0;
+
+  // Sessions and single-use tokens are stored by the hash of the secret only.
+  virtual Status create_session(const std::string& token_hash, model::AccountId account, const std::string& csrf,
+                                std::int64_t expires_at) = 0;
+  virtual std::optional<SessionRow> session(const std::string& token_hash, std::int64_t now) = 0;
+  virtual Status delete_session(const std::string& token_hash) = 0;
+  virtual Status delete_sessions_of(model::AccountId account) = 0;
+  virtual Status create_token(const std::string& token_hash, model::AccountId account, const std::string& purpose,
+                              std::int64_t expires_at) = 0;
+  // Marks the token used and returns its account, or nothing when unknown, expired,
+  // already used or for another purpose.
+  virtual std::optional<model::AccountId> use_token(const std::string& token_hash, const std::string& purpose,
+                                                    std::int64_t now) = 0;
+
+  // Claims and disputes.
+  virtual std::optional<model::Claim> claim_of_researcher(model::ResearcherId researcher) = 0;
+  virtual std::optional<model::Claim> claim_of_account(model::AccountId account) = 0;
+  virtual Status save_claim(const model::Claim& claim) = 0;  // inserts or replaces the researcher's claim
+  virtual Status delete_claim(model::ResearcherId researcher) = 0;
+  virtual Result<std::int64_t> open_dispute(model::ResearcherId researcher, model::AccountId claimant, std::int64_t now) = 0;
+  virtual std::optional<model::Dispute> dispute(std::int64_t id) = 0;
+  virtual std::vector<model::Dispute> open_disputes() = 0;
+  virtual Status close_dispute(std::int64_t id, const std::string& status, const std::string& resolution) = 0;
+  virtual ResearcherEvidence researcher_evidence(model::ResearcherId researcher) = 0;
+
+  // Corrections by a claimed researcher (one per work; the latest wins).
+  virtual Status save_correction(const model::WorkCorrection& c, model::AccountId by, std::int64_t now) = 0;
+  virtual std::vector<model::WorkCorrection> corrections_of(model::ResearcherId researcher) = 0;
+  virtual std::vector<model::WorkCorrection> all_corrections() = 0;
+
+  // Follows: targets are researcher ids ("R12") or topic ids ("topic:...").
+  virtual Status follow(model::AccountId account, const std::string& target, std::int64_t now) = 0;
+  virtual Status unfollow(model::AccountId account, const std::string& target) = 0;
+  virtual int followers(const std::string& target) = 0;
+  virtual std::vector<std::string> following(model::AccountId account) = 0;
+
+  // Conversations.
+  virtual Result<std::int64_t> create_conversation(const model::Conversation& c, const std::string& first_message,
+                                                   std::int64_t now) = 0;
+  virtual std::optional<model::Conversation> conversation(std::int64_t id) = 0;  // with its messages
+  virtual std::vector<model::Conversation> conversations_of(model::AccountId account) = 0;  // without messages
+  virtual Status set_conversation_status(std::int64_t id, const std::string& status) = 0;
+  virtual Status add_message(std::int64_t conversation, model::AccountId sender, const std::string& body,
+                             std::int64_t now) = 0;
+  virtual int invitations_since(model::AccountId initiator, std::int64_t since) = 0;
+
+  // Blocks, reports, audit.
+  virtual Status block(model::AccountId blocker, model::AccountId blocked, std::int64_t now) = 0;
+  virtual bool is_blocked(model::AccountId blocker, model::AccountId blocked) = 0;
+  virtual Result<std::int64_t> create_report(const model::Report& r) = 0;
+  virtual std::vector<model::Report> open_reports() = 0;
+  virtual Status close_report(std::int64_t id, const std::string& status) = 0;
+  virtual Status audit(const AuditEntry& entry) = 0;
+  virtual std::vector<AuditEntry> audit_log(int limit) = 0;
+};
+
+// Opens the account store in DATA/catalog.sqlite (creating and migrating it).
+Result<std::unique_ptr<AccountStore>> open_account_store(const std::string& data_dir);
+
+}  // namespace bzpeer::store

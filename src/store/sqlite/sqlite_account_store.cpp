@@ -1,0 +1,419 @@
+// The AccountStore on SQLite: its own read-write connection to catalog.sqlite, one
+// statement at a time under a mutex (account writes are few and small), and
+// synchronous=FULL so an acknowledged write survives a crash of the machine too.
+#include <filesystem>
+#include <mutex>
+
+#include "store/account_store.hpp"
+#include "store/sqlite/db.hpp"
+#include "store/sqlite/migrations.hpp"
+
+namespace bzpeer::store::sqlite {
+
+namespace {
+
+using model::AccountId;
+
+Status io_error(const SqliteError& e) { return make_error(ErrorCode::io, e.what()); }
+
+model::Account read_account(const Statement& s) {
+  model::Account a;
+  a.id = s.column_int(0);
+  a.email = s.column_text(1);
+  a.display_name = s.column_text(2);
+  a.email_verified = s.column_int(3) != 0;
+  a.orcid = s.column_text(4);
+  a.role = s.column_text(5);
+  a.created_at = s.column_int(6);
+  return a;
+}
+constexpr const char* kAccountColumns = "id, email, display_name, email_verified, orcid, role, created_at";
+
+model::Claim read_claim(const Statement& s) {
+  return {s.column_int(0), s.column_int(1), s.column_text(2), s.column_text(3), s.column_int(4) != 0, s.column_int(5)};
+}
+constexpr const char* kClaimColumns = "researcher_id, account_id, level, evidence, open_to_collaborate, created_at";
+
+model::Conversation read_conversation(const Statement& s) {
+  model::Conversation c;
+  c.id = s.column_int(0);
+  c.researcher = s.column_int(1);
+  c.researcher_account = s.column_int(2);
+  c.initiator = s.column_int(3);
+  c.subject = s.column_text(4);
+  c.status = s.column_text(5);
+  c.created_at = s.column_int(6);
+  c.initiator_name = s.column_text(7);
+  c.researcher_name = s.column_text(8);
+  return c;
+}
+constexpr const char* kConversationSelect =
+    "SELECT c.id, c.researcher_id, c.researcher_account_id, c.initiator_account_id, c.subject, c.status, c.created_at, "
+    "i.display_name, r.display_name FROM conversations c JOIN accounts i ON i.id = c.initiator_account_id "
+    "JOIN accounts r ON r.id = c.researcher_account_id";
+
+class SqliteAccountStore final : public AccountStore {
+ public:
+  explicit SqliteAccountStore(const std::string& path) : db_(path) {
+    migrate(db_);
+    db_.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+  }
+
+  Result<model::Account> create_account(const std::string& email, const std::string& password_hash,
+                                        const std::string& display_name, std::int64_t now) override {
+    std::lock_guard lock(mutex_);
+    try {
+      auto s = db_.prepare("INSERT INTO accounts(email, password_hash, display_name, created_at) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT(email) DO NOTHING");
+      s.bind(1, email).bind(2, password_hash).bind(3, display_name).bind(4, now);
+      s.run();
+      if (db_.changes() == 0) return make_error(ErrorCode::conflict, "an account with this email already exists");
+      model::Account a;
+      a.id = db_.last_insert_id();
+      a.email = email;
+      a.display_name = display_name;
+      a.created_at = now;
+      return a;
+    } catch (const SqliteError& e) {
+      return io_error(e).error();
+    }
+  }
+
+  std::optional<model::Account> account(AccountId id) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_account(s);
+  }
+
+  std::optional<model::Account> account_by_email(const std::string& email) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE email = ?");
+    s.bind(1, email);
+    if (!s.step()) return std::nullopt;
+    return read_account(s);
+  }
+
+  std::string password_hash(AccountId id) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT password_hash FROM accounts WHERE id = ?");
+    s.bind(1, id);
+    return s.step() ? s.column_text(0) : "";
+  }
+
+  Status set_password_hash(AccountId id, const std::string& hash) override {
+    return write("UPDATE accounts SET password_hash = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, hash); });
+  }
+  Status set_email_verified(AccountId id) override {
+    return write("UPDATE accounts SET email_verified = 1 WHERE id = ?", [&](Statement& s) { s.bind(1, id); });
+  }
+  Status set_orcid(AccountId id, const std::string& orcid) override {
+    return write("UPDATE accounts SET orcid = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, orcid); });
+  }
+  Status set_role(AccountId id, const std::string& role) override {
+    return write("UPDATE accounts SET role = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, role); });
+  }
+
+  Status create_session(const std::string& token_hash, AccountId account, const std::string& csrf,
+                        std::int64_t expires_at) override {
+    return write("INSERT INTO sessions(token_hash, account_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, token_hash).bind(2, account).bind(3, csrf).bind(4, expires_at); });
+  }
+
+  std::optional<SessionRow> session(const std::string& token_hash, std::int64_t now) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT account_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?");
+    s.bind(1, token_hash).bind(2, now);
+    if (!s.step()) return std::nullopt;
+    return SessionRow{s.column_int(0), s.column_text(1)};
+  }
+
+  Status delete_session(const std::string& token_hash) override {
+    return write("DELETE FROM sessions WHERE token_hash = ?", [&](Statement& s) { s.bind(1, token_hash); });
+  }
+  Status delete_sessions_of(AccountId account) override {
+    return write("DELETE FROM sessions WHERE account_id = ?", [&](Statement& s) { s.bind(1, account); });
+  }
+
+  Status create_token(const std::string& token_hash, AccountId account, const std::string& purpose,
+                      std::int64_t expires_at) override {
+    return write("INSERT INTO account_tokens(token_hash, account_id, purpose, expires_at) VALUES (?, ?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, token_hash).bind(2, account).bind(3, purpose).bind(4, expires_at); });
+  }
+
+  std::optional<AccountId> use_token(const std::string& token_hash, const std::string& purpose, std::int64_t now) override {
+    std::lock_guard lock(mutex_);
+    // One statement marks and returns: two concurrent uses cannot both succeed.
+    auto s = db_.prepare(
+        "UPDATE account_tokens SET used = 1 WHERE token_hash = ? AND purpose = ? AND used = 0 AND expires_at > ? "
+        "RETURNING account_id");
+    s.bind(1, token_hash).bind(2, purpose).bind(3, now);
+    if (!s.step()) return std::nullopt;
+    AccountId id = s.column_int(0);
+    s.reset();
+    return id;
+  }
+
+  std::optional<model::Claim> claim_of_researcher(model::ResearcherId researcher) override {
+    return one_claim("researcher_id", researcher);
+  }
+  std::optional<model::Claim> claim_of_account(AccountId account) override { return one_claim("account_id", account); }
+
+  Status save_claim(const model::Claim& c) override {
+    return write("INSERT OR REPLACE INTO claims(" + std::string(kClaimColumns) + ") VALUES (?, ?, ?, ?, ?, ?)",
+                 [&](Statement& s) {
+                   s.bind(1, c.researcher).bind(2, c.account).bind(3, c.level).bind(4, c.evidence);
+                   s.bind(5, c.open_to_collaborate ? 1 : 0).bind(6, c.created_at);
+                 });
+  }
+  Status delete_claim(model::ResearcherId researcher) override {
+    return write("DELETE FROM claims WHERE researcher_id = ?", [&](Statement& s) { s.bind(1, researcher); });
+  }
+
+  Result<std::int64_t> open_dispute(model::ResearcherId researcher, AccountId claimant, std::int64_t now) override {
+    std::lock_guard lock(mutex_);
+    try {
+      auto existing = db_.prepare("SELECT id FROM disputes WHERE researcher_id = ? AND claimant_account_id = ? AND status = 'open'");
+      existing.bind(1, researcher).bind(2, claimant);
+      if (existing.step()) return existing.column_int(0);
+      auto s = db_.prepare("INSERT INTO disputes(researcher_id, claimant_account_id, created_at) VALUES (?, ?, ?)");
+      s.bind(1, researcher).bind(2, claimant).bind(3, now);
+      s.run();
+      return db_.last_insert_id();
+    } catch (const SqliteError& e) {
+      return io_error(e).error();
+    }
+  }
+
+  std::optional<model::Dispute> dispute(std::int64_t id) override {
+    auto all = disputes("WHERE id = " + std::to_string(id));
+    if (all.empty()) return std::nullopt;
+    return all.front();
+  }
+  std::vector<model::Dispute> open_disputes() override { return disputes("WHERE status = 'open'"); }
+
+  Status close_dispute(std::int64_t id, const std::string& status, const std::string& resolution) override {
+    return write("UPDATE disputes SET status = ?2, resolution = ?3 WHERE id = ?1",
+                 [&](Statement& s) { s.bind(1, id).bind(2, status).bind(3, resolution); });
+  }
+
+  ResearcherEvidence researcher_evidence(model::ResearcherId researcher) override {
+    std::lock_guard lock(mutex_);
+    ResearcherEvidence out;
+    auto s = db_.prepare(
+        "SELECT DISTINCT a.orcid, a.email, a.affiliation FROM researcher_authorships ra "
+        "JOIN authorships a ON a.id = ra.authorship_id WHERE ra.researcher_id = ?");
+    s.bind(1, researcher);
+    while (s.step()) {
+      if (auto v = s.column_text(0); !v.empty()) out.orcids.push_back(v);
+      if (auto v = s.column_text(1); !v.empty()) out.emails.push_back(v);
+      if (auto v = s.column_text(2); !v.empty()) out.affiliations.push_back(v);
+    }
+    return out;
+  }
+
+  Status save_correction(const model::WorkCorrection& c, AccountId by, std::int64_t now) override {
+    return write("INSERT OR REPLACE INTO corrections(researcher_id, work_id, action, account_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, c.researcher).bind(2, c.work_id).bind(3, c.action).bind(4, by).bind(5, now); });
+  }
+
+  std::vector<model::WorkCorrection> corrections_of(model::ResearcherId researcher) override {
+    return corrections("WHERE researcher_id = " + std::to_string(researcher));
+  }
+  std::vector<model::WorkCorrection> all_corrections() override { return corrections(""); }
+
+  Status follow(AccountId account, const std::string& target, std::int64_t now) override {
+    return write("INSERT OR IGNORE INTO follows(account_id, target, created_at) VALUES (?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, account).bind(2, target).bind(3, now); });
+  }
+  Status unfollow(AccountId account, const std::string& target) override {
+    return write("DELETE FROM follows WHERE account_id = ? AND target = ?",
+                 [&](Statement& s) { s.bind(1, account).bind(2, target); });
+  }
+  int followers(const std::string& target) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT COUNT(*) FROM follows WHERE target = ?");
+    s.bind(1, target);
+    s.step();
+    return static_cast<int>(s.column_int(0));
+  }
+  std::vector<std::string> following(AccountId account) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT target FROM follows WHERE account_id = ? ORDER BY created_at DESC, target");
+    s.bind(1, account);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.column_text(0));
+    return out;
+  }
+
+  Result<std::int64_t> create_conversation(const model::Conversation& c, const std::string& first_message,
+                                           std::int64_t now) override {
+    std::lock_guard lock(mutex_);
+    try {
+      Transaction tx(db_);
+      auto s = db_.prepare(
+          "INSERT INTO conversations(researcher_id, researcher_account_id, initiator_account_id, subject, created_at) "
+          "VALUES (?, ?, ?, ?, ?)");
+      s.bind(1, c.researcher).bind(2, c.researcher_account).bind(3, c.initiator).bind(4, c.subject).bind(5, now);
+      s.run();
+      std::int64_t id = db_.last_insert_id();
+      auto m = db_.prepare("INSERT INTO messages(conversation_id, sender_account_id, body, created_at) VALUES (?, ?, ?, ?)");
+      m.bind(1, id).bind(2, c.initiator).bind(3, first_message).bind(4, now);
+      m.run();
+      tx.commit();
+      return id;
+    } catch (const SqliteError& e) {
+      return io_error(e).error();
+    }
+  }
+
+  std::optional<model::Conversation> conversation(std::int64_t id) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(std::string(kConversationSelect) + " WHERE c.id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    model::Conversation c = read_conversation(s);
+    auto m = db_.prepare(
+        "SELECT m.id, m.sender_account_id, a.display_name, m.body, m.created_at FROM messages m "
+        "JOIN accounts a ON a.id = m.sender_account_id WHERE m.conversation_id = ? ORDER BY m.id");
+    m.bind(1, id);
+    while (m.step()) c.messages.push_back({m.column_int(0), m.column_int(1), m.column_text(2), m.column_text(3), m.column_int(4)});
+    return c;
+  }
+
+  std::vector<model::Conversation> conversations_of(AccountId account) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(std::string(kConversationSelect) +
+                         " WHERE c.initiator_account_id = ?1 OR c.researcher_account_id = ?1 ORDER BY c.id DESC");
+    s.bind(1, account);
+    std::vector<model::Conversation> out;
+    while (s.step()) out.push_back(read_conversation(s));
+    return out;
+  }
+
+  Status set_conversation_status(std::int64_t id, const std::string& status) override {
+    return write("UPDATE conversations SET status = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, status); });
+  }
+
+  Status add_message(std::int64_t conversation, AccountId sender, const std::string& body, std::int64_t now) override {
+    return write("INSERT INTO messages(conversation_id, sender_account_id, body, created_at) VALUES (?, ?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, conversation).bind(2, sender).bind(3, body).bind(4, now); });
+  }
+
+  int invitations_since(AccountId initiator, std::int64_t since) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT COUNT(*) FROM conversations WHERE initiator_account_id = ? AND created_at >= ?");
+    s.bind(1, initiator).bind(2, since);
+    s.step();
+    return static_cast<int>(s.column_int(0));
+  }
+
+  Status block(AccountId blocker, AccountId blocked, std::int64_t now) override {
+    return write("INSERT OR IGNORE INTO blocks(blocker_account_id, blocked_account_id, created_at) VALUES (?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, blocker).bind(2, blocked).bind(3, now); });
+  }
+  bool is_blocked(AccountId blocker, AccountId blocked) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT 1 FROM blocks WHERE blocker_account_id = ? AND blocked_account_id = ?");
+    s.bind(1, blocker).bind(2, blocked);
+    return s.step();
+  }
+
+  Result<std::int64_t> create_report(const model::Report& r) override {
+    std::lock_guard lock(mutex_);
+    try {
+      auto s = db_.prepare("INSERT INTO reports(reporter_account_id, target, reason, created_at) VALUES (?, ?, ?, ?)");
+      s.bind(1, r.reporter).bind(2, r.target).bind(3, r.reason).bind(4, r.created_at);
+      s.run();
+      return db_.last_insert_id();
+    } catch (const SqliteError& e) {
+      return io_error(e).error();
+    }
+  }
+
+  std::vector<model::Report> open_reports() override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT id, reporter_account_id, target, reason, status, created_at FROM reports WHERE status = 'open' ORDER BY id");
+    std::vector<model::Report> out;
+    while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_text(2), s.column_text(3), s.column_text(4), s.column_int(5)});
+    return out;
+  }
+
+  Status close_report(std::int64_t id, const std::string& status) override {
+    return write("UPDATE reports SET status = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, status); });
+  }
+
+  Status audit(const AuditEntry& e) override {
+    return write("INSERT INTO audit_log(at, actor_account_id, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, e.at).bind(2, e.actor).bind(3, e.action).bind(4, e.subject).bind(5, e.detail); });
+  }
+
+  std::vector<AuditEntry> audit_log(int limit) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT at, actor_account_id, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?");
+    s.bind(1, limit);
+    std::vector<AuditEntry> out;
+    while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_text(2), s.column_text(3), s.column_text(4)});
+    return out;
+  }
+
+ private:
+  template <typename Bind>
+  Status write(const std::string& sql, Bind&& bind) {
+    std::lock_guard lock(mutex_);
+    try {
+      auto s = db_.prepare(sql);
+      bind(s);
+      s.run();
+      return Ok{};
+    } catch (const SqliteError& e) {
+      return io_error(e);
+    }
+  }
+
+  std::optional<model::Claim> one_claim(const char* column, std::int64_t value) {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(std::string("SELECT ") + kClaimColumns + " FROM claims WHERE " + column + " = ?");
+    s.bind(1, value);
+    if (!s.step()) return std::nullopt;
+    return read_claim(s);
+  }
+
+  std::vector<model::Dispute> disputes(const std::string& where) {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT id, researcher_id, claimant_account_id, status, resolution FROM disputes " + where + " ORDER BY id");
+    std::vector<model::Dispute> out;
+    while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_int(2), s.column_text(3), s.column_text(4)});
+    return out;
+  }
+
+  std::vector<model::WorkCorrection> corrections(const std::string& where) {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT researcher_id, work_id, action FROM corrections " + where + " ORDER BY researcher_id, work_id");
+    std::vector<model::WorkCorrection> out;
+    while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_text(2)});
+    return out;
+  }
+
+  std::mutex mutex_;
+  Database db_;
+};
+
+}  // namespace
+
+}  // namespace bzpeer::store::sqlite
+
+namespace bzpeer::store {
+
+Result<std::unique_ptr<AccountStore>> open_account_store(const std::string& data_dir) {
+  try {
+    std::filesystem::create_directories(data_dir);
+    return std::unique_ptr<AccountStore>(
+        new sqlite::SqliteAccountStore((std::filesystem::path(data_dir) / "catalog.sqlite").string()));
+  } catch (const sqlite::SqliteError& e) {
+    return make_error(ErrorCode::io, e.what());
+  }
+}
+
+}  // namespace bzpeer::store
