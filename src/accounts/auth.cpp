@@ -101,6 +101,7 @@ Status Accounts::reset_password(const std::string& token, const std::string& pas
   auto account = store_->use_token(token_hash(token), "reset", now_seconds());
   if (!account) return make_error(ErrorCode::invalid_input, "this reset link is invalid, used or expired");
   if (auto s = store_->set_password_hash(*account, hash_password(password)); !s) return s;
+  if (auto a = store_->account(*account)) failures_by_email_.clear(a->email);  // whoever reset it owns the mailbox
   return store_->delete_sessions_of(*account);
 }
 

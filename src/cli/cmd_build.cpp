@@ -48,9 +48,9 @@ void add_build_command(CLI::App& app, int& exit_code) {
       return;
     }
     double identity_seconds = seconds_since(start);
-    std::printf("identity: %zu authorships -> %zu researchers (%zu kept their id, %zu old ids redirect) in %.2fs (%s)\n",
+    std::printf("identity: %zu authorships -> %zu researchers (%zu kept their id, %zu old ids redirect, %zu corrections applied) in %.2fs (%s)\n",
                 identity_stats->authorships, identity_stats->researchers, identity_stats->kept_ids,
-                identity_stats->redirected, identity_seconds,
+                identity_stats->redirected, identity_stats->corrections, identity_seconds,
                 identity_stats->phases.c_str());
     auto enrich_start = std::chrono::steady_clock::now();
     auto enrich_stats = enrich::run_enrich(**catalog);

@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "identity/claim_constraints.hpp"
 #include "identity/evidence.hpp"
 #include "identity/stable_ids.hpp"
 
@@ -58,6 +59,8 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
   };
   std::vector<store::AuthorshipRow> rows;
   catalog.for_each_authorship([&](store::AuthorshipRow&& row) { rows.push_back(std::move(row)); });
+  // Claimed researchers' corrections outrank every other clue.
+  size_t constraints = apply_claim_constraints(rows, catalog.work_corrections());
   phase("load");
   EvidenceSet evidence;
   if (disambiguator.needs_evidence()) {
@@ -75,6 +78,7 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
 
   IdentityStats stats;
   stats.authorships = rows.size();
+  stats.corrections = constraints;
   stats.researchers = clusters.size();
   std::unordered_set<model::ResearcherId> previous;
   for (const auto& row : rows)

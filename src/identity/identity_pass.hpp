@@ -11,6 +11,7 @@ struct IdentityStats {
   size_t researchers = 0;
   size_t kept_ids = 0;  // researchers whose id came from the previous build
   size_t redirected = 0;  // previous ids that now redirect to the researcher they merged into
+  size_t corrections = 0;  // claimed researchers' corrections applied as constraints
   std::string phases;   // seconds per phase, for the build summary
 };
 

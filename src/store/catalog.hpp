@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "model/account.hpp"
 #include "model/researcher.hpp"
 #include "model/topic.hpp"
 #include "model/work.hpp"
@@ -120,6 +121,9 @@ class Catalog {
   // Topics: replaced wholesale by each build.
   virtual Status save_topics(const std::vector<model::TopicSummary>& topics) = 0;
   virtual void for_each_topic(const std::function<void(model::TopicSummary&&)>& visit) = 0;
+
+  // Identity: claimed researchers' corrections of their works (written by accounts).
+  virtual std::vector<model::WorkCorrection> work_corrections() = 0;
 
   virtual std::uint64_t work_count() = 0;
   virtual int schema_version() = 0;

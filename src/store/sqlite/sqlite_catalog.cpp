@@ -357,6 +357,13 @@ class SqliteCatalog final : public Catalog {
              static_cast<int>(stmt.column_int(3))});
   }
 
+  std::vector<model::WorkCorrection> work_corrections() override {
+    auto stmt = db_.prepare("SELECT researcher_id, work_id, action FROM corrections ORDER BY researcher_id, work_id");
+    std::vector<model::WorkCorrection> out;
+    while (stmt.step()) out.push_back({stmt.column_int(0), stmt.column_int(1), stmt.column_text(2)});
+    return out;
+  }
+
   std::uint64_t work_count() override {
     auto stmt = db_.prepare("SELECT COUNT(*) FROM works");
     stmt.step();

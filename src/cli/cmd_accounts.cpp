@@ -1,0 +1,42 @@
+// `bzpeer accounts`: operator tasks on accounts (there is no page to make the first
+// moderator, by design).
+#include <cstdio>
+#include <ctime>
+
+#include "cli/commands.hpp"
+#include "store/account_store.hpp"
+
+namespace bzpeer::cli {
+
+void add_accounts_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("accounts", "Operator tasks on accounts");
+  cmd->require_subcommand(1);
+  auto* promote = cmd->add_subcommand("make-moderator", "Give an account the moderator role");
+  auto data = std::make_shared<std::string>("./bzpeer-data");
+  auto email = std::make_shared<std::string>();
+  promote->add_option("--data", *data, "Data directory")->capture_default_str();
+  promote->add_option("email", *email, "The account's email")->required();
+  promote->callback([=, &exit_code] {
+    auto store = store::open_account_store(*data);
+    if (!store) {
+      std::fprintf(stderr, "bzpeer accounts: %s\n", store.error().message.c_str());
+      exit_code = 1;
+      return;
+    }
+    auto account = (*store)->account_by_email(*email);
+    if (!account) {
+      std::fprintf(stderr, "bzpeer accounts: no account with email %s\n", email->c_str());
+      exit_code = 1;
+      return;
+    }
+    if (auto s = (*store)->set_role(account->id, "moderator"); !s) {
+      std::fprintf(stderr, "bzpeer accounts: %s\n", s.error().message.c_str());
+      exit_code = 1;
+      return;
+    }
+    (void)(*store)->audit({static_cast<std::int64_t>(std::time(nullptr)), account->id, "role.moderator", "account " + std::to_string(account->id), "by the operator"});
+    std::printf("%s is now a moderator\n", email->c_str());
+  });
+}
+
+}  // namespace bzpeer::cli

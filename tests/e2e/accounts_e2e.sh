@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# End-to-end accounts over real HTTP on loopback: sign-up, verification through the
+# outbox, login and its rate limit, CSRF, claims and disputes, follows, conversations,
+# corrections reaching identity at the next build, moderation, password reset, and
+# each refusal.
+set -euo pipefail
+BZPEER=${1:?path to bzpeer}
+ROOT=${2:?project root}
+source "$(dirname "$0")/lib.sh"
+
+"$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
+"$BZPEER" build --data "$WORK/data" > /dev/null
+start_server "$WORK/data"
+
+python3 - "$BASE" "$WORK/data" "$BZPEER" <<'PY'
+import glob, http.cookiejar, json, os, re, subprocess, sys, time, urllib.error, urllib.request
+base, data, bzpeer = sys.argv[1], sys.argv[2], sys.argv[3]
+passed = 0
+
+def fail(msg): sys.exit("FAIL: " + msg)
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs): return None
+
+class Client:
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
+        self.csrf = None
+    def call(self, method, path, body=None, csrf=True, form=None):
+        headers = {}
+        if form is not None:
+            data = urllib.parse.urlencode(form).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        else:
+            data = json.dumps(body if body is not None else {}).encode() if method != "GET" else None
+            headers["Content-Type"] = "application/json"
+        if csrf and self.csrf: headers["X-CSRF-Token"] = self.csrf
+        req = urllib.request.Request(base + path, data=data, method=method, headers=headers)
+        try:
+            with self.opener.open(req) as r:
+                raw = r.read().decode()
+                return r.status, (json.loads(raw) if path.startswith("/api/") else raw), r.headers
+        except urllib.error.HTTPError as e:
+            raw = e.read().decode()
+            return e.code, (json.loads(raw) if path.startswith("/api/") and raw else raw), e.headers
+
+import urllib.parse
+
+def expect(status, want, what):
+    if status != want: fail(f"{what}: got {status}, expected {want}")
+
+def mails_to(email):
+    out = []
+    for path in sorted(glob.glob(os.path.join(data, "outbox", "*.eml"))):
+        text = open(path).read()
+        if f"To: {email}" in text: out.append(text)
+    return out
+
+def link(email, kind):
+    found = [re.search(rf"/{kind}\?token=([0-9a-f]+)", m) for m in mails_to(email)]
+    found = [m.group(1) for m in found if m]
+    if not found: fail(f"no /{kind}?token= link mailed to {email}")
+    return found[-1]
+
+def signup(client, email, name, password="correct horse battery"):
+    s, b, _ = client.call("POST", "/api/v1/signup", {"email": email, "password": password, "display_name": name})
+    expect(s, 201, f"signup {email}")
+    return b
+
+def login(client, email, password="correct horse battery"):
+    s, b, h = client.call("POST", "/api/v1/login", {"email": email, "password": password})
+    expect(s, 200, f"login {email}")
+    cookie = h.get("Set-Cookie", "")
+    for attr in ("HttpOnly", "SameSite=Lax"):
+        if attr not in cookie: fail(f"session cookie lacks {attr}: {cookie}")
+    client.csrf = b["csrf_token"]
+
+researcher, other = Client(), Client()
+alice, bob, carol = Client(), Client(), Client()
+signup(alice, "alice@uni.example", "Alice Researcher")
+signup(bob, "bob@example.org", "<script>alert(1)</script> Bob")
+signup(carol, "carol@example.org", "Carol Moderator")
+for who, c in (("alice@uni.example", alice), ("bob@example.org", bob)):
+    s, _, _ = c.call("POST", "/api/v1/verify", {"token": link(who, "verify")})
+    expect(s, 200, "verify")
+    s, _, _ = c.call("POST", "/api/v1/verify", {"token": link(who, "verify")})
+    expect(s, 400, "a verification link works once")
+for bad, want in (({"email": "nope", "password": "correct horse battery", "display_name": "X"}, "email"),
+                  ({"email": "x@example.org", "password": "short", "display_name": "X"}, "password"),
+                  ({"email": "x@example.org", "password": "correct horse battery", "display_name": ""}, "display_name")):
+    s, b, _ = Client().call("POST", "/api/v1/signup", bad)
+    if s != 400 or want not in b["error"]["message"]: fail(f"signup with a bad {want}: {s} {b}")
+s, _, _ = Client().call("POST", "/api/v1/signup", {"email": "ALICE@uni.example", "password": "correct horse battery", "display_name": "A"})
+expect(s, 409, "a second account for the same email")
+passed += 1
+
+# Login: wrong password, then the rate limit.
+for i in range(5):
+    s, _, _ = Client().call("POST", "/api/v1/login", {"email": "carol@example.org", "password": "wrong password!"})
+    expect(s, 401, "wrong password")
+s, b, _ = Client().call("POST", "/api/v1/login", {"email": "carol@example.org", "password": "correct horse battery"})
+expect(s, 429, "login after 5 failures")
+for c, e in ((alice, "alice@uni.example"), (bob, "bob@example.org")): login(c, e)
+passed += 1
+
+# Refusals: no session, no or wrong CSRF token.
+rid = json.loads(urllib.request.urlopen(base + "/api/v1/researchers?search=Han%20Hu").read())["results"][0]["id"]
+anon = Client()
+for method, path in (("POST", f"/api/v1/researchers/{rid}/claim"), ("POST", f"/api/v1/researchers/{rid}/follow"),
+                     ("POST", "/api/v1/conversations"), ("GET", "/api/v1/conversations"), ("GET", "/api/v1/me")):
+    s, b, _ = anon.call(method, path)
+    expect(s, 401, f"{method} {path} without a session")
+s, _, h = anon.call("GET", "/account")
+if s not in (302, 303) or "/login" not in h.get("Location", ""): fail(f"/account without a session: {s} {h.get('Location')}")
+saved = alice.csrf
+alice.csrf = None
+s, _, _ = alice.call("POST", f"/api/v1/researchers/{rid}/claim")
+expect(s, 403, "claim without a CSRF token")
+alice.csrf = "0" * 64
+s, _, _ = alice.call("POST", f"/api/v1/researchers/{rid}/claim")
+expect(s, 403, "claim with a wrong CSRF token")
+alice.csrf = saved
+s, _, _ = alice.call("POST", f"/researchers/{rid}/follow", form={"csrf_token": "bad", "follow": "1"}, csrf=False)
+expect(s, 403, "a page form with a wrong CSRF token")
+passed += 1
+
+# Claims: unverified refused, L2, dispute, one claim per account.
+s, b, _ = alice.call("POST", f"/api/v1/researchers/{rid}/claim", {"orcid": "0000-0002-1825-009X"})
+if s != 400 or "orcid" not in b["error"]["message"]: fail(f"a malformed ORCID iD: {s} {b}")
+s, b, _ = alice.call("POST", f"/api/v1/researchers/{rid}/claim")
+expect(s, 201, "claim")
+if b["verification_level"] not in ("L2", "L3"): fail(f"claim level {b}")
+s, b, _ = bob.call("POST", f"/api/v1/researchers/{rid}/claim")
+if s != 409 or not b.get("dispute_id"): fail(f"a second claimant: {s} {b}")
+dispute = b["dispute_id"]
+others = json.loads(urllib.request.urlopen(base + "/api/v1/researchers?search=Kai%20Han").read())["results"]
+other_rid = others[0]["id"]
+s, b, _ = alice.call("POST", f"/api/v1/researchers/{other_rid}/claim")
+expect(s, 409, "a second researcher for one account")
+r = json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())
+if not r["claimed"] or r["verification_level"] != "L2" or r["trust"]["score"] < 40: fail(f"claimed profile {r['verification_level']} {r['trust']}")
+passed += 1
+
+# Follows.
+s, b, _ = bob.call("POST", f"/api/v1/researchers/{rid}/follow")
+expect(s, 200, "follow")
+r = json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())
+if r["followers_count"] != 1: fail("followers count after a follow")
+s, b, _ = bob.call("POST", "/api/v1/topics/follow?id=" + urllib.parse.quote("topic:vision transformer"))
+expect(s, 200, "follow a topic")
+s, b, _ = bob.call("GET", "/api/v1/me")
+if rid not in b["following"] or "topic:vision transformer" not in b["following"]: fail(f"following list {b['following']}")
+s, b, _ = bob.call("DELETE", f"/api/v1/researchers/{rid}/follow")
+if json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())["followers_count"] != 0: fail("unfollow")
+passed += 1
+
+# Conversations.
+s, b, _ = bob.call("POST", "/api/v1/conversations", {"researcher_id": other_rid, "subject": "Hi", "message": "Hello"})
+if s != 403 or "not claimed" not in b["error"]["message"]: fail(f"inviting an unclaimed researcher: {s} {b}")
+subject = '<img src=x onerror="alert(2)"> Joint work?'
+s, b, _ = bob.call("POST", "/api/v1/conversations", {"researcher_id": rid, "subject": subject, "message": "Shall we <b>talk</b>?"})
+expect(s, 201, "invite")
+cid = b["id"]
+s, b, _ = bob.call("POST", f"/api/v1/conversations/{cid}/messages", {"message": "ping"})
+expect(s, 409, "messages before the researcher accepts")
+s, _, _ = bob.call("POST", f"/api/v1/conversations/{cid}/accept")
+expect(s, 403, "the inviter accepting their own invitation")
+s, _, _ = alice.call("POST", f"/api/v1/conversations/{cid}/accept")
+expect(s, 200, "accept")
+s, _, _ = alice.call("POST", f"/api/v1/conversations/{cid}/messages", {"message": "Gladly."})
+expect(s, 201, "reply")
+s, _, _ = bob.call("POST", f"/api/v1/conversations/{cid}/messages", {"message": "Great, thanks"})
+expect(s, 201, "reply back")
+s, b, _ = bob.call("GET", f"/api/v1/conversations/{cid}")
+if [m["body"] for m in b["messages"]] != ["Shall we <b>talk</b>?", "Gladly.", "Great, thanks"]: fail(f"messages {b['messages']}")
+stranger = Client()
+signup(stranger, "dave@example.org", "Dave")
+login(stranger, "dave@example.org")
+s, _, _ = stranger.call("GET", f"/api/v1/conversations/{cid}")
+if s not in (403, 404): fail(f"a stranger reading a conversation: {s}")
+s, _, _ = stranger.call("POST", f"/api/v1/conversations/{cid}/messages", {"message": "hi"})
+if s not in (403, 404): fail(f"a stranger writing into a conversation: {s}")
+s, page, _ = bob.call("GET", f"/conversations/{cid}")
+expect(s, 200, "conversation page")
+if "<script>alert(1)" in page or '<img src=x' in page or "<b>talk</b>" in page: fail("names, subjects or messages rendered as HTML")
+if "&lt;script&gt;alert(1)&lt;/script&gt; Bob" not in page: fail("the sender's name is missing from the page")
+s, _, _ = alice.call("PUT", f"/api/v1/researchers/{rid}/collaboration", {"open_to_collaborate": False})
+expect(s, 200, "close to collaboration")
+s, b, _ = stranger.call("POST", "/api/v1/conversations", {"researcher_id": rid, "subject": "Hi", "message": "Hello"})
+if s != 403 or "verify your email" not in b["error"]["message"]: fail(f"an unverified account inviting: {s} {b}")
+s, b, _ = bob.call("POST", "/api/v1/conversations", {"researcher_id": rid, "subject": "Hi", "message": "Hello"})
+if s != 403 or "not open" not in b["error"]["message"]: fail(f"inviting a closed researcher: {s} {b}")
+s, b, _ = bob.call("POST", f"/api/v1/conversations/{cid}/report", {"reason": "testing reports"})
+expect(s, 201, "report")
+passed += 1
+
+# Corrections: only the claimant; removal applies at the next build.
+works = json.loads(urllib.request.urlopen(base + f"/api/v1/works?filter=author.id:{rid}&per_page=200").read())["results"]
+removed = works[-1]
+s, _, _ = bob.call("POST", f"/api/v1/researchers/{rid}/works/{removed['id']}/remove")
+expect(s, 403, "a correction by someone else")
+s, b, _ = alice.call("POST", f"/api/v1/researchers/{rid}/works/{removed['id']}/remove")
+expect(s, 200, "remove a work")
+out = subprocess.run([bzpeer, "build", "--data", data], capture_output=True, text=True)
+if "1 corrections applied" not in out.stdout: fail(f"build output: {out.stdout} {out.stderr}")
+after = json.loads(urllib.request.urlopen(base + f"/api/v1/works?filter=author.id:{rid}&per_page=200").read())["results"]
+if removed["id"] in [w["id"] for w in after]: fail("the removed work is still on the profile after the build")
+if len(after) != len(works) - 1: fail(f"the profile went from {len(works)} to {len(after)} works")
+r = json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())
+if not r["claimed"]: fail("the claim did not stay with the researcher across the rebuild")
+passed += 1
+
+# Password reset: a single-use link; it also lifts the login limit on the email.
+s, _, _ = Client().call("POST", "/api/v1/password-reset", {"email": "carol@example.org"})
+expect(s, 202, "password reset request")
+s, _, _ = Client().call("POST", "/api/v1/password-reset", {"email": "nobody@example.org"})
+expect(s, 202, "a reset for an unknown email looks the same")
+token = link("carol@example.org", "reset")
+s, _, _ = Client().call("POST", "/api/v1/password-reset/confirm", {"token": token, "password": "a new strong password"})
+expect(s, 200, "password reset")
+s, _, _ = Client().call("POST", "/api/v1/password-reset/confirm", {"token": token, "password": "another password!"})
+expect(s, 400, "a reset link works once")
+login(carol, "carol@example.org", "a new strong password")
+passed += 1
+
+# Moderation: only moderators; reject the dispute, review to L4, close the report.
+s, _, _ = bob.call("GET", "/api/v1/moderation/queue")
+expect(s, 403, "the queue for a member")
+subprocess.run([bzpeer, "accounts", "make-moderator", "--data", data, "carol@example.org"], check=True, capture_output=True)
+s, q, _ = carol.call("GET", "/api/v1/moderation/queue")
+expect(s, 200, "the moderation queue")
+if dispute not in [d["id"] for d in q["disputes"]] or not q["reports"]: fail(f"queue {q}")
+actions = {e["action"] for e in q["audit_log"]}
+for a in ("claim", "dispute.open", "correction.remove", "report"):
+    if a not in actions: fail(f"the audit log lacks {a}: {actions}")
+s, _, _ = bob.call("POST", f"/api/v1/moderation/researchers/{rid}/review")
+expect(s, 403, "a member granting L4")
+s, _, _ = carol.call("POST", f"/api/v1/moderation/disputes/{dispute}", {"decision": "reject", "note": "the claimant has no corroboration"})
+expect(s, 200, "reject a dispute")
+s, _, _ = carol.call("POST", f"/api/v1/moderation/researchers/{rid}/review")
+expect(s, 200, "grant L4")
+r = json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())
+if r["verification_level"] != "L4": fail(f"verification after review: {r['verification_level']}")
+s, _, _ = carol.call("POST", f"/api/v1/moderation/reports/{q['reports'][0]['id']}", {"action": "dismiss"})
+expect(s, 200, "close a report")
+passed += 1
+print(f"e2e accounts: {passed} passed, 0 failed")
+PY
