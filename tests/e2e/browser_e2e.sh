@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Browser test: serves the seed fixture and runs tests/browser/collaboration_flow.mjs in
+# headless chromium. Screenshots are kept in build/test-artifacts/browser/.
+set -euo pipefail
+BZPEER=${1:?path to bzpeer}
+ROOT=${2:?project root}
+ARTIFACTS=${3:-$ROOT/build/test-artifacts/browser}
+source "$(dirname "$0")/lib.sh"
+[ -d "$ROOT/ui/node_modules/playwright-core" ] || fail "playwright-core is not installed (run scripts/setup)"
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || fail "chromium is not installed (run scripts/setup)"
+
+"$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
+"$BZPEER" build --data "$WORK/data" > /dev/null
+start_server "$WORK/data"
+rm -rf "$ARTIFACTS"
+node "$ROOT/tests/browser/collaboration_flow.mjs" "$BASE" "$WORK/data" "$ARTIFACTS"

@@ -1,0 +1,107 @@
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "accounts/accounts.hpp"
+#include "accounts/rate_limiter.hpp"
+#include "accounts/secrets.hpp"
+#include "accounts/validation.hpp"
+#include "test_support.hpp"
+
+namespace bzpeer::accounts {
+namespace {
+
+TEST(Secrets, PasswordsHashWithArgon2idAndTokensAreStoredHashed) {
+  std::string hash = hash_password("correct horse battery");
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(verify_password(hash, "correct horse battery"));
+  EXPECT_FALSE(verify_password(hash, "correct horse batterY"));
+  EXPECT_FALSE(verify_password("", "anything"));
+  std::string a = random_token(), b = random_token();
+  EXPECT_EQ(a.size(), 64u);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(token_hash(a), token_hash(a));
+  EXPECT_NE(token_hash(a), a);
+}
+
+TEST(Validation, EmailsPasswordsTextAndOrcid) {
+  EXPECT_EQ(*normalized_email("  Ada@Example.ORG "), "ada@example.org");
+  EXPECT_FALSE(normalized_email("ada@"));
+  EXPECT_FALSE(normalized_email("a@b@c.org"));
+  EXPECT_FALSE(check_password("short"));
+  EXPECT_TRUE(check_password("ten chars!"));
+  EXPECT_FALSE(checked_text("subject", "a\x01", 200, true));
+  EXPECT_TRUE(checked_text("message", "two\nlines", 200, true, /*multiline=*/true));
+  EXPECT_FALSE(checked_text("subject", "", 200, /*required=*/true));
+  EXPECT_EQ(*checked_orcid("https://orcid.org/0000-0002-1825-0097"), "0000-0002-1825-0097");
+  EXPECT_FALSE(checked_orcid("0000-0002-1825-0098")) << "wrong check digit";
+  EXPECT_TRUE(checked_orcid("0000-0002-1694-233X"));
+}
+
+TEST(RateLimiterTest, WaitsOnceTheWindowIsFullAndForgetsOldEvents) {
+  RateLimiter limiter(2, 60);
+  limiter.record("k", 100);
+  EXPECT_EQ(limiter.wait_seconds("k", 101), 0);
+  limiter.record("k", 110);
+  EXPECT_EQ(limiter.wait_seconds("k", 120), 40);
+  EXPECT_EQ(limiter.wait_seconds("k", 161), 0);
+  limiter.clear("k");
+  EXPECT_EQ(limiter.wait_seconds("k", 120), 0);
+}
+
+class CollectingMailer final : public Mailer {
+ public:
+  explicit CollectingMailer(std::vector<Mail>& out) : out_(out) {}
+  Status send(const Mail& mail) override {
+    out_.push_back(mail);
+    return Ok{};
+  }
+
+ private:
+  std::vector<Mail>& out_;
+};
+
+std::string token_in(const Mail& mail) {
+  std::smatch m;
+  std::regex_search(mail.body, m, std::regex("token=([0-9a-f]{64})"));
+  return m[1];
+}
+
+TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
+  bzpeer::testing::TempDir dir;
+  std::vector<Mail> mails;
+  auto store = store::open_account_store(dir.path().string());
+  ASSERT_TRUE(store);
+  Accounts accounts(std::move(*store), std::make_unique<CollectingMailer>(mails), "http://test");
+  auto ada = accounts.signup("ada@example.org", "correct horse battery", "Ada");
+  ASSERT_TRUE(ada);
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_NE(mails[0].body.find("http://test/verify?token="), std::string::npos);
+  auto unverified = accounts.claim(*ada, 7, "");
+  ASSERT_FALSE(unverified);
+  EXPECT_EQ(unverified.error().code, ErrorCode::forbidden);
+  ASSERT_TRUE(accounts.verify_email(token_in(mails[0])));
+  EXPECT_FALSE(accounts.verify_email(token_in(mails[0]))) << "single use";
+  auto session = accounts.login("ada@example.org", "correct horse battery", "127.0.0.1");
+  ASSERT_TRUE(session);
+  EXPECT_TRUE(session->account.email_verified);
+  auto claim = accounts.claim(session->account, 7, "");
+  ASSERT_TRUE(claim);
+  EXPECT_EQ(claim->claim.level, "L2");
+  auto second = accounts.claim(session->account, 8, "");
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::conflict);
+
+  auto bob = accounts.signup("bob@example.org", "correct horse battery", "Bob");
+  ASSERT_TRUE(bob);
+  ASSERT_TRUE(accounts.verify_email(token_in(mails.back())));
+  auto bob_session = accounts.login("bob@example.org", "correct horse battery", "127.0.0.1");
+  ASSERT_TRUE(bob_session);
+  auto disputed = accounts.claim(bob_session->account, 7, "");
+  ASSERT_TRUE(disputed);
+  EXPECT_GT(disputed->dispute, 0);
+  EXPECT_EQ(accounts.researcher_state(7).claim->account, ada->id) << "a dispute does not take the record over";
+}
+
+}  // namespace
+}  // namespace bzpeer::accounts
