@@ -179,3 +179,37 @@ TEST(SqliteCatalog, WorksSinceARevisionAreExactlyTheChangedOnes) {
 
 }  // namespace
 }  // namespace bzpeer::store
+
+#include "store/account_store.hpp"
+
+namespace bzpeer::store {
+namespace {
+
+TEST(SqliteCatalog, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
+  TempDir dir;
+  auto catalog = open_catalog(dir.path().string());
+  auto accounts = open_account_store(dir.path().string());
+  ASSERT_TRUE(catalog && accounts);
+  auto ada = (*accounts)->create_account("ada@example.org", "x", "Ada", 1);
+  auto bob = (*accounts)->create_account("bob@example.org", "x", "Bob", 1);
+  ASSERT_TRUE(ada && bob);
+  ASSERT_TRUE((*accounts)->save_claim({2, ada->id, "L2", "verified email", true, 1}));
+  ASSERT_TRUE((*accounts)->save_claim({3, bob->id, "L2", "verified email", true, 1}));
+  ASSERT_TRUE((*accounts)->follow(bob->id, "R2", 1));
+  ResearcherAssignment merge;
+  merge.researchers.push_back({1, "Ada", "ada"});
+  merge.redirects = {{2, 1}, {3, 1}};
+  ASSERT_TRUE((*catalog)->save_assignment(merge));
+  auto claim = (*accounts)->claim_of_researcher(1);
+  ASSERT_TRUE(claim);
+  EXPECT_EQ(claim->account, ada->id) << "the first claim moves with the merge";
+  EXPECT_FALSE((*accounts)->claim_of_researcher(3));
+  auto disputes = (*accounts)->open_disputes();
+  ASSERT_EQ(disputes.size(), 1u) << "the second claimant's claim becomes a dispute";
+  EXPECT_EQ(disputes[0].claimant, bob->id);
+  EXPECT_EQ((*accounts)->followers("R1"), 1);
+  EXPECT_EQ((*accounts)->followers("R2"), 0);
+}
+
+}  // namespace
+}  // namespace bzpeer::store

@@ -159,6 +159,10 @@ class SqliteCatalog final : public Catalog {
         add_redirect.run();
       }
       db_.exec("DELETE FROM researcher_redirects WHERE old_id IN (SELECT id FROM researchers)");
+      // What accounts hold on a merged id moves to the researcher it became: follows,
+      // corrections, conversations, and the claim (unless the survivor is claimed too;
+      // then the older claim stays and a moderator sorts it out through disputes).
+      if (!assignment.redirects.empty()) move_account_state(assignment.redirects);
       tx.commit();
       return Ok{};
     } catch (const SqliteError& e) {
@@ -381,6 +385,36 @@ class SqliteCatalog final : public Catalog {
     p.display_name = stmt.column_text(1);
     p.works_count = static_cast<int>(stmt.column_int(2));
     return p;
+  }
+
+  void move_account_state(const std::vector<std::pair<model::ResearcherId, model::ResearcherId>>& redirects) {
+    auto follows = db_.prepare("UPDATE OR IGNORE follows SET target = ?2 WHERE target = ?1");
+    auto drop_follows = db_.prepare("DELETE FROM follows WHERE target = ?1");
+    auto corrections = db_.prepare("UPDATE OR IGNORE corrections SET researcher_id = ?2 WHERE researcher_id = ?1");
+    auto conversations = db_.prepare("UPDATE conversations SET researcher_id = ?2 WHERE researcher_id = ?1");
+    auto claim = db_.prepare(
+        "UPDATE claims SET researcher_id = ?2 WHERE researcher_id = ?1 "
+        "AND NOT EXISTS (SELECT 1 FROM claims WHERE researcher_id = ?2)");
+    auto dispute = db_.prepare(
+        "INSERT INTO disputes(researcher_id, claimant_account_id, created_at) "
+        "SELECT ?2, account_id, strftime('%s', 'now') FROM claims WHERE researcher_id = ?1");
+    auto drop_claim = db_.prepare("DELETE FROM claims WHERE researcher_id = ?1");
+    for (const auto& [old_id, new_id] : redirects) {
+      std::string old_text = model::format_researcher_id(old_id), new_text = model::format_researcher_id(new_id);
+      follows.bind(1, old_text).bind(2, new_text);
+      follows.run();
+      drop_follows.bind(1, old_text);
+      drop_follows.run();
+      for (Statement* s : {&corrections, &conversations, &claim}) {
+        s->bind(1, old_id).bind(2, new_id);
+        s->run();
+      }
+      // Two claimed records merged: the second claimant's claim becomes a dispute.
+      dispute.bind(1, old_id).bind(2, new_id);
+      dispute.run();
+      drop_claim.bind(1, old_id);
+      drop_claim.run();
+    }
   }
 
   AuthorsReader& authors() {
