@@ -8,6 +8,7 @@
 #include "identity/default_model.hpp"
 #include "identity/disambiguator.hpp"
 #include "identity/identity_pass.hpp"
+#include "graph/graph_builder.hpp"
 #include "search/index_builder.hpp"
 #include "store/catalog.hpp"
 
@@ -73,6 +74,17 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 static_cast<unsigned long long>(index_stats->researchers),
                 static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
                 static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0));
+    auto graph_stats = graph::build_graph(**catalog, *data + "/graph.bin");
+    if (!graph_stats) {
+      std::fprintf(stderr, "bzpeer build: graph: %s\n", graph_stats.error().message.c_str());
+      exit_code = 1;
+      return;
+    }
+    std::printf("graph: %llu nodes, %llu edges, %.1f MiB (%.1f bytes per edge) in %.2fs\n",
+                static_cast<unsigned long long>(graph_stats->nodes), static_cast<unsigned long long>(graph_stats->edges),
+                static_cast<double>(graph_stats->bytes) / (1024.0 * 1024.0),
+                graph_stats->edges ? static_cast<double>(graph_stats->bytes) / static_cast<double>(graph_stats->edges) : 0.0,
+                graph_stats->seconds);
     std::printf("build: done in %.2fs\n", seconds_since(start));
   });
 }

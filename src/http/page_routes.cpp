@@ -13,7 +13,7 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
     send_html(res, 200, render_home_page(catalogs.local().work_count()));
   });
 
-  server.Get(R"(/static/([A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
+  server.Get(R"(/static/((?:vendor/)?[A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
     const std::string name = req.matches[1];
     const std::string* asset = static_asset(name);
     if (!asset) {
@@ -21,7 +21,9 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
       return;
     }
     res.set_header("Cache-Control", "public, max-age=3600");
-    res.set_content(*asset, name.ends_with(".css") ? "text/css; charset=utf-8" : "application/octet-stream");
+    res.set_content(*asset, name.ends_with(".css")  ? "text/css; charset=utf-8"
+                            : name.ends_with(".js") ? "text/javascript; charset=utf-8"
+                                                    : "application/octet-stream");
   });
 
   server.Get(R"(/researchers/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {

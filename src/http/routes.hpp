@@ -17,6 +17,8 @@ void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs,
 void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
 void register_conversation_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
 void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
+class GraphPool;
+void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, GraphPool& graphs);
 
 // Shared response helpers.
 void send_json(httplib::Response& res, int status, const std::string& body);

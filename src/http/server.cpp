@@ -4,6 +4,7 @@
 
 #include "http/html_views.hpp"
 #include "http/json_views.hpp"
+#include "http/graph_pool.hpp"
 #include "http/routes.hpp"
 
 namespace bzpeer::http {
@@ -76,6 +77,8 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   register_account_api_routes(server, catalogs, accounts);
   register_conversation_api_routes(server, catalogs, accounts);
   register_account_page_routes(server, catalogs, accounts);
+  GraphPool graphs(options.data_dir);
+  register_graph_routes(server, catalogs, graphs);
   register_search_api_routes(server, catalogs, searchers);
   register_search_page_routes(server, catalogs, searchers);
 

@@ -122,6 +122,10 @@ class Catalog {
   virtual Status save_topics(const std::vector<model::TopicSummary>& topics) = 0;
   virtual void for_each_topic(const std::function<void(model::TopicSummary&&)>& visit) = 0;
 
+  // Graph: how often each researcher signed with each affiliation.
+  virtual void for_each_researcher_affiliation(
+      const std::function<void(model::ResearcherId, const std::string& affiliation, int works)>& visit) = 0;
+
   // Identity: claimed researchers' corrections of their works (written by accounts).
   virtual std::vector<model::WorkCorrection> work_corrections() = 0;
 

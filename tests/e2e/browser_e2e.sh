@@ -14,3 +14,8 @@ source "$(dirname "$0")/lib.sh"
 start_server "$WORK/data"
 rm -rf "$ARTIFACTS"
 node "$ROOT/tests/browser/collaboration_flow.mjs" "$BASE" "$WORK/data" "$ARTIFACTS"
+# The explorer, around the researcher with the most co-authors in the fixture.
+R=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT r.id FROM researchers r JOIN researcher_works a ON a.researcher_id = r.id
+  JOIN researcher_works b ON b.work_id = a.work_id AND b.researcher_id != r.id GROUP BY r.id ORDER BY COUNT(*) DESC LIMIT 1")
+[ -n "$R" ] || R=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC LIMIT 1")
+node "$ROOT/tests/browser/explorer_flow.mjs" "$BASE" "R$R" "$ARTIFACTS"

@@ -361,6 +361,14 @@ class SqliteCatalog final : public Catalog {
              static_cast<int>(stmt.column_int(3))});
   }
 
+  void for_each_researcher_affiliation(
+      const std::function<void(model::ResearcherId, const std::string&, int)>& visit) override {
+    auto stmt = db_.prepare(
+        "SELECT ra.researcher_id, a.affiliation, COUNT(*) FROM researcher_authorships ra "
+        "JOIN authorships a ON a.id = ra.authorship_id WHERE a.affiliation != '' GROUP BY 1, 2");
+    while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1), static_cast<int>(stmt.column_int(2)));
+  }
+
   std::vector<model::WorkCorrection> work_corrections() override {
     auto stmt = db_.prepare("SELECT researcher_id, work_id, action FROM corrections ORDER BY researcher_id, work_id");
     std::vector<model::WorkCorrection> out;

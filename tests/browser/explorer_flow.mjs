@@ -1,0 +1,54 @@
+// Browser test: the research-graph explorer loads for a seed researcher, shows nodes of
+// several types, and expands a node when it is clicked. Screenshots go to ARTIFACTS.
+// Usage: node explorer_flow.mjs BASE_URL RESEARCHER_ID ARTIFACTS_DIR
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(new URL('../../ui/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+const [base, researcher, artifacts] = process.argv.slice(2);
+fs.mkdirSync(artifacts, { recursive: true });
+
+function fail(message) {
+  console.error(`FAIL: ${message}`);
+  process.exit(1);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/researchers/${researcher}`);
+  await Promise.all([page.waitForURL(/\/graph$/), page.click('text=Open full explorer')]);
+  await page.waitForFunction(() => window.bzpeerGraph && window.bzpeerGraph.nodes().length > 1, null, { timeout: 15000 });
+  const types = await page.evaluate(() => [...new Set(window.bzpeerGraph.nodes().map((n) => n.data('type')))]);
+  for (const t of ['researcher', 'work', 'topic']) if (!types.includes(t)) fail(`no ${t} node in the explorer: ${types}`);
+  await page.screenshot({ path: path.join(artifacts, 'explorer.png') });
+  const before = await page.evaluate(() => window.bzpeerGraph.nodes().length);
+  // Click a topic: its other researchers join the picture.
+  const position = await page.evaluate(() => {
+    const node = window.bzpeerGraph.nodes('[type = "topic"]').first();
+    const box = document.getElementById('cy').getBoundingClientRect();
+    const p = node.renderedPosition();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.mouse.click(position.x, position.y);
+  await page.waitForFunction((n) => window.bzpeerGraph.nodes().length > n, before, { timeout: 15000 })
+    .catch(() => fail('clicking a node did not expand it'));
+  await page.screenshot({ path: path.join(artifacts, 'explorer-expanded.png') });
+  const hidden = await page.evaluate(() => {
+    document.querySelector('.type-filter input[value=work]').click();
+    return window.bzpeerGraph.nodes('[type = "work"]').every((n) => n.hasClass('hidden'));
+  });
+  if (!hidden) fail('the type filter did not hide papers');
+  if (errors.length) fail(`page errors: ${errors.join('; ')}`);
+  console.log(`browser explorer: 1 passed, 0 failed (${types.join(', ')})`);
+} finally {
+  await browser.close();
+}

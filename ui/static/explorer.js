@@ -1,0 +1,93 @@
+// The research-graph explorer: draws the slice around a researcher with cytoscape,
+// expands a node's neighbours on click, opens its page on double-click, filters by
+// type, and highlights the co-author path to another researcher.
+(function () {
+  'use strict';
+  const root = document.querySelector('.explorer');
+  const centre = root.dataset.researcherId;
+  const status = document.getElementById('explorer-status');
+  const colours = { work: '#1f5fbf', researcher: '#c2410c', topic: '#15803d', institution: '#7c3aed', venue: '#64748b' };
+
+  const cy = cytoscape({
+    container: document.getElementById('cy'),
+    style: [
+      { selector: 'node', style: { 'background-color': (n) => colours[n.data('type')] || '#999', label: 'data(short)',
+        'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': 120, width: 'mapData(weight, 0, 1, 14, 40)',
+        height: 'mapData(weight, 0, 1, 14, 40)' } },
+      { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111' } },
+      { selector: 'edge', style: { width: 1, 'line-color': '#cbd5e1', 'curve-style': 'haystack' } },
+      { selector: '.path', style: { 'line-color': '#dc2626', 'background-color': '#dc2626', width: 3 } },
+      { selector: '.hidden', style: { display: 'none' } },
+    ],
+    wheelSensitivity: 0.3,
+  });
+  window.bzpeerGraph = cy;  // for the browser test and curious users
+
+  function add(slice) {
+    const added = [];
+    for (const n of slice.nodes) {
+      if (cy.getElementById(n.id).length) continue;
+      const short = n.label.length > 40 ? n.label.slice(0, 39) + '…' : n.label;
+      added.push({ group: 'nodes', data: { id: n.id, type: n.type, label: n.label, short, weight: Math.min(1, n.weight) } });
+    }
+    for (const e of slice.edges) {
+      const id = e.source + '|' + e.target;
+      if (cy.getElementById(id).length) continue;
+      added.push({ group: 'edges', data: { id, source: e.source, target: e.target, type: e.type } });
+    }
+    cy.add(added);
+    applyFilter();
+    cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: 8000 }).run();
+    status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} links`;
+  }
+
+  async function load(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+    return body;
+  }
+
+  function applyFilter() {
+    const shown = new Set([...root.querySelectorAll('.type-filter input:checked')].map((i) => i.value));
+    cy.nodes().forEach((n) => n.toggleClass('hidden', !shown.has(n.data('type')) && n.id() !== centre));
+  }
+
+  function pageOf(node) {
+    const id = node.id(), type = node.data('type');
+    if (type === 'researcher') return '/researchers/' + id;
+    return '/search?q=' + encodeURIComponent('"' + node.data('label') + '"');
+  }
+
+  root.querySelectorAll('.type-filter input').forEach((i) => i.addEventListener('change', applyFilter));
+  cy.on('tap', 'node', async (event) => {
+    try {
+      add(await load('/api/v1/graph/neighbors?limit=5&id=' + encodeURIComponent(event.target.id())));
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  });
+  cy.on('dbltap', 'node', (event) => { window.location.href = pageOf(event.target); });
+
+  document.getElementById('path-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const other = document.getElementById('path-to').value.trim();
+    cy.elements().removeClass('path');
+    try {
+      const result = await load(`/api/v1/researchers/${centre}/path/${encodeURIComponent(other)}`);
+      add({ nodes: result.path.map((p) => ({ id: p.id, type: 'researcher', label: p.label, weight: 0.5 })),
+        edges: result.path.slice(1).map((p, i) => ({ source: result.path[i].id, target: p.id, type: 'coauthorship' })) });
+      result.path.forEach((p, i) => {
+        cy.getElementById(p.id).addClass('path');
+        if (i) cy.getElementById(result.path[i - 1].id + '|' + p.id).addClass('path');
+      });
+      status.textContent = `${result.length} co-authorship link(s): ` + result.path.map((p) => p.label).join(' → ');
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  });
+
+  load(`/api/v1/researchers/${centre}/graph?limit=8`)
+    .then((slice) => { add(slice); cy.getElementById(centre).addClass('centre'); })
+    .catch((error) => { status.textContent = error.message; });
+}());
