@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace bzpeer::graph {
 
@@ -44,12 +43,16 @@ Slice slice(const GraphView& g, std::uint32_t centre, const SliceOptions& option
                       [](const SliceNode& a, const SliceNode& b) { return a.weight != b.weight ? a.weight > b.weight : a.node < b.node; });
     out.nodes.insert(out.nodes.end(), list.begin(), list.begin() + static_cast<std::ptrdiff_t>(keep));
   }
-  std::unordered_set<std::uint32_t> kept;
-  for (const auto& n : out.nodes) kept.insert(n.node);
+  // Edges among the kept nodes: a few dozen ids, so a sorted vector beats a hash set;
+  // rows are scanned up to a bound so a venue with 100,000 papers costs no more.
+  std::vector<std::uint32_t> kept;
+  for (const auto& n : out.nodes) kept.push_back(n.node);
+  std::sort(kept.begin(), kept.end());
+  constexpr size_t kRowScan = 2000;
   for (const auto& n : out.nodes) {
     auto nb = g.neighbours(n.node);
-    for (size_t i = 0; i < nb.targets.size() && i < 5000; ++i)
-      if (n.node < nb.targets[i] && kept.count(nb.targets[i]))
+    for (size_t i = 0; i < nb.targets.size() && i < kRowScan; ++i)
+      if (n.node < nb.targets[i] && std::binary_search(kept.begin(), kept.end(), nb.targets[i]))
         out.edges.push_back({n.node, nb.targets[i], static_cast<EdgeType>(nb.types[i]), nb.weights[i]});
   }
   return out;
