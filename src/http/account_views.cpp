@@ -14,6 +14,19 @@ std::string utc(std::int64_t t) {
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", std::gmtime(&tt));
   return buf;
 }
+// [{first_key: a, second_key: b}, ...] for Mustache.
+data pair_list(const std::vector<std::pair<std::string, std::string>>& pairs, const char* first_key,
+               const char* second_key) {
+  data list{data::type::list};
+  for (const auto& [a, b] : pairs) {
+    data item;
+    item.set(first_key, a);
+    item.set(second_key, b);
+    list.push_back(item);
+  }
+  return list;
+}
+
 }  // namespace
 
 std::string render_form_page(const FormPage& p) {
@@ -39,22 +52,8 @@ std::string render_form_page(const FormPage& p) {
   }
   d.set("fields", fields);
   d.set("has_fields", !p.fields.empty());
-  data hidden{data::type::list};
-  for (const auto& [name, value] : p.hidden) {
-    data item;
-    item.set("name", name);
-    item.set("value", value);
-    hidden.push_back(item);
-  }
-  d.set("hidden", hidden);
-  data links{data::type::list};
-  for (const auto& [href, text] : p.links) {
-    data item;
-    item.set("href", href);
-    item.set("text", text);
-    links.push_back(item);
-  }
-  d.set("links", links);
+  d.set("hidden", pair_list(p.hidden, "name", "value"));
+  d.set("links", pair_list(p.links, "href", "text"));
   return render_in_layout("form", d, p.title + " - BZPEER");
 }
 
