@@ -12,7 +12,8 @@ namespace bzpeer::http {
 
 void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
 void register_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
-void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers);
+void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
+                                accounts::Accounts& accounts);
 void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers);
 void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
 void register_conversation_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);

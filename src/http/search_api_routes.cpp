@@ -2,6 +2,7 @@
 // each with `search=`, paging, and for works `filter=`, `sort=`, `cursor=`, `group_by=`.
 #include <chrono>
 
+#include "http/account_http.hpp"
 #include "http/json_views.hpp"
 #include "http/query_params.hpp"
 #include "http/routes.hpp"
@@ -36,7 +37,8 @@ Result<store::Page> list_page(const httplib::Request& req) {
 
 }  // namespace
 
-void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers) {
+void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
+                                accounts::Accounts& accounts) {
   server.Get("/api/v1/works", [&](const httplib::Request& req, httplib::Response& res) {
     auto start = std::chrono::steady_clock::now();
     auto& catalog = catalogs.local();
@@ -85,6 +87,7 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
     json results = json::array();
     for (const auto& h : found->hits)
       if (auto p = catalog.profile(h.id)) {
+        apply_account_state(*p, accounts);
         json r = researcher_json(*p);
         r["relevance_score"] = search.empty() ? json(nullptr) : json(h.score);
         results.push_back(std::move(r));

@@ -79,7 +79,7 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   register_account_page_routes(server, catalogs, accounts);
   GraphPool graphs(options.data_dir);
   register_graph_routes(server, catalogs, graphs);
-  register_search_api_routes(server, catalogs, searchers);
+  register_search_api_routes(server, catalogs, searchers, accounts);
   register_search_page_routes(server, catalogs, searchers);
 
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

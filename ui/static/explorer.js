@@ -1,6 +1,7 @@
 // The research-graph explorer: draws the slice around a researcher with cytoscape,
 // expands a node's neighbours on click, opens its page on double-click, filters by
-// type, and highlights the co-author path to another researcher.
+// type, and highlights the co-author path to another researcher. On a profile
+// (`.explorer.compact`) it draws a smaller slice without the tools.
 (function () {
   'use strict';
   const root = document.querySelector('.explorer');
@@ -60,6 +61,7 @@
   }
 
   root.querySelectorAll('.type-filter input').forEach((i) => i.addEventListener('change', applyFilter));
+  const compact = root.classList.contains('compact');  // the profile's inline slice
   cy.on('tap', 'node', async (event) => {
     try {
       add(await load('/api/v1/graph/neighbors?limit=5&id=' + encodeURIComponent(event.target.id())));
@@ -69,7 +71,8 @@
   });
   cy.on('dbltap', 'node', (event) => { window.location.href = pageOf(event.target); });
 
-  document.getElementById('path-form').addEventListener('submit', async (event) => {
+  const pathForm = document.getElementById('path-form');
+  if (pathForm) pathForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const other = document.getElementById('path-to').value.trim();
     cy.elements().removeClass('path');
@@ -87,7 +90,7 @@
     }
   });
 
-  load(`/api/v1/researchers/${centre}/graph?limit=8`)
+  load(`/api/v1/researchers/${centre}/graph?limit=${compact ? 4 : 8}`)
     .then((slice) => { add(slice); cy.getElementById(centre).addClass('centre'); })
     .catch((error) => { status.textContent = error.message; });
 }());
