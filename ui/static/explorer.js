@@ -20,7 +20,6 @@
       { selector: '.path', style: { 'line-color': '#dc2626', 'background-color': '#dc2626', width: 3 } },
       { selector: '.hidden', style: { display: 'none' } },
     ],
-    wheelSensitivity: 0.3,
   });
   window.bzpeerGraph = cy;  // for the browser test and curious users
 
@@ -36,9 +35,11 @@
       if (cy.getElementById(id).length) continue;
       added.push({ group: 'edges', data: { id, source: e.source, target: e.target, type: e.type } });
     }
+    const first = cy.nodes().length === 0;
     cy.add(added);
     applyFilter();
-    cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: 8000 }).run();
+    // New nodes start stacked at the origin: the first layout scatters them.
+    cy.layout({ name: 'cose', animate: false, randomize: first, fit: true, padding: 24, nodeRepulsion: 8000 }).run();
     status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} links`;
   }
 
@@ -50,6 +51,8 @@
   }
 
   function applyFilter() {
+    const inputs = root.querySelectorAll('.type-filter input');
+    if (!inputs.length) return;  // no filter on the profile's inline slice
     const shown = new Set([...root.querySelectorAll('.type-filter input:checked')].map((i) => i.value));
     cy.nodes().forEach((n) => n.toggleClass('hidden', !shown.has(n.data('type')) && n.id() !== centre));
   }
