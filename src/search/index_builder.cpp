@@ -58,7 +58,8 @@ class WorkIndexer {
     // Titles weigh three times the abstract, and with author names feed the spelling
     // dictionary. Titles and names keep positions, in their fields too (title:"..."
     // phrases); venues and categories do not need them.
-    terms_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    count_spelling(w.title);
+    for (const auto& author : w.authors) count_spelling(author);
     terms_.index_text(w.title, 3);
     terms_.index_text(w.title, 1, prefix::title);
     terms_.increase_termpos();
@@ -67,7 +68,6 @@ class WorkIndexer {
       terms_.index_text(author, 1, prefix::author);
       terms_.increase_termpos();
     }
-    terms_.set_flags(Xapian::TermGenerator::flags(0));
     // Abstracts rank by their words; their positions would be most of the index (and
     // of its build time) for phrase matches that titles already serve.
     terms_.index_text_without_positions(w.abstract);
@@ -91,9 +91,24 @@ class WorkIndexer {
     db_.replace_document(local_docid(w.id), doc);
   }
 
+  // Writes the spelling dictionary: once per distinct word with its count. (Letting the
+  // term generator add each occurrence as it goes costs more than the rest of indexing.)
+  void write_spelling() {
+    for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
+    spelling_.clear();
+  }
+
  private:
+  void count_spelling(const std::string& text) {
+    for (const auto& word : text::words(text)) {
+      std::string folded = text::fold(word);
+      if (folded.size() >= 2 && folded.size() <= 40) ++spelling_[folded];
+    }
+  }
+
   Xapian::WritableDatabase& db_;
   Xapian::TermGenerator terms_;
+  std::unordered_map<std::string, Xapian::termcount> spelling_;
 };
 
 // Works changed since the index's revision, or every work into a new directory. Each
@@ -139,6 +154,11 @@ Result<std::string> index_works(store::Catalog& catalog, const std::string& data
         } catch (const Xapian::Error& e) {
           failures[s] = e.get_description();  // keep draining so the reader never blocks
         }
+      }
+      try {
+        if (failures[s].empty()) indexer.write_spelling();
+      } catch (const Xapian::Error& e) {
+        failures[s] = e.get_description();
       }
     });
   }
