@@ -1,6 +1,7 @@
 #include "search/searcher.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -122,6 +123,10 @@ void Searcher::open_all() {
 }
 
 void Searcher::refresh() {
+  // At most once a second: a request should not pay for a file read and a reopen.
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_refresh_ < std::chrono::seconds(1)) return;
+  last_refresh_ = now;
   auto paths = current_index_paths(data_dir_);
   try {
     if (!paths.works.empty() && paths.works + paths.researchers + paths.topics != current_stamp_) open_all();
@@ -132,6 +137,16 @@ void Searcher::refresh() {
 }
 
 Result<WorkResults> Searcher::works(const WorkQuery& query) {
+  // A build updates the works index in place; a reader on an older revision reopens once.
+  try {
+    return works_once(query);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    works_.reopen();
+    return works_once(query);
+  }
+}
+
+Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
   auto checked = check_query(query.text);
   if (!checked) return checked.error();
   WorkResults out;
@@ -179,6 +194,8 @@ Result<WorkResults> Searcher::works(const WorkQuery& query) {
         counts.push_back({group_value_label(query.facets[i], *v), v.get_termfreq()});
       out.facets.push_back(std::move(counts));
     }
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;
   } catch (const Xapian::QueryParserError& e) {
     return query_error(e);
   } catch (const Xapian::Error& e) {

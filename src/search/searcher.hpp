@@ -3,6 +3,7 @@
 // AND/OR/NOT, field prefixes, year ranges, spelling correction, filters, sorts and
 // facets), researchers and topics. One Searcher per thread: Xapian databases are not
 // shared between threads.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -75,16 +76,18 @@ class Searcher {
   Result<Hits<ResearcherHit>> researchers(const std::string& text, Xapian::doccount offset, Xapian::doccount limit);
   Result<Hits<TopicHit>> topics(const std::string& text, Xapian::doccount offset, Xapian::doccount limit);
 
-  // Reopens the indexes when a build has swapped in new ones (cheap: one stat).
+  // Reopens the indexes when a build has swapped in new ones (looks at most once a second).
   void refresh();
   Xapian::doccount work_count() const { return works_.get_doccount(); }
 
  private:
   explicit Searcher(std::string data_dir) : data_dir_(std::move(data_dir)) {}
   void open_all();
+  Result<WorkResults> works_once(const WorkQuery& query);
 
   std::string data_dir_;
   std::string current_stamp_;
+  std::chrono::steady_clock::time_point last_refresh_ = std::chrono::steady_clock::now();
   Xapian::Database works_, researchers_, topics_;
 };
 
