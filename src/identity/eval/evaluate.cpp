@@ -39,6 +39,22 @@ double b3_of(const LabelledSet& set, const std::vector<std::vector<size_t>>& blo
   return score_clusters(truth, predicted).b3_f1;
 }
 
+// The result for `predicted` (a cluster label per signature), with the name-string baseline.
+EvalResult scored(const LabelledSet& set, std::vector<std::string> predicted, std::chrono::steady_clock::time_point start) {
+  EvalResult r;
+  r.dataset = set.name;
+  r.signatures = set.labels.size();
+  r.scores = score_clusters(set.labels, predicted);
+  r.clusters_true = distinct(set.labels);
+  r.clusters_pred = distinct(predicted);
+  r.predicted = std::move(predicted);
+  std::vector<std::string> baseline;
+  for (const auto& s : set.evidence.signatures) baseline.push_back(s.raw_name);
+  r.baseline_b3_f1 = score_clusters(set.labels, baseline).b3_f1;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
 }  // namespace
 
 std::string EvalResult::to_json() const {
@@ -114,20 +130,8 @@ PairModel train_model(const std::vector<const LabelledSet*>& sets,
 
 EvalResult evaluate(const LabelledSet& set, const PairModel& model) {
   auto start = std::chrono::steady_clock::now();
-  EvalResult r;
-  r.dataset = set.name;
-  r.signatures = set.labels.size();
   auto clusters = cluster_all(set.evidence, model);
-  auto predicted = predicted_labels(set.labels.size(), clusters);
-  r.scores = score_clusters(set.labels, predicted);
-  r.clusters_true = distinct(set.labels);
-  r.clusters_pred = clusters.size();
-  r.predicted = std::move(predicted);
-  std::vector<std::string> baseline;
-  for (const auto& s : set.evidence.signatures) baseline.push_back(s.raw_name);
-  r.baseline_b3_f1 = score_clusters(set.labels, baseline).b3_f1;
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return r;
+  return scored(set, predicted_labels(set.labels.size(), clusters), start);
 }
 
 EvalResult cross_validate(const LabelledSet& set, int folds, const std::vector<const LabelledSet*>& extra) {
@@ -155,18 +159,7 @@ EvalResult cross_validate(const LabelledSet& set, int folds, const std::vector<c
         ++cluster_id;
       }
   }
-  EvalResult r;
-  r.dataset = set.name;
-  r.signatures = set.labels.size();
-  r.scores = score_clusters(set.labels, predicted);
-  r.clusters_true = distinct(set.labels);
-  r.clusters_pred = distinct(predicted);
-  r.predicted = std::move(predicted);
-  std::vector<std::string> baseline;
-  for (const auto& s : set.evidence.signatures) baseline.push_back(s.raw_name);
-  r.baseline_b3_f1 = score_clusters(set.labels, baseline).b3_f1;
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return r;
+  return scored(set, std::move(predicted), start);
 }
 
 }  // namespace bzpeer::identity
