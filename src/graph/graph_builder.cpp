@@ -134,14 +134,17 @@ Result<GraphStats> build_graph(store::Catalog& catalog, const std::string& path)
   edges.clear();
   edges.shrink_to_fit();
   std::vector<std::uint64_t> order;
+  std::vector<std::uint32_t> t;  // scratch rows, reused
+  std::vector<float> w;
+  std::vector<std::uint8_t> ty;
   for (std::uint64_t v = 0; v < n; ++v) {
     std::uint64_t a = row[v], b = row[v + 1];
     order.resize(b - a);
     for (std::uint64_t i = 0; i < b - a; ++i) order[i] = a + i;
     std::sort(order.begin(), order.end(), [&](std::uint64_t x, std::uint64_t y) { return weight[x] > weight[y]; });
-    std::vector<std::uint32_t> t(b - a);
-    std::vector<float> w(b - a);
-    std::vector<std::uint8_t> ty(b - a);
+    t.resize(b - a);
+    w.resize(b - a);
+    ty.resize(b - a);
     for (std::uint64_t i = 0; i < b - a; ++i) {
       t[i] = target[order[i]];
       w[i] = weight[order[i]];

@@ -19,18 +19,13 @@ json account_json(const model::Account& a) {
           {"orcid", a.orcid.empty() ? json(nullptr) : json(a.orcid)}, {"role", a.role}};
 }
 
-std::string str(const json& body, const char* key) {
-  auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 }  // namespace
 
 void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
   server.Post("/api/v1/signup", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    auto account = accounts.signup(str(*body, "email"), str(*body, "password"), str(*body, "display_name"));
+    auto account = accounts.signup(string_field(*body, "email"), string_field(*body, "password"), string_field(*body, "display_name"));
     if (!account) return send_error(res, account.error());
     send_json(res, 201, json{{"account", account_json(*account)}, {"message", "check your email for the verification link"}}.dump());
   });
@@ -38,7 +33,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
   server.Post("/api/v1/login", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    auto session = accounts.login(str(*body, "email"), str(*body, "password"), req.remote_addr);
+    auto session = accounts.login(string_field(*body, "email"), string_field(*body, "password"), req.remote_addr);
     if (!session) return send_error(res, session.error());
     set_session_cookie(req, res, session->token);
     send_json(res, 200, json{{"csrf_token", session->csrf_token}, {"account", account_json(session->account)}}.dump());
@@ -67,21 +62,21 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
   server.Post("/api/v1/verify", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    if (auto s = accounts.verify_email(str(*body, "token")); !s) return send_error(res, s.error());
+    if (auto s = accounts.verify_email(string_field(*body, "token")); !s) return send_error(res, s.error());
     send_json(res, 200, json{{"message", "email verified"}}.dump());
   });
 
   server.Post("/api/v1/password-reset", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    accounts.request_password_reset(str(*body, "email"));
+    accounts.request_password_reset(string_field(*body, "email"));
     send_json(res, 202, json{{"message", "if the address has an account, a reset link is on its way"}}.dump());
   });
 
   server.Post("/api/v1/password-reset/confirm", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    if (auto s = accounts.reset_password(str(*body, "token"), str(*body, "password")); !s) return send_error(res, s.error());
+    if (auto s = accounts.reset_password(string_field(*body, "token"), string_field(*body, "password")); !s) return send_error(res, s.error());
     send_json(res, 200, json{{"message", "password changed; log in again"}}.dump());
   });
 
@@ -92,7 +87,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (!researcher) return send_error(res, researcher.error());
     auto body = json_body(req, /*optional=*/true);
     if (!body) return send_error(res, body.error());
-    auto outcome = accounts.claim(session->account, *researcher, str(*body, "orcid"));
+    auto outcome = accounts.claim(session->account, *researcher, string_field(*body, "orcid"));
     if (!outcome) return send_error(res, outcome.error());
     if (outcome->dispute)
       return send_json(res, 409, json{{"error", {{"status", 409}, {"message", "this record is already claimed; a moderator will review your claim"}}},

@@ -13,6 +13,11 @@ Result<nlohmann::json> json_body(const httplib::Request& req, bool optional) {
   return body;
 }
 
+std::string string_field(const nlohmann::json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 std::optional<accounts::Session> require_session(const httplib::Request& req, httplib::Response& res,
                                                  accounts::Accounts& accounts, bool csrf) {
   auto session = current_session(req, accounts);

@@ -15,6 +15,8 @@ namespace bzpeer::http {
 
 // The request's JSON object body (`optional`: an empty body is {}).
 Result<nlohmann::json> json_body(const httplib::Request& req, bool optional = false);
+// The string `key` of a JSON body, or empty when absent or not a string.
+std::string string_field(const nlohmann::json& body, const char* key);
 // The signed-in session, or nothing after answering 401 (no session) or 403 (a
 // state-changing call without the right CSRF token).
 std::optional<accounts::Session> require_session(const httplib::Request& req, httplib::Response& res,

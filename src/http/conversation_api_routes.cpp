@@ -29,11 +29,6 @@ json conversation_json(const model::Conversation& c, bool with_messages) {
   return out;
 }
 
-std::string str(const json& body, const char* key) {
-  auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 std::int64_t id_of(const std::string& digits) { return digits.size() > 15 ? -1 : std::stoll(digits); }
 
 }  // namespace
@@ -44,9 +39,9 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!session) return;
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    auto researcher = existing_researcher(str(*body, "researcher_id"), catalogs.local());
+    auto researcher = existing_researcher(string_field(*body, "researcher_id"), catalogs.local());
     if (!researcher) return send_error(res, researcher.error());
-    auto id = accounts.invite(session->account, *researcher, str(*body, "subject"), str(*body, "message"));
+    auto id = accounts.invite(session->account, *researcher, string_field(*body, "subject"), string_field(*body, "message"));
     if (!id) return send_error(res, id.error());
     send_json(res, 201, json{{"id", *id}, {"status", "invited"}}.dump());
   });
@@ -72,7 +67,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!session) return;
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    if (auto s = accounts.reply(session->account, id_of(req.matches[1]), str(*body, "message")); !s) return send_error(res, s.error());
+    if (auto s = accounts.reply(session->account, id_of(req.matches[1]), string_field(*body, "message")); !s) return send_error(res, s.error());
     send_json(res, 201, json{{"message", "sent"}}.dump());
   });
 
@@ -92,7 +87,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!session) return;
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    auto report = accounts.report(session->account, id_of(req.matches[1]), str(*body, "reason"));
+    auto report = accounts.report(session->account, id_of(req.matches[1]), string_field(*body, "reason"));
     if (!report) return send_error(res, report.error());
     send_json(res, 201, json{{"report_id", *report}}.dump());
   });
@@ -116,9 +111,9 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!session) return;
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    std::string decision = str(*body, "decision");
+    std::string decision = string_field(*body, "decision");
     if (decision != "uphold" && decision != "reject") return send_json_error(res, 400, "decision: uphold or reject");
-    if (auto s = accounts.resolve_dispute(session->account, id_of(req.matches[1]), decision == "uphold", str(*body, "note")); !s)
+    if (auto s = accounts.resolve_dispute(session->account, id_of(req.matches[1]), decision == "uphold", string_field(*body, "note")); !s)
       return send_error(res, s.error());
     send_json(res, 200, json{{"dispute_id", id_of(req.matches[1])}, {"decision", decision}}.dump());
   });
@@ -137,9 +132,9 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!session) return;
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    if (auto s = accounts.close_report(session->account, id_of(req.matches[1]), str(*body, "action")); !s)
+    if (auto s = accounts.close_report(session->account, id_of(req.matches[1]), string_field(*body, "action")); !s)
       return send_error(res, s.error());
-    send_json(res, 200, json{{"report_id", id_of(req.matches[1])}, {"action", str(*body, "action")}}.dump());
+    send_json(res, 200, json{{"report_id", id_of(req.matches[1])}, {"action", string_field(*body, "action")}}.dump());
   });
 }
 

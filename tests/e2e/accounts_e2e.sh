@@ -76,7 +76,6 @@ def login(client, email, password="correct horse battery"):
         if attr not in cookie: fail(f"session cookie lacks {attr}: {cookie}")
     client.csrf = b["csrf_token"]
 
-researcher, other = Client(), Client()
 alice, bob, carol = Client(), Client(), Client()
 signup(alice, "alice@uni.example", "Alice Researcher")
 signup(bob, "bob@example.org", "<script>alert(1)</script> Bob")

@@ -187,7 +187,7 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   std::optional<model::Dispute> dispute(std::int64_t id) override {
-    auto all = disputes("WHERE id = " + std::to_string(id));
+    auto all = disputes("WHERE id = ?", id);
     if (all.empty()) return std::nullopt;
     return all.front();
   }
@@ -219,7 +219,7 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   std::vector<model::WorkCorrection> corrections_of(model::ResearcherId researcher) override {
-    return corrections("WHERE researcher_id = " + std::to_string(researcher));
+    return corrections("WHERE researcher_id = ?", researcher);
   }
   std::vector<model::WorkCorrection> all_corrections() override { return corrections(""); }
 
@@ -380,17 +380,22 @@ class SqliteAccountStore final : public AccountStore {
     return read_claim(s);
   }
 
-  std::vector<model::Dispute> disputes(const std::string& where) {
+  // `where` is one of our own clauses, with at most one `?` bound to `value`.
+  std::vector<model::Dispute> disputes(const char* where, std::optional<std::int64_t> value = std::nullopt) {
     std::lock_guard lock(mutex_);
-    auto s = db_.prepare("SELECT id, researcher_id, claimant_account_id, status, resolution FROM disputes " + where + " ORDER BY id");
+    auto s = db_.prepare(std::string("SELECT id, researcher_id, claimant_account_id, status, resolution FROM disputes ") + where +
+                         " ORDER BY id");
+    if (value) s.bind(1, *value);
     std::vector<model::Dispute> out;
     while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_int(2), s.column_text(3), s.column_text(4)});
     return out;
   }
 
-  std::vector<model::WorkCorrection> corrections(const std::string& where) {
+  std::vector<model::WorkCorrection> corrections(const char* where, std::optional<std::int64_t> value = std::nullopt) {
     std::lock_guard lock(mutex_);
-    auto s = db_.prepare("SELECT researcher_id, work_id, action FROM corrections " + where + " ORDER BY researcher_id, work_id");
+    auto s = db_.prepare(std::string("SELECT researcher_id, work_id, action FROM corrections ") + where +
+                         " ORDER BY researcher_id, work_id");
+    if (value) s.bind(1, *value);
     std::vector<model::WorkCorrection> out;
     while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_text(2)});
     return out;
