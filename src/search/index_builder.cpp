@@ -12,6 +12,7 @@
 #include "core/bounded_queue.hpp"
 #include "core/progress.hpp"
 #include "core/text.hpp"
+#include "search/champions.hpp"
 #include "search/schema.hpp"
 
 namespace bzpeer::search {
@@ -177,6 +178,9 @@ Result<std::string> index_works(store::Catalog& catalog, const std::string& data
     shard.set_metadata("works_revision", std::to_string(revision));
     shard.commit();
   }
+  // Champion lists follow the shards they describe; rewritten after every change.
+  if (stats.works_indexed > 0 || !Champions::load(path))
+    if (auto written = write_champions(path); !written) return written.error();
   return path;
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
@@ -43,7 +44,7 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db) {
 // by its nearest frequent spelling. (Xapian's own correction also rewrites words the
 // index has, "all" into "al", so only unknown words are offered to it.) Empty when
 // nothing changed.
-std::string corrected_query(const Xapian::Database& db, const std::string& text) {
+std::string corrected_query(const Xapian::Database& db, const Speller& speller, const std::string& text) {
   std::string out;
   bool changed = false;
   bool quoted = false;
@@ -58,7 +59,7 @@ std::string corrected_query(const Xapian::Database& db, const std::string& text)
         return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
       });
       if (!lower.empty() && alphanumeric && !db.term_exists(lower)) {
-        std::string suggestion = db.get_spelling_suggestion(lower);
+        std::string suggestion = speller.suggest(lower);
         if (!suggestion.empty()) {
           word = suggestion;
           changed = true;
@@ -70,26 +71,68 @@ std::string corrected_query(const Xapian::Database& db, const std::string& text)
   return changed ? out : std::string();
 }
 
-// Parses `text`; with a spelling correction, the corrected words join the query so a
-// misspelt word still finds its paper.
-Xapian::Query parse_with_correction(Xapian::QueryParser& parser, const Xapian::Database& db, const std::string& text,
-                                    std::string& corrected) {
-  Xapian::Query q;
+// Parses `text`, or its spelling correction when it has one. (A misspelt word that was
+// corrected is not in the index at all, so the corrected query matches everything the
+// original could and ranks each word once.)
+Xapian::Query parse_with_correction(Xapian::QueryParser& parser, const Xapian::Database& db, const Speller& speller,
+                                    const std::string& text, std::string& corrected) {
+  corrected = corrected_query(db, speller, text);
+  const std::string& used = corrected.empty() ? text : corrected;
   try {
-    q = parser.parse_query(text, kParseFlags);
+    return parser.parse_query(used, kParseFlags);
   } catch (const Xapian::QueryParserError&) {
     // Operators in the wrong place ("Ranking AND"): read the query as plain words.
-    q = parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE);
+    return parser.parse_query(used, Xapian::QueryParser::FLAG_PHRASE);
   }
-  corrected = corrected_query(db, text);
-  if (corrected.empty()) return q;
-  Xapian::Query fixed;
-  try {
-    fixed = parser.parse_query(corrected, kParseFlags);
-  } catch (const Xapian::QueryParserError&) {
-    fixed = parser.parse_query(corrected, Xapian::QueryParser::FLAG_PHRASE);
+}
+
+// True when `q` is words and nothing else: one term, or terms ORed.
+bool bag_of_words(const Xapian::Query& q) {
+  if (q.get_type() == Xapian::Query::LEAF_TERM) return true;
+  if (q.get_type() != Xapian::Query::OP_OR) return false;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (q.get_subquery(i).get_type() != Xapian::Query::LEAF_TERM) return false;
+  return true;
+}
+
+// The deepest result a champion-list query serves; deeper pages walk every list.
+constexpr Xapian::doccount kChampionDepth = 200;
+
+// `words` (a bag of words) with each common word's full list replaced by its champion
+// list; none when no word is common.
+std::optional<Xapian::Query> through_champions(const Xapian::Query& words, const Champions& champions,
+                                               const Xapian::Database& works) {
+  std::vector<Xapian::Query> leaves;
+  if (words.get_type() == Xapian::Query::LEAF_TERM) leaves.push_back(words);
+  else
+    for (size_t i = 0; i < words.get_num_subqueries(); ++i) leaves.push_back(words.get_subquery(i));
+  bool any = false;
+  for (auto& leaf : leaves) {
+    std::string term = *leaf.get_terms_begin();
+    if (champions.has(term)) {
+      leaf = champions.query(term, works);
+      any = true;
+    }
   }
-  return Xapian::Query(Xapian::Query::OP_OR, q, fixed);
+  if (!any) return std::nullopt;
+  return Xapian::Query(Xapian::Query::OP_OR, leaves.begin(), leaves.end());
+}
+
+// How many of the champion query's best works are scored again with every list.
+constexpr Xapian::doccount kRescoreDepth = 20;
+
+// The works `candidates` ranks best, scored again by `words` (their full lists, at a
+// few postings each), so that the results are in BM25 order with every word counted.
+Xapian::MSet rescored_champions(const Xapian::Database& works, const Xapian::Query& words,
+                                const Xapian::Query& candidates, Xapian::doccount offset, Xapian::doccount limit) {
+  Xapian::Enquire first(works);
+  first.set_query(candidates);
+  auto best = first.get_mset(0, std::max(kRescoreDepth, offset + limit));
+  std::vector<Xapian::Query> ids;
+  for (auto it = best.begin(); it != best.end(); ++it) ids.emplace_back(prefix::work_id + std::to_string(*it));
+  Xapian::Enquire second(works);
+  second.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+  return second.get_mset(offset, limit);
 }
 
 Error query_error(const Xapian::Error& e) {
@@ -120,6 +163,21 @@ void Searcher::open_all() {
   researchers_ = Xapian::Database(paths.researchers);
   topics_ = Xapian::Database(paths.topics);
   current_stamp_ = paths.works + paths.researchers + paths.topics;
+  champions_ = Champions::load(paths.works);
+  works_speller_.reset();
+  researchers_speller_.reset();
+  topics_speller_.reset();
+}
+
+void Searcher::reopened_in_place(const std::string& works_dir) {
+  // A build added works to the same shards: new words, and new champion lists.
+  champions_ = Champions::load(works_dir);
+  works_speller_.reset();
+}
+
+const Speller& Searcher::speller(const Xapian::Database& db, std::unique_ptr<Speller>& slot) {
+  if (!slot) slot = std::make_unique<Speller>(db);
+  return *slot;
 }
 
 void Searcher::refresh() {
@@ -130,7 +188,7 @@ void Searcher::refresh() {
   auto paths = current_index_paths(data_dir_);
   try {
     if (!paths.works.empty() && paths.works + paths.researchers + paths.topics != current_stamp_) open_all();
-    else works_.reopen();  // the works index is updated in place
+    else if (works_.reopen()) reopened_in_place(paths.works);
   } catch (const Xapian::Error&) {
     // Keep serving from the indexes already open.
   }
@@ -142,6 +200,7 @@ Result<WorkResults> Searcher::works(const WorkQuery& query) {
     return works_once(query);
   } catch (const Xapian::DatabaseModifiedError&) {
     works_.reopen();
+    reopened_in_place(current_index_paths(data_dir_).works);
     return works_once(query);
   }
 }
@@ -164,7 +223,24 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
     // Free words rank (OR); once a field is named, every part of the query must hold.
     if (!checked->fields.empty()) parser.set_default_op(Xapian::Query::OP_AND);
     Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
-                                            : parse_with_correction(parser, works_, checked->text, out.corrected);
+                                            : parse_with_correction(parser, works_, speller(works_, works_speller_),
+                                                                    checked->text, out.corrected);
+    // Champion lists serve the first pages of plain words ranked by relevance; a filter,
+    // a sort or facet counts need every match.
+    bool champion_path = champions_ && checked->fields.empty() && bag_of_words(q) && !query.filter &&
+                         query.sort == WorkSort::relevance && query.facets.empty() &&
+                         query.offset + query.limit <= kChampionDepth;
+    if (auto candidates = champion_path ? through_champions(q, *champions_, works_) : std::nullopt) {
+      out.mset = rescored_champions(works_, q, *candidates, query.offset, query.limit);
+      // The candidates are not the matches: estimate those from the words' full lists.
+      Xapian::Enquire counter(works_);
+      counter.set_query(q);
+      out.total = counter.get_mset(0, 0).get_matches_estimated();
+      out.total_exact = false;
+      for (auto it = out.mset.begin(); it != out.mset.end(); ++it)
+        out.hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
+      return out;
+    }
     if (query.filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *query.filter);
 
     Xapian::Enquire enquire(works_);
@@ -208,8 +284,8 @@ namespace {
 
 // The researchers and topics indexes are searched alike: every word must match (a name
 // or a topic is asked for whole), ranked by relevance or by works, then paged.
-Result<Xapian::MSet> search_all_words(const Xapian::Database& db, const std::string& text, Xapian::doccount offset,
-                                      Xapian::doccount limit, bool works_first) {
+Result<Xapian::MSet> search_all_words(const Xapian::Database& db, const Speller& speller, const std::string& text,
+                                      Xapian::doccount offset, Xapian::doccount limit, bool works_first) {
   auto checked = check_query(text);
   if (!checked) return checked.error();
   try {
@@ -219,7 +295,7 @@ Result<Xapian::MSet> search_all_words(const Xapian::Database& db, const std::str
     parser.add_prefix("author", prefix::author);
     std::string corrected;
     Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
-                                            : parse_with_correction(parser, db, checked->text, corrected);
+                                            : parse_with_correction(parser, db, speller, checked->text, corrected);
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
     if (works_first) enquire.set_sort_by_value_then_relevance(slot::works_count, true);
@@ -238,7 +314,7 @@ Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, Xapia
                                                   Xapian::doccount limit) {
   // Every match has all the words asked; of people who share a name, the one with more
   // works comes first (BM25 would favour the thinnest profile).
-  auto mset = search_all_words(researchers_, text, offset, limit, /*works_first=*/true);
+  auto mset = search_all_words(researchers_, speller(researchers_, researchers_speller_), text, offset, limit, /*works_first=*/true);
   if (!mset) return mset.error();
   Hits<ResearcherHit> out;
   out.total = mset->get_matches_estimated();
@@ -248,7 +324,7 @@ Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, Xapia
 }
 
 Result<Hits<TopicHit>> Searcher::topics(const std::string& text, Xapian::doccount offset, Xapian::doccount limit) {
-  auto mset = search_all_words(topics_, text, offset, limit, /*works_first=*/false);
+  auto mset = search_all_words(topics_, speller(topics_, topics_speller_), text, offset, limit, /*works_first=*/false);
   if (!mset) return mset.error();
   Hits<TopicHit> out;
   out.total = mset->get_matches_estimated();

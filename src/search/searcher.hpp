@@ -14,7 +14,9 @@
 #include "core/result.hpp"
 #include "model/researcher.hpp"
 #include "model/topic.hpp"
+#include "search/champions.hpp"
 #include "search/schema.hpp"
+#include "search/speller.hpp"
 #include "search/work_filter.hpp"
 
 namespace bzpeer::search {
@@ -84,11 +86,16 @@ class Searcher {
   explicit Searcher(std::string data_dir) : data_dir_(std::move(data_dir)) {}
   void open_all();
   Result<WorkResults> works_once(const WorkQuery& query);
+  void reopened_in_place(const std::string& works_dir);
+  // The spelling dictionary of an index, read when a query first needs it.
+  static const Speller& speller(const Xapian::Database& db, std::unique_ptr<Speller>& slot);
 
   std::string data_dir_;
   std::string current_stamp_;
   std::chrono::steady_clock::time_point last_refresh_ = std::chrono::steady_clock::now();
   Xapian::Database works_, researchers_, topics_;
+  std::shared_ptr<const Champions> champions_;  // null: walk every list
+  std::unique_ptr<Speller> works_speller_, researchers_speller_, topics_speller_;
 };
 
 }  // namespace bzpeer::search
