@@ -64,10 +64,17 @@ int train(const TrainOptions& o) {
   for (const auto& p : o.s2and)
     if (!add("s2and", p)) return 1;
 
+  auto given_names = identity::acl_given_name_counts(o.acl);
+  if (!given_names) {
+    std::fprintf(stderr, "bzpeer identity train: %s\n", given_names.error().message.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "counted %zu given names of ACL authors (seen twice or more)\n", given_names->size());
+
   // Cross-validated figures on the ACL editors' ids (the other sets join every fold's training).
   std::vector<const identity::LabelledSet*> others;
   for (size_t i = 1; i < sets.size(); ++i) others.push_back(&sets[i]);
-  auto cv = identity::cross_validate(sets[0], o.folds, others);
+  auto cv = identity::cross_validate(sets[0], o.folds, *given_names, others);
   std::printf("%s\n", cv.to_json().c_str());
 
   std::vector<const identity::LabelledSet*> all;
@@ -78,7 +85,7 @@ int train(const TrainOptions& o) {
     blocks.push_back(identity::group_by_block(s.evidence));
     trained_on += (trained_on.empty() ? "" : ", ") + s.name + " (" + std::to_string(s.labels.size()) + " signatures)";
   }
-  auto model = identity::train_model(all, blocks);
+  auto model = identity::train_model(all, blocks, *given_names);
   model.trained_on = trained_on;
   char figures[256];
   std::snprintf(figures, sizeof figures, "%d-fold by block on %s: B3 F1 %.4f (precision %.4f, recall %.4f), baseline %.4f",
@@ -132,7 +139,11 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
       return;
     }
     if (*folds > 1) {
-      auto result = identity::cross_validate(*set, *folds);
+      // Name counts from the dataset itself when it is the Anthology (label-free), else none.
+      identity::GivenNameCounts given_names;
+      if (*format == "acl")
+        if (auto counted = identity::acl_given_name_counts(*path)) given_names = std::move(*counted);
+      auto result = identity::cross_validate(*set, *folds, given_names);
       if (*show) print_clusters(*set, result);
       std::printf("%s\n", result.to_json().c_str());
       return;

@@ -34,11 +34,11 @@ bool solo(const EvidenceSet& set, const Signature& s) { return set.works[s.work]
 
 // The model's probability, except for two solo works: those are left to the topic
 // (centroid) stage below, which compares whole clusters rather than single papers.
-double pair_probability(const EvidenceSet& set, const Signature& a, const Signature& b, size_t block_size,
+double pair_probability(const EvidenceSet& set, const Signature& a, const Signature& b,
                         const PairModel& model) {
   if (!a.person_id.empty() && a.person_id == b.person_id) return 1.0;
   if (solo(set, a) && solo(set, b)) return 0.0;
-  return model.probability(pair_features(set, a, b, block_size));
+  return model.probability(pair_features(set, a, b, model.given_names));
 }
 
 // Initial groups: signatures sharing a person id are one person from the start.
@@ -73,7 +73,7 @@ std::vector<std::vector<size_t>> dense_average_linkage(const EvidenceSet& set, c
           const auto& sa = set.signatures[a];
           const auto& sb = set.signatures[b];
           if (cannot_link(sa, sb)) blocked = true;
-          total += pair_probability(set, sa, sb, members.size(), model);
+          total += pair_probability(set, sa, sb, model);
         }
       sum[i][j] = sum[j][i] = total;
       forbidden[i][j] = forbidden[j][i] = blocked;
@@ -145,7 +145,7 @@ std::vector<std::vector<size_t>> sparse_linkage(const EvidenceSet& set, const st
     const auto& sa = set.signatures[members[x]];
     const auto& sb = set.signatures[members[y]];
     if (cannot_link(sa, sb)) continue;
-    double p = pair_probability(set, sa, sb, members.size(), model);
+    double p = pair_probability(set, sa, sb, model);
     if (p >= model.threshold) edges.push_back({p, x, y});
   }
   std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {

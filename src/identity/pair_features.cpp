@@ -33,7 +33,7 @@ const std::array<const char*, kFeatureCount>& feature_names() {
       "bias",           "given_same",        "given_first_same",  "given_nickname",   "given_initials_only",
       "given_conflict", "middle_conflict",   "shared_coauthors_log", "coauthor_jaccard", "text_cosine",
       "same_venue",     "category_jaccard",  "affiliation_jaccard", "both_affiliations", "year_gap",
-      "same_email_or_orcid", "middle_agreement", "text_cosine_without_coauthors"};
+      "same_email_or_orcid", "middle_agreement", "text_cosine_without_coauthors", "given_name_commonness"};
   return names;
 }
 
@@ -60,7 +60,8 @@ double text_similarity(const EvidenceSet& set, const Signature& a, const Signatu
   return dot;
 }
 
-Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b, size_t block_size) {
+Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
+                       const GivenNameCounts& given_names) {
   Features f{};
   f[0] = 1;
   switch (compare_given(a.name, b.name)) {
@@ -85,9 +86,12 @@ Features pair_features(const EvidenceSet& set, const Signature& a, const Signatu
   f[13] = !a.affiliation.empty() && !b.affiliation.empty() ? 1 : 0;
   f[14] = wa.year > 0 && wb.year > 0 ? std::min(3.0, std::abs(wa.year - wb.year) / 10.0) : 0.5;
   f[15] = (!a.email.empty() && a.email == b.email) || (!a.orcid.empty() && a.orcid == b.orcid) ? 1 : 0;
-  (void)block_size;
   f[16] = middle_agreement(a.name, b.name);
   f[17] = shared == 0 ? cosine : 0;
+  // The same spelled-out first name: how many authors of the reference corpus have it.
+  if (!a.name.first_is_initial && !b.name.first_is_initial && !a.name.given.empty() && !b.name.given.empty() &&
+      a.name.given[0] == b.name.given[0])
+    f[18] = std::log1p(given_name_count(given_names, a.name.given[0]));
   return f;
 }
 

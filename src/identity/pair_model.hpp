@@ -11,7 +11,8 @@
 namespace bzpeer::identity {
 
 struct PairModel {
-  int version = 2;  // 2: feature 16 is middle-name agreement (was reserved)
+  int version = 3;  // 2: feature 16 is middle-name agreement; 3: feature 18, given-name commonness
+  GivenNameCounts given_names;   // the reference counts feature 18 reads
   std::vector<double> weights = std::vector<double>(kFeatureCount, 0.0);
   double threshold = 0.5;        // average-linkage merge threshold on probability
   std::string trained_on;        // a line describing the training data
@@ -31,6 +32,7 @@ struct TrainingPair {
 };
 
 // Fits the weights with L2 regularisation `l2` (the bias is not penalised).
-PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, double l2 = 1.0);
+// The model keeps `given_names`, the counts its features were computed with.
+PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, const GivenNameCounts& given_names, double l2 = 1.0);
 
 }  // namespace bzpeer::identity

@@ -73,7 +73,7 @@ std::string EvalResult::to_json() const {
 }
 
 std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vector<std::vector<size_t>>& blocks,
-                                         size_t max_block) {
+                                         const GivenNameCounts& given_names, size_t max_block) {
   std::vector<TrainingPair> pairs;
   std::mt19937_64 rng(7);
   for (auto block : blocks) {
@@ -87,21 +87,22 @@ std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vect
         const auto& a = set.evidence.signatures[block[x]];
         const auto& b = set.evidence.signatures[block[y]];
         if (a.work == b.work) continue;
-        pairs.push_back({pair_features(set.evidence, a, b, block.size()), set.labels[block[x]] == set.labels[block[y]]});
+        pairs.push_back({pair_features(set.evidence, a, b, given_names), set.labels[block[x]] == set.labels[block[y]]});
       }
   }
   return pairs;
 }
 
 PairModel train_model(const std::vector<const LabelledSet*>& sets,
-                      const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set) {
+                      const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
+                      const GivenNameCounts& given_names) {
   std::vector<TrainingPair> pairs;
   // Small datasets are weighted up by the square root of how much smaller they are:
   // heard, without letting a few dozen pairs outweigh thousands.
   std::vector<std::vector<TrainingPair>> per_set;
   size_t total = 0;
   for (size_t s = 0; s < sets.size(); ++s) {
-    per_set.push_back(training_pairs(*sets[s], blocks_per_set[s]));
+    per_set.push_back(training_pairs(*sets[s], blocks_per_set[s], given_names));
     total += per_set.back().size();
   }
   for (auto& set_pairs : per_set) {
@@ -109,7 +110,7 @@ PairModel train_model(const std::vector<const LabelledSet*>& sets,
     for (auto& p : set_pairs) p.weight = weight;
     pairs.insert(pairs.end(), set_pairs.begin(), set_pairs.end());
   }
-  PairModel model = fit_pair_model(pairs);
+  PairModel model = fit_pair_model(pairs, given_names);
   // The threshold maximises B3 F1 pooled over all training signatures (each set weighted
   // by its size): one scalar is set by all the data, and a 14-signature file cannot
   // outvote thousands as it could if every set's F1 counted the same.
@@ -134,7 +135,8 @@ EvalResult evaluate(const LabelledSet& set, const PairModel& model) {
   return scored(set, predicted_labels(set.labels.size(), clusters), start);
 }
 
-EvalResult cross_validate(const LabelledSet& set, int folds, const std::vector<const LabelledSet*>& extra) {
+EvalResult cross_validate(const LabelledSet& set, int folds, const GivenNameCounts& given_names,
+                          const std::vector<const LabelledSet*>& extra) {
   auto start = std::chrono::steady_clock::now();
   auto blocks = group_by_block(set.evidence);
   std::vector<int> fold_of(blocks.size());
@@ -152,7 +154,7 @@ EvalResult cross_validate(const LabelledSet& set, int folds, const std::vector<c
       sets.push_back(e);
       blocks_per_set.push_back(group_by_block(e->evidence));
     }
-    PairModel model = train_model(sets, blocks_per_set);
+    PairModel model = train_model(sets, blocks_per_set, given_names);
     for (const auto& block : test)
       for (const auto& cluster : cluster_block(set.evidence, block, model)) {
         for (size_t i : cluster) predicted[i] = std::to_string(cluster_id);

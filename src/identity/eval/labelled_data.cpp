@@ -224,6 +224,12 @@ Result<LabelledSet> load_acl(const std::string& path) {
 }
 
 
+Result<GivenNameCounts> acl_given_name_counts(const std::string& path) {
+  auto works = read_acl_works(path);
+  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
+  return count_given_names(works);
+}
+
 Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names) {
   auto works = read_acl_works(path);
   if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");

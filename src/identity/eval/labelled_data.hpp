@@ -8,6 +8,7 @@
 
 #include "core/result.hpp"
 #include "identity/evidence.hpp"
+#include "identity/given_name_counts.hpp"
 
 namespace bzpeer::identity {
 
@@ -30,6 +31,9 @@ Result<LabelledSet> load_acl(const std::string& path);
 // such names (2 to 30 papers each, chosen by a stable hash) with all their slots, labelled
 // by the name. Used for training only; evaluation scores the editors' ids.
 Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names);
+
+// Given-name counts over every author of the ACL Anthology at `path`.
+Result<GivenNameCounts> acl_given_name_counts(const std::string& path);
 
 Result<LabelledSet> load_labelled(const std::string& format, const std::string& path);
 
