@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +10,7 @@
 #include <queue>
 #include <thread>
 
+#include "search/bm25.hpp"
 #include "search/schema.hpp"
 
 namespace bzpeer::search {
@@ -32,21 +32,6 @@ bool free_text_term(const std::string& t) {
   auto c = static_cast<unsigned char>(t[0]);
   if (c == 'Z') return t.size() > 1 && !std::isupper(static_cast<unsigned char>(t[1]));
   return !std::isupper(c);
-}
-
-// Xapian's default BM25 (k1 = 1, b = 0.5, min_normlen = 0.5), as Xapian::BM25Weight
-// computes it: the within-document part, then the term's weight.
-constexpr double kK1 = 1.0, kB = 0.5, kMinNormlen = 0.5;
-
-double bm25_document_part(Xapian::termcount wdf, Xapian::termcount length, double average_length) {
-  double normlen = std::max(average_length > 0 ? length / average_length : 1.0, kMinNormlen);
-  return wdf * (kK1 + 1) / (kK1 * ((1 - kB) + kB * normlen) + wdf);
-}
-
-double bm25_term_weight(Xapian::doccount documents, Xapian::doccount termfreq) {
-  double tw = (documents - termfreq + 0.5) / (termfreq + 0.5);
-  if (tw < 2) tw = std::max(tw, 1e-6) / 2 + 1;  // a term in most documents still weighs a little
-  return std::log(tw);
 }
 
 // The revision of the catalog a shard has indexed: champion lists of another are stale.
@@ -72,7 +57,7 @@ Status write_shard(const std::string& works_dir, unsigned shard, const std::stri
       if (!free_text_term(*t) || all.get_termfreq(*t) < min_freq * kWorkShards) continue;
       std::priority_queue<Scored, std::vector<Scored>, std::greater<Scored>> best;  // weakest on top
       for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-        auto w = static_cast<float>(bm25_document_part(p.get_wdf(), p.get_doclength(), average));
+        auto w = static_cast<float>(bm25::document_part(p.get_wdf(), p.get_doclength(), average));
         if (best.size() < kChampionsPerTerm) best.push({w, *p});
         else if (w > best.top().first) {
           best.pop();
@@ -233,7 +218,7 @@ const std::vector<Champion>* Champions::list(const std::string& uuid, const std:
 }
 
 Xapian::Query Champions::query(const std::string& term, const Xapian::Database& works) const {
-  double weight = bm25_term_weight(works.get_doccount(), works.get_termfreq(term));
+  double weight = bm25::term_weight(works.get_doccount(), works.get_termfreq(term));
   return Xapian::Query((new ChampionSource(shared_from_this(), term, weight))->release());
 }
 

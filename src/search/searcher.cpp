@@ -4,10 +4,12 @@
 #include <chrono>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
+#include "search/bm25.hpp"
 #include "search/query_check.hpp"
 
 namespace bzpeer::search {
@@ -118,21 +120,46 @@ std::optional<Xapian::Query> through_champions(const Xapian::Query& words, const
   return Xapian::Query(Xapian::Query::OP_OR, leaves.begin(), leaves.end());
 }
 
-// How many of the champion query's best works are scored again with every list.
+// How many of the champion query's best works are scored again with every word.
 constexpr Xapian::doccount kRescoreDepth = 20;
 
-// The works `candidates` ranks best, scored again by `words` (their full lists, at a
-// few postings each), so that the results are in BM25 order with every word counted.
-Xapian::MSet rescored_champions(const Xapian::Database& works, const Xapian::Query& words,
-                                const Xapian::Query& candidates, Xapian::doccount offset, Xapian::doccount limit) {
+// The words of a bag of words, each with how often the query has it.
+std::map<std::string, Xapian::termcount> query_words(const Xapian::Query& words) {
+  std::map<std::string, Xapian::termcount> out;
+  for (auto t = words.get_terms_begin(); t != words.get_terms_end(); ++t) ++out[*t];
+  return out;
+}
+
+// The works `candidates` ranks best, scored again by BM25 with every word of `words`,
+// so that they come in exact BM25 order. Each work's own term list gives its words (a
+// lookup a work, where matching the words' full lists would seek into each of them).
+std::vector<WorkHit> rescored_champions(const Xapian::Database& works, const Xapian::Query& words,
+                                        const Xapian::Query& candidates, Xapian::doccount offset,
+                                        Xapian::doccount limit) {
   Xapian::Enquire first(works);
   first.set_query(candidates);
   auto best = first.get_mset(0, std::max(kRescoreDepth, offset + limit));
-  std::vector<Xapian::Query> ids;
-  for (auto it = best.begin(); it != best.end(); ++it) ids.emplace_back(prefix::work_id + std::to_string(*it));
-  Xapian::Enquire second(works);
-  second.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
-  return second.get_mset(offset, limit);
+  std::vector<std::pair<std::string, double>> weighted;  // sorted by word, as term lists are
+  for (const auto& [word, wqf] : query_words(words))
+    weighted.emplace_back(word, bm25::term_weight(works.get_doccount(), works.get_termfreq(word), wqf));
+  double average = works.get_avlength();
+  std::vector<WorkHit> hits;
+  for (auto it = best.begin(); it != best.end(); ++it) {
+    Xapian::docid docid = *it;
+    Xapian::termcount length = works.get_doclength(docid);
+    double score = 0;
+    auto terms = works.termlist_begin(docid);
+    for (const auto& [word, weight] : weighted) {
+      terms.skip_to(word);
+      if (terms == works.termlist_end(docid)) break;
+      if (*terms == word) score += weight * bm25::document_part(terms.get_wdf(), length, average);
+    }
+    hits.push_back({static_cast<std::int64_t>(docid), score, it.get_document().get_data()});
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const WorkHit& a, const WorkHit& b) { return a.score > b.score; });
+  hits.erase(hits.begin(), hits.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(hits.size())));
+  if (hits.size() > limit) hits.resize(limit);
+  return hits;
 }
 
 Error query_error(const Xapian::Error& e) {
@@ -175,8 +202,8 @@ void Searcher::reopened_in_place(const std::string& works_dir) {
   works_speller_.reset();
 }
 
-const Speller& Searcher::speller(const Xapian::Database& db, std::unique_ptr<Speller>& slot) {
-  if (!slot) slot = std::make_unique<Speller>(db);
+const Speller& Searcher::speller(const Xapian::Database& db, std::shared_ptr<const Speller>& slot) {
+  if (!slot) slot = Speller::shared(db);
   return *slot;
 }
 
@@ -231,14 +258,14 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
                          query.sort == WorkSort::relevance && query.facets.empty() &&
                          query.offset + query.limit <= kChampionDepth;
     if (auto candidates = champion_path ? through_champions(q, *champions_, works_) : std::nullopt) {
-      out.mset = rescored_champions(works_, q, *candidates, query.offset, query.limit);
-      // The candidates are not the matches: estimate those from the words' full lists.
+      // The candidates are not the matches: their number is estimated from the words'
+      // full lists, and that MSet (no items) also gives the snippets their words.
       Xapian::Enquire counter(works_);
       counter.set_query(q);
-      out.total = counter.get_mset(0, 0).get_matches_estimated();
+      out.mset = counter.get_mset(0, 0);
+      out.total = out.mset.get_matches_estimated();
       out.total_exact = false;
-      for (auto it = out.mset.begin(); it != out.mset.end(); ++it)
-        out.hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
+      out.hits = rescored_champions(works_, q, *candidates, query.offset, query.limit);
       return out;
     }
     if (query.filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *query.filter);

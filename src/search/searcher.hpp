@@ -88,14 +88,14 @@ class Searcher {
   Result<WorkResults> works_once(const WorkQuery& query);
   void reopened_in_place(const std::string& works_dir);
   // The spelling dictionary of an index, read when a query first needs it.
-  static const Speller& speller(const Xapian::Database& db, std::unique_ptr<Speller>& slot);
+  static const Speller& speller(const Xapian::Database& db, std::shared_ptr<const Speller>& slot);
 
   std::string data_dir_;
   std::string current_stamp_;
   std::chrono::steady_clock::time_point last_refresh_ = std::chrono::steady_clock::now();
   Xapian::Database works_, researchers_, topics_;
   std::shared_ptr<const Champions> champions_;  // null: walk every list
-  std::unique_ptr<Speller> works_speller_, researchers_speller_, topics_speller_;
+  std::shared_ptr<const Speller> works_speller_, researchers_speller_, topics_speller_;
 };
 
 }  // namespace bzpeer::search

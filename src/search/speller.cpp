@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <mutex>
 
 namespace bzpeer::search {
 
@@ -49,6 +51,18 @@ Speller::Speller(const Xapian::Database& db) : db_(db) {
   }
   std::sort(deletions_.begin(), deletions_.end());
   deletions_.shrink_to_fit();
+}
+
+std::shared_ptr<const Speller> Speller::shared(const Xapian::Database& db) {
+  std::string key = db.get_uuid() + "|" + db.get_metadata("works_revision");
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<const Speller>> loaded;
+  std::lock_guard lock(mutex);
+  if (auto it = loaded.find(key); it != loaded.end())
+    if (auto speller = it->second.lock()) return speller;
+  auto speller = std::make_shared<const Speller>(db);
+  loaded[key] = speller;
+  return speller;
 }
 
 std::string Speller::within_one_edit(std::string_view word) const {

@@ -5,6 +5,7 @@
 // which over a large dictionary costs milliseconds a word; this one looks up the word's
 // deletions in a hash table, a few microseconds, and falls back to Xapian for two edits.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,9 @@ class Speller {
  public:
   // Reads the spelling dictionary of `db` (words added with add_spelling).
   explicit Speller(const Xapian::Database& db);
+  // The speller of `db`, shared by the searchers of a process while the index is the same
+  // (same UUID and works revision).
+  static std::shared_ptr<const Speller> shared(const Xapian::Database& db);
 
   // The best correction of `word` (folded to lower case), or "" when there is none.
   std::string suggest(const std::string& word) const;
