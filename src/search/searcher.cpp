@@ -216,6 +216,8 @@ void Searcher::refresh() {
   try {
     if (!paths.works.empty() && paths.works + paths.researchers + paths.topics != current_stamp_) open_all();
     else if (works_.reopen()) reopened_in_place(paths.works);
+    // A build writes the champion lists after the shards' commit: pick them up then.
+    else if (!champions_ && !paths.works.empty()) champions_ = Champions::load(paths.works);
   } catch (const Xapian::Error&) {
     // Keep serving from the indexes already open.
   }
