@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "core/memory.hpp"
 #include "enrich/profile_pass.hpp"
 #include "identity/default_model.hpp"
 #include "identity/disambiguator.hpp"
@@ -49,10 +50,10 @@ void add_build_command(CLI::App& app, int& exit_code) {
       return;
     }
     double identity_seconds = seconds_since(start);
-    std::printf("identity: %zu authorships -> %zu researchers (%zu kept their id, %zu old ids redirect, %zu corrections applied) in %.2fs (%s)\n",
+    std::printf("identity: %zu authorships -> %zu researchers (%zu kept their id, %zu old ids redirect, %zu corrections applied) in %.2fs (%s), peak %zu MiB so far\n",
                 identity_stats->authorships, identity_stats->researchers, identity_stats->kept_ids,
                 identity_stats->redirected, identity_stats->corrections, identity_seconds,
-                identity_stats->phases.c_str());
+                identity_stats->phases.c_str(), peak_resident_mib());
     auto enrich_start = std::chrono::steady_clock::now();
     auto enrich_stats = enrich::run_enrich(**catalog);
     if (!enrich_stats) {
