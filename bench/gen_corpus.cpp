@@ -124,6 +124,10 @@ int main(int argc, char** argv) {
   app.add_option("--vocab-from", vocab_path, "ACL Anthology folder whose abstracts give the vocabulary")
       ->capture_default_str();
   app.add_option("--out", out_path, "Output file (- for stdout)")->capture_default_str();
+  std::string truth_path;
+  app.add_option("--truth", truth_path,
+                 "Also write who each author is: a TSV line a work, arXiv id then person ids in author order "
+                 "(`bzpeer eval identity --format synthetic` reads it)");
   app.add_option("--seed", seed, "Random seed (the same seed gives the same corpus)")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
@@ -177,6 +181,11 @@ int main(int argc, char** argv) {
     return s;
   };
   std::string line;
+  FILE* truth = truth_path.empty() ? nullptr : std::fopen(truth_path.c_str(), "w");
+  if (!truth_path.empty() && !truth) {
+    std::fprintf(stderr, "gen-corpus: cannot write %s\n", truth_path.c_str());
+    return 1;
+  }
   for (size_t w = 0; w < works; ++w) {
     const Community& community = communities[pick_community(rng)];
     // Years grow towards the present: more papers every year.
@@ -235,7 +244,13 @@ int main(int argc, char** argv) {
     line += parsed;
     line += "]}\n";
     std::fwrite(line.data(), 1, line.size(), out);
+    if (truth) {
+      std::fprintf(truth, "%s", id);
+      for (size_t i = 0; i < team.size(); ++i) std::fprintf(truth, "%c%zu", i ? ',' : '\t', team[i]);
+      std::fputc('\n', truth);
+    }
   }
+  if (truth) std::fclose(truth);
   if (out != stdout) std::fclose(out);
   std::fprintf(stderr, "gen-corpus: %zu works, %zu people, %zu communities, vocabulary %zu words\n", works,
                people_count, community_count, vocabulary.size());

@@ -126,7 +126,7 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
   auto model_path = std::make_shared<std::string>();
   auto folds = std::make_shared<int>(0);
   auto show = std::make_shared<bool>(false);
-  eval_identity->add_option("--format", *format, "s2and, ufmg or acl")->required();
+  eval_identity->add_option("--format", *format, "s2and, ufmg, acl or synthetic (a gen-corpus file with --truth)")->required();
   eval_identity->add_option("path", *path, "Dataset directory or file")->required();
   eval_identity->add_option("--model", *model_path, "Model file (default: the built-in models/identity.json)");
   eval_identity->add_option("--cv", *folds, "Cross-validate with K folds by block, training on the dataset itself");

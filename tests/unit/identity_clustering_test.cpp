@@ -91,5 +91,26 @@ TEST(LabelledData, LoadsTheRealSets) {
   for (const auto& s : s2and->evidence.signatures) EXPECT_TRUE(s.person_id.empty());  // labels are not evidence
 }
 
+TEST(LabelledData, SyntheticCorpusTakesItsPersonsFromTheTruthFile) {
+  testing::TempDir dir;
+  auto work = [](const char* id, const char* authors, const char* parsed) {
+    return std::string("{\"id\":\"") + id + "\",\"authors\":\"" + authors +
+           "\",\"title\":\"Parsing things\",\"categories\":\"cs.CL\",\"abstract\":\"words\","
+           "\"versions\":[{\"version\":\"v1\",\"created\":\"Mon, 1 Jan 2024 10:00:00 GMT\"}],"
+           "\"update_date\":\"2024-01-01\",\"authors_parsed\":" + parsed + "}\n";
+  };
+  auto corpus = dir.file("c.jsonl", work("2401.0000001", "Wei Wang and Anna Berg", "[[\"Wang\",\"Wei\",\"\"],[\"Berg\",\"Anna\",\"\"]]") +
+                                        work("2401.0000002", "Wei Wang", "[[\"Wang\",\"Wei\",\"\"]]"));
+  dir.file("c.jsonl.truth.tsv", "2401.0000001\t7,3\n2401.0000002\t9\n");
+  auto set = load_synthetic(corpus);
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  EXPECT_EQ(set->labels, (std::vector<std::string>{"person:7", "person:3", "person:9"}))
+      << "two Wei Wangs who are different people";
+  dir.file("c.jsonl.truth.tsv", "2401.0000001\t7\n2401.0000002\t9\n");
+  auto short_truth = load_synthetic(corpus);
+  ASSERT_FALSE(short_truth.ok());
+  EXPECT_NE(short_truth.error().message.find("arxiv:2401.0000001"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace bzpeer::identity

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
 #include "core/text.hpp"
@@ -267,11 +268,54 @@ Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t
   return set;
 }
 
+Result<LabelledSet> load_synthetic(const std::string& path) {
+  std::string truth_path = path + ".truth.tsv";
+  std::ifstream truth(truth_path);
+  if (!truth) return make_error(ErrorCode::not_found, truth_path + ": no such file (gen-corpus --truth writes it)");
+  std::unordered_map<std::string, std::vector<std::string>> people;  // arXiv id -> person of each author
+  std::string line;
+  for (size_t number = 1; std::getline(truth, line); ++number) {
+    auto fields = split(line, '\t');
+    if (fields.size() != 2)
+      return make_error(ErrorCode::invalid_input, truth_path + ":" + std::to_string(number) + ": expected id<TAB>persons");
+    people["arxiv:" + fields[0]] = split(fields[1], ',');
+  }
+  struct Collect : ingest::RecordSink {
+    std::vector<model::Work> works;
+    void accept(model::Work&& w) override { works.push_back(std::move(w)); }
+    void reject(ingest::Issue) override {}
+  } sink;
+  for (const auto& input : ingest::plan_inputs({path}, ingest::Format::arxiv, sink)) ingest::read_input(input, sink);
+  if (sink.works.empty()) return make_error(ErrorCode::invalid_input, path + ": no arXiv records read");
+  LabelledSet set;
+  set.name = fs::path(path).filename().string();
+  EvidenceBuilder builder;
+  for (const auto& w : sink.works) builder.count_text(w.title, w.abstract);
+  for (const auto& w : sink.works) {
+    auto it = people.find(w.external_id);
+    if (it == people.end() || it->second.size() != w.authors.size())
+      return make_error(ErrorCode::invalid_input, truth_path + ": no persons for " + w.external_id + "'s " +
+                                                      std::to_string(w.authors.size()) + " authors");
+    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
+    std::vector<size_t> all;
+    for (const auto& a : w.authors) {
+      all.push_back(raw.authors.size());
+      raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
+    }
+    builder.add_work(raw, all);
+    for (const auto& person : it->second) set.labels.push_back("person:" + person);
+  }
+  set.evidence = builder.take();
+  return set;
+}
+
 Result<LabelledSet> load_labelled(const std::string& format, const std::string& path) {
   if (format == "ufmg") return load_ufmg(path);
   if (format == "s2and") return load_s2and(path);
   if (format == "acl") return load_acl(path);
-  return make_error(ErrorCode::invalid_input, "unknown dataset format '" + format + "' (expected s2and, ufmg or acl)");
+  if (format == "synthetic") return load_synthetic(path);
+  return make_error(ErrorCode::invalid_input,
+                    "unknown dataset format '" + format + "' (expected s2and, ufmg, acl or synthetic)");
 }
 
 }  // namespace bzpeer::identity

@@ -32,6 +32,10 @@ Result<LabelledSet> load_acl(const std::string& path);
 // by the name. Used for training only; evaluation scores the editors' ids.
 Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names);
 
+// A `gen-corpus` corpus (arXiv JSON lines) with its `PATH.truth.tsv`: every authorship,
+// labelled with the generated person it stands for.
+Result<LabelledSet> load_synthetic(const std::string& path);
+
 // Given-name counts over every author of the ACL Anthology at `path`.
 Result<GivenNameCounts> acl_given_name_counts(const std::string& path);
 
