@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string_view>
-#include <unordered_map>
 
 #include "core/text.hpp"
 
@@ -108,13 +106,6 @@ size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& 
     for (size_t i : positions)
       if (i < raw.authors.size()) add_signature(i);
   return first_signature;
-}
-
-EvidenceSet EvidenceBuilder::take() {
-  std::unordered_map<std::string_view, std::uint32_t> sizes;
-  for (const auto& s : set_.signatures) ++sizes[s.block];
-  for (auto& s : set_.signatures) s.block_size = sizes[s.block];
-  return std::move(set_);
 }
 
 }  // namespace bzpeer::identity

@@ -34,7 +34,6 @@ struct Signature {
   std::vector<std::uint64_t> affiliation; // sorted hashes of affiliation words
   std::string email, orcid;
   std::string person_id;                  // an editor's or a claim's identity (constraint)
-  std::uint32_t block_size = 1;           // signatures of the set in this block: a crowded name needs more evidence
 };
 
 struct EvidenceSet {
@@ -61,8 +60,7 @@ class EvidenceBuilder {
   // Adds the work; `signature_positions` are the author slots that become signatures
   // (all of them when empty). Returns the index of the first new signature.
   size_t add_work(const RawWork& work, const std::vector<size_t>& signature_positions = {});
-  // The finished set, with every signature's block size counted.
-  EvidenceSet take();
+  EvidenceSet take() { return std::move(set_); }
   const EvidenceSet& current() const { return set_; }
 
  private:

@@ -33,7 +33,7 @@ const std::array<const char*, kFeatureCount>& feature_names() {
       "bias",           "given_same",        "given_first_same",  "given_nickname",   "given_initials_only",
       "given_conflict", "middle_conflict",   "shared_coauthors_log", "coauthor_jaccard", "text_cosine",
       "same_venue",     "category_jaccard",  "affiliation_jaccard", "both_affiliations", "year_gap",
-      "same_email_or_orcid", "middle_agreement", "text_cosine_without_coauthors", "given_name_commonness", "block_size_log"};
+      "same_email_or_orcid", "middle_agreement", "text_cosine_without_coauthors", "given_name_commonness"};
   return names;
 }
 
@@ -92,8 +92,6 @@ Features pair_features(const EvidenceSet& set, const Signature& a, const Signatu
   if (!a.name.first_is_initial && !b.name.first_is_initial && !a.name.given.empty() && !b.name.given.empty() &&
       a.name.given[0] == b.name.given[0])
     f[18] = std::log1p(given_name_count(given_names, a.name.given[0]));
-  // How crowded the name is in the corpus being clustered (both share the block).
-  f[19] = std::log1p(static_cast<double>(std::max(a.block_size, b.block_size)));
   return f;
 }
 

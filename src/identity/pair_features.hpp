@@ -8,7 +8,7 @@
 
 namespace bzpeer::identity {
 
-constexpr size_t kFeatureCount = 20;
+constexpr size_t kFeatureCount = 19;
 using Features = std::array<double, kFeatureCount>;
 
 // Names of the features, in order (saved with the model so a reader can see its weights).

@@ -33,7 +33,7 @@ Result<PairModel> PairModel::from_json(const std::string& text) {
     return make_error(ErrorCode::invalid_input, "not a BZPEER identity model");
   PairModel m;
   m.version = j.value("version", 0);
-  if (m.version != 4) return make_error(ErrorCode::invalid_input, "unsupported model version " + std::to_string(m.version));
+  if (m.version != 3) return make_error(ErrorCode::invalid_input, "unsupported model version " + std::to_string(m.version));
   m.threshold = j.value("threshold", 0.5);
   m.trained_on = j.value("trained_on", "");
   m.cross_validation = j.value("cross_validation", "");

@@ -11,7 +11,7 @@
 namespace bzpeer::identity {
 
 struct PairModel {
-  int version = 4;  // 2: feature 16 is middle-name agreement; 3: 18, given-name commonness; 4: 19, block size
+  int version = 3;  // 2: feature 16 is middle-name agreement; 3: feature 18, given-name commonness
   GivenNameCounts given_names;   // the reference counts feature 18 reads
   std::vector<double> weights = std::vector<double>(kFeatureCount, 0.0);
   double threshold = 0.5;        // average-linkage merge threshold on probability
