@@ -189,35 +189,40 @@ Result<LabelledSet> load_s2and(const std::string& directory) {
 }
 
 namespace {
-std::vector<model::Work> read_acl_works(const std::string& path) {
+// Every record the ingest reader accepts from `path` (rejected ones are left out).
+std::vector<model::Work> read_works(const std::string& path, ingest::Format format) {
   struct Collect : ingest::RecordSink {
     std::vector<model::Work> works;
     void accept(model::Work&& w) override { works.push_back(std::move(w)); }
     void reject(ingest::Issue) override {}
   } sink;
-  for (const auto& input : ingest::plan_inputs({path}, ingest::Format::acl, sink)) ingest::read_input(input, sink);
+  for (const auto& input : ingest::plan_inputs({path}, format, sink)) ingest::read_input(input, sink);
   return std::move(sink.works);
+}
+
+std::vector<model::Work> read_acl_works(const std::string& path) { return read_works(path, ingest::Format::acl); }
+
+// The work as evidence, with every author in source order.
+RawWork raw_work(const model::Work& w) {
+  RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
+  for (const auto& a : w.authors) raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
+  return raw;
 }
 }  // namespace
 
 Result<LabelledSet> load_acl(const std::string& path) {
-  struct {
-    std::vector<model::Work> works;
-  } sink{read_acl_works(path)};
-  if (sink.works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
+  auto works = read_acl_works(path);
+  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
   LabelledSet set;
   set.name = fs::path(path).filename().string();
   EvidenceBuilder builder;
-  for (const auto& w : sink.works) builder.count_text(w.title, w.abstract);
-  for (const auto& w : sink.works) {
-    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
+  for (const auto& w : works) builder.count_text(w.title, w.abstract);
+  for (const auto& w : works) {
     std::vector<size_t> labelled;
-    for (const auto& a : w.authors) {
-      if (!a.source_person_id.empty()) labelled.push_back(raw.authors.size());
-      raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
-    }
+    for (size_t i = 0; i < w.authors.size(); ++i)
+      if (!w.authors[i].source_person_id.empty()) labelled.push_back(i);
     if (labelled.empty()) continue;
-    builder.add_work(raw, labelled);
+    builder.add_work(raw_work(w), labelled);
     for (size_t i : labelled) set.labels.push_back(w.authors[i].source_person_id);
   }
   set.evidence = builder.take();
@@ -254,14 +259,11 @@ Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t
   EvidenceBuilder builder;
   for (const auto& w : works) builder.count_text(w.title, w.abstract);
   for (const auto& w : works) {
-    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
     std::vector<size_t> picked;
-    for (const auto& a : w.authors) {
-      if (chosen.count(a.raw_name)) picked.push_back(raw.authors.size());
-      raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
-    }
+    for (size_t i = 0; i < w.authors.size(); ++i)
+      if (chosen.count(w.authors[i].raw_name)) picked.push_back(i);
     if (picked.empty()) continue;
-    builder.add_work(raw, picked);
+    builder.add_work(raw_work(w), picked);
     for (size_t i : picked) set.labels.push_back("name:" + w.authors[i].raw_name);
   }
   set.evidence = builder.take();
@@ -280,29 +282,18 @@ Result<LabelledSet> load_synthetic(const std::string& path) {
       return make_error(ErrorCode::invalid_input, truth_path + ":" + std::to_string(number) + ": expected id<TAB>persons");
     people["arxiv:" + fields[0]] = split(fields[1], ',');
   }
-  struct Collect : ingest::RecordSink {
-    std::vector<model::Work> works;
-    void accept(model::Work&& w) override { works.push_back(std::move(w)); }
-    void reject(ingest::Issue) override {}
-  } sink;
-  for (const auto& input : ingest::plan_inputs({path}, ingest::Format::arxiv, sink)) ingest::read_input(input, sink);
-  if (sink.works.empty()) return make_error(ErrorCode::invalid_input, path + ": no arXiv records read");
+  auto works = read_works(path, ingest::Format::arxiv);
+  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no arXiv records read");
   LabelledSet set;
   set.name = fs::path(path).filename().string();
   EvidenceBuilder builder;
-  for (const auto& w : sink.works) builder.count_text(w.title, w.abstract);
-  for (const auto& w : sink.works) {
+  for (const auto& w : works) builder.count_text(w.title, w.abstract);
+  for (const auto& w : works) {
     auto it = people.find(w.external_id);
     if (it == people.end() || it->second.size() != w.authors.size())
       return make_error(ErrorCode::invalid_input, truth_path + ": no persons for " + w.external_id + "'s " +
                                                       std::to_string(w.authors.size()) + " authors");
-    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
-    std::vector<size_t> all;
-    for (const auto& a : w.authors) {
-      all.push_back(raw.authors.size());
-      raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
-    }
-    builder.add_work(raw, all);
+    builder.add_work(raw_work(w));  // every author is a signature
     for (const auto& person : it->second) set.labels.push_back("person:" + person);
   }
   set.evidence = builder.take();
