@@ -2,6 +2,7 @@
 // its evaluation on labelled datasets.
 #include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct TrainOptions {
                                    "../shared/data/ufmg-and/bdbcomp/aoliveira_train_f0.txt"};
   std::vector<std::string> s2and = {"../shared/data/s2and-dummy"};
   size_t single_person_names = 100;
+  size_t name_variant_people = 10000;  // more than the Anthology has: all of them
   int folds = 5;
   std::string out = "models/identity.json";
 };
@@ -31,7 +33,7 @@ void print_clusters(const identity::LabelledSet& set, const identity::EvalResult
     std::fprintf(stderr, "cluster %s\n", id.c_str());
     for (size_t i : members) {
       const auto& sig = set.evidence.signatures[i];
-      std::fprintf(stderr, "  [%s] %s | %s\n", set.labels[i].c_str(), sig.raw_name.c_str(),
+      std::fprintf(stderr, "  %s[%s] %s | %s\n", i < set.known ? "known " : "", set.labels[i].c_str(), sig.raw_name.c_str(),
                    set.evidence.works[sig.work].title.c_str());
     }
   }
@@ -59,22 +61,33 @@ int train(const TrainOptions& o) {
     std::fprintf(stderr, "loaded %zu slots of %zu uncurated ACL names\n", names->labels.size(), o.single_person_names);
     sets.push_back(std::move(*names));
   }
+  if (o.name_variant_people > 0) {
+    auto people = identity::load_acl_name_variant_people(o.acl, o.name_variant_people);
+    if (!people) {
+      std::fprintf(stderr, "bzpeer identity train: %s\n", people.error().message.c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "loaded %zu slots of %zu ACL people printed under name variants\n", people->labels.size(),
+                 std::set<std::string>(people->labels.begin(), people->labels.end()).size());
+    sets.push_back(std::move(*people));
+  }
   for (const auto& p : o.ufmg)
     if (!add("ufmg", p)) return 1;
   for (const auto& p : o.s2and)
     if (!add("s2and", p)) return 1;
 
-  auto given_names = identity::acl_given_name_counts(o.acl);
-  if (!given_names) {
-    std::fprintf(stderr, "bzpeer identity train: %s\n", given_names.error().message.c_str());
+  auto name_counts = identity::acl_name_counts(o.acl);
+  if (!name_counts) {
+    std::fprintf(stderr, "bzpeer identity train: %s\n", name_counts.error().message.c_str());
     return 1;
   }
-  std::fprintf(stderr, "counted %zu given names of ACL authors (seen twice or more)\n", given_names->size());
+  std::fprintf(stderr, "counted %zu given and %zu family names of ACL authors (seen twice or more)\n",
+               name_counts->given.size(), name_counts->family.size());
 
   // Cross-validated figures on the ACL editors' ids (the other sets join every fold's training).
   std::vector<const identity::LabelledSet*> others;
   for (size_t i = 1; i < sets.size(); ++i) others.push_back(&sets[i]);
-  auto cv = identity::cross_validate(sets[0], o.folds, *given_names, others);
+  auto cv = identity::cross_validate(sets[0], o.folds, *name_counts, others);
   std::printf("%s\n", cv.to_json().c_str());
 
   std::vector<const identity::LabelledSet*> all;
@@ -85,7 +98,7 @@ int train(const TrainOptions& o) {
     blocks.push_back(identity::group_by_block(s.evidence));
     trained_on += (trained_on.empty() ? "" : ", ") + s.name + " (" + std::to_string(s.labels.size()) + " signatures)";
   }
-  auto model = identity::train_model(all, blocks, *given_names);
+  auto model = identity::train_model(all, blocks, *name_counts);
   model.trained_on = trained_on;
   char figures[256];
   std::snprintf(figures, sizeof figures, "%d-fold by block on %s: B3 F1 %.4f (precision %.4f, recall %.4f), baseline %.4f",
@@ -114,6 +127,9 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
   train_cmd->add_option("--single-person-names", options->single_person_names,
                         "ACL names without editors' ids to learn from as one person each (0: none)")
       ->capture_default_str();
+  train_cmd->add_option("--name-variant-people", options->name_variant_people,
+                        "ACL people printed under several name forms to learn from (0: none)")
+      ->capture_default_str();
   train_cmd->add_option("--folds", options->folds, "Cross-validation folds")->capture_default_str()->check(CLI::Range(2, 20));
   train_cmd->add_option("--out", options->out, "Model file to write")->capture_default_str();
   train_cmd->callback([options, &exit_code] { exit_code = train(*options); });
@@ -126,13 +142,22 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
   auto model_path = std::make_shared<std::string>();
   auto folds = std::make_shared<int>(0);
   auto show = std::make_shared<bool>(false);
+  auto known = std::make_shared<std::string>();
   eval_identity->add_option("--format", *format, "s2and, ufmg, acl or synthetic (a gen-corpus file with --truth)")->required();
   eval_identity->add_option("path", *path, "Dataset directory or file")->required();
   eval_identity->add_option("--model", *model_path, "Model file (default: the built-in models/identity.json)");
   eval_identity->add_option("--cv", *folds, "Cross-validate with K folds by block, training on the dataset itself");
+  eval_identity->add_option("--known", *known,
+                            "UFMG only: a file of confirmed records (e.g. the train fold) that constrain the "
+                            "clustering as researchers' claimed works; only PATH is scored");
   eval_identity->add_flag("--show-clusters", *show, "Print every predicted cluster with true labels to stderr");
   eval_identity->callback([=, &exit_code] {
-    auto set = identity::load_labelled(*format, *path);
+    if (!known->empty() && *format != "ufmg") {
+      std::fprintf(stderr, "bzpeer eval identity: --known is supported for --format ufmg only\n");
+      exit_code = 2;
+      return;
+    }
+    auto set = known->empty() ? identity::load_labelled(*format, *path) : identity::load_ufmg(*path, *known);
     if (!set) {
       std::fprintf(stderr, "bzpeer eval identity: %s\n", set.error().message.c_str());
       exit_code = 1;
@@ -140,10 +165,10 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
     }
     if (*folds > 1) {
       // Name counts from the dataset itself when it is the Anthology (label-free), else none.
-      identity::GivenNameCounts given_names;
+      identity::NameCounts name_counts;
       if (*format == "acl")
-        if (auto counted = identity::acl_given_name_counts(*path)) given_names = std::move(*counted);
-      auto result = identity::cross_validate(*set, *folds, given_names);
+        if (auto counted = identity::acl_name_counts(*path)) name_counts = std::move(*counted);
+      auto result = identity::cross_validate(*set, *folds, name_counts);
       if (*show) print_clusters(*set, result);
       std::printf("%s\n", result.to_json().c_str());
       return;

@@ -54,7 +54,7 @@ void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster,
       if (other == m) continue;
       if (compared++ == kPartnersCompared) break;
       double p = s.person_id.empty() || s.person_id != set.signatures[other].person_id
-                     ? model.probability(pair_features(set, s, set.signatures[other], model.given_names))
+                     ? model.probability(pair_features(set, s, set.signatures[other], model.name_counts))
                      : 1.0;
       if (p > best) {
         best = p;

@@ -38,7 +38,7 @@ double pair_probability(const EvidenceSet& set, const Signature& a, const Signat
                         const PairModel& model) {
   if (!a.person_id.empty() && a.person_id == b.person_id) return 1.0;
   if (solo(set, a) && solo(set, b)) return 0.0;
-  return model.probability(pair_features(set, a, b, model.given_names));
+  return model.probability(pair_features(set, a, b, model.name_counts));
 }
 
 // Initial groups: signatures sharing a person id are one person from the start.

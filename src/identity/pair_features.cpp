@@ -33,7 +33,8 @@ const std::array<const char*, kFeatureCount>& feature_names() {
       "bias",           "given_same",        "given_first_same",  "given_nickname",   "given_initials_only",
       "given_conflict", "middle_conflict",   "shared_coauthors_log", "coauthor_jaccard", "text_cosine",
       "same_venue",     "category_jaccard",  "affiliation_jaccard", "both_affiliations", "year_gap",
-      "same_email_or_orcid", "middle_agreement", "text_cosine_without_coauthors", "given_name_commonness"};
+      "same_email_or_orcid", "middle_agreement", "text_cosine_without_coauthors", "given_name_commonness",
+      "family_name_commonness"};
   return names;
 }
 
@@ -61,7 +62,7 @@ double text_similarity(const EvidenceSet& set, const Signature& a, const Signatu
 }
 
 Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
-                       const GivenNameCounts& given_names) {
+                       const NameCounts& name_counts) {
   Features f{};
   f[0] = 1;
   switch (compare_given(a.name, b.name)) {
@@ -88,10 +89,13 @@ Features pair_features(const EvidenceSet& set, const Signature& a, const Signatu
   f[15] = (!a.email.empty() && a.email == b.email) || (!a.orcid.empty() && a.orcid == b.orcid) ? 1 : 0;
   f[16] = middle_agreement(a.name, b.name);
   f[17] = shared == 0 ? cosine : 0;
-  // The same spelled-out first name: how many authors of the reference corpus have it.
+  // The same spelled-out first name: how many people of the reference corpus have it,
+  // and their family name. Together they say how likely two people share the full name.
   if (!a.name.first_is_initial && !b.name.first_is_initial && !a.name.given.empty() && !b.name.given.empty() &&
-      a.name.given[0] == b.name.given[0])
-    f[18] = std::log1p(given_name_count(given_names, a.name.given[0]));
+      a.name.given[0] == b.name.given[0]) {
+    f[18] = std::log1p(name_counts.given_count(a.name.given[0]));
+    if (a.name.family == b.name.family) f[19] = std::log1p(name_counts.family_count(a.name.family));
+  }
   return f;
 }
 

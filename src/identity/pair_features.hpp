@@ -4,19 +4,19 @@
 #include <string>
 
 #include "identity/evidence.hpp"
-#include "identity/given_name_counts.hpp"
+#include "identity/name_counts.hpp"
 
 namespace bzpeer::identity {
 
-constexpr size_t kFeatureCount = 19;
+constexpr size_t kFeatureCount = 20;
 using Features = std::array<double, kFeatureCount>;
 
 // Names of the features, in order (saved with the model so a reader can see its weights).
 const std::array<const char*, kFeatureCount>& feature_names();
 
-// `given_names` tells how common a shared given name is (a common one is weaker evidence).
+// `name_counts` tells how common a shared full name is (a common one is weaker evidence).
 Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
-                       const GivenNameCounts& given_names);
+                       const NameCounts& name_counts);
 
 // The shared co-authors of two signatures (their own names left out).
 int shared_coauthors(const EvidenceSet& set, const Signature& a, const Signature& b);

@@ -23,7 +23,8 @@ std::string PairModel::to_json() const {
   nlohmann::ordered_json w;
   for (size_t i = 0; i < kFeatureCount; ++i) w[feature_names()[i]] = weights[i];
   j["weights"] = w;
-  j["given_name_counts"] = given_names;
+  j["given_name_counts"] = name_counts.given;
+  j["family_name_counts"] = name_counts.family;
   return j.dump(2) + "\n";
 }
 
@@ -33,7 +34,7 @@ Result<PairModel> PairModel::from_json(const std::string& text) {
     return make_error(ErrorCode::invalid_input, "not a BZPEER identity model");
   PairModel m;
   m.version = j.value("version", 0);
-  if (m.version != 3) return make_error(ErrorCode::invalid_input, "unsupported model version " + std::to_string(m.version));
+  if (m.version != 5) return make_error(ErrorCode::invalid_input, "unsupported model version " + std::to_string(m.version));
   m.threshold = j.value("threshold", 0.5);
   m.trained_on = j.value("trained_on", "");
   m.cross_validation = j.value("cross_validation", "");
@@ -43,10 +44,13 @@ Result<PairModel> PairModel::from_json(const std::string& text) {
       return make_error(ErrorCode::invalid_input, std::string("model lacks weight '") + feature_names()[i] + "'");
     m.weights[i] = w[feature_names()[i]].get<double>();
   }
-  if (!j.contains("given_name_counts") || !j["given_name_counts"].is_object())
-    return make_error(ErrorCode::invalid_input, "model lacks 'given_name_counts'");
-  for (const auto& [name, count] : j["given_name_counts"].items())
-    if (count.is_number_unsigned()) m.given_names[name] = count.get<std::uint32_t>();
+  for (auto [key, counts] : {std::pair{"given_name_counts", &m.name_counts.given},
+                              std::pair{"family_name_counts", &m.name_counts.family}}) {
+    if (!j.contains(key) || !j[key].is_object())
+      return make_error(ErrorCode::invalid_input, std::string("model lacks '") + key + "'");
+    for (const auto& [name, count] : j[key].items())
+      if (count.is_number_unsigned()) (*counts)[name] = count.get<std::uint32_t>();
+  }
   return m;
 }
 
@@ -67,10 +71,10 @@ Status PairModel::save(const std::string& path) const {
   return Ok{};
 }
 
-PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, const GivenNameCounts& given_names, double l2) {
+PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, const NameCounts& name_counts, double l2) {
   constexpr size_t n = kFeatureCount;
   PairModel model;
-  model.given_names = given_names;
+  model.name_counts = name_counts;
   std::vector<double>& w = model.weights;
   for (int iteration = 0; iteration < 50; ++iteration) {
     std::vector<double> gradient(n, 0.0);

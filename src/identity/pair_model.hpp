@@ -11,8 +11,10 @@
 namespace bzpeer::identity {
 
 struct PairModel {
-  int version = 3;  // 2: feature 16 is middle-name agreement; 3: feature 18, given-name commonness
-  GivenNameCounts given_names;   // the reference counts feature 18 reads
+  // 2: feature 16 is middle-name agreement; 3: feature 18, given-name commonness;
+  // 5: feature 19, family-name commonness, and names counted once per person (4 was withdrawn)
+  int version = 5;
+  NameCounts name_counts;   // the reference counts features 18 and 19 read
   std::vector<double> weights = std::vector<double>(kFeatureCount, 0.0);
   double threshold = 0.5;        // average-linkage merge threshold on probability
   std::string trained_on;        // a line describing the training data
@@ -32,7 +34,7 @@ struct TrainingPair {
 };
 
 // Fits the weights with L2 regularisation `l2` (the bias is not penalised).
-// The model keeps `given_names`, the counts its features were computed with.
-PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, const GivenNameCounts& given_names, double l2 = 1.0);
+// The model keeps `name_counts`, the counts its features were computed with.
+PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, const NameCounts& name_counts, double l2 = 1.0);
 
 }  // namespace bzpeer::identity

@@ -25,32 +25,30 @@ size_t distinct(const std::vector<std::string>& labels) {
   return std::set<std::string>(labels.begin(), labels.end()).size();
 }
 
-double b3_of(const LabelledSet& set, const std::vector<std::vector<size_t>>& blocks, const PairModel& model) {
-  std::vector<std::string> truth, predicted;
-  size_t cluster_id = 0;
+// Whether some block of `set` holds two people: only such a set can show a wrong merge.
+bool tells_people_apart(const LabelledSet& set, const std::vector<std::vector<size_t>>& blocks) {
   for (const auto& block : blocks)
-    for (const auto& cluster : cluster_block(set.evidence, block, model)) {
-      for (size_t i : cluster) {
-        truth.push_back(set.labels[i]);
-        predicted.push_back(std::to_string(cluster_id));
-      }
-      ++cluster_id;
-    }
-  return score_clusters(truth, predicted).b3_f1;
+    for (size_t i : block)
+      if (set.labels[i] != set.labels[block[0]]) return true;
+  return false;
 }
 
 // The result for `predicted` (a cluster label per signature), with the name-string baseline.
 EvalResult scored(const LabelledSet& set, std::vector<std::string> predicted, std::chrono::steady_clock::time_point start) {
+  // Known records (set.known) constrain the clustering but are not scored.
+  auto from = static_cast<std::ptrdiff_t>(set.known);
+  std::vector<std::string> labels(set.labels.begin() + from, set.labels.end());
+  std::vector<std::string> scored_predicted(predicted.begin() + from, predicted.end());
   EvalResult r;
   r.dataset = set.name;
-  r.signatures = set.labels.size();
-  r.scores = score_clusters(set.labels, predicted);
-  r.clusters_true = distinct(set.labels);
-  r.clusters_pred = distinct(predicted);
+  r.signatures = labels.size();
+  r.scores = score_clusters(labels, scored_predicted);
+  r.clusters_true = distinct(labels);
+  r.clusters_pred = distinct(scored_predicted);
   r.predicted = std::move(predicted);
   std::vector<std::string> baseline;
-  for (const auto& s : set.evidence.signatures) baseline.push_back(s.raw_name);
-  r.baseline_b3_f1 = score_clusters(set.labels, baseline).b3_f1;
+  for (size_t i = set.known; i < set.evidence.signatures.size(); ++i) baseline.push_back(set.evidence.signatures[i].raw_name);
+  r.baseline_b3_f1 = score_clusters(labels, baseline).b3_f1;
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
@@ -73,7 +71,7 @@ std::string EvalResult::to_json() const {
 }
 
 std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vector<std::vector<size_t>>& blocks,
-                                         const GivenNameCounts& given_names, size_t max_block) {
+                                         const NameCounts& name_counts, size_t max_block) {
   std::vector<TrainingPair> pairs;
   std::mt19937_64 rng(7);
   for (auto block : blocks) {
@@ -87,45 +85,113 @@ std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vect
         const auto& a = set.evidence.signatures[block[x]];
         const auto& b = set.evidence.signatures[block[y]];
         if (a.work == b.work) continue;
-        pairs.push_back({pair_features(set.evidence, a, b, given_names), set.labels[block[x]] == set.labels[block[y]]});
+        if (set.name_forms_only && compare_given(a.name, b.name) == GivenNameMatch::same &&
+            a.name.middle_initials == b.name.middle_initials)
+          continue;
+        pairs.push_back({pair_features(set.evidence, a, b, name_counts), set.labels[block[x]] == set.labels[block[y]]});
       }
   }
   return pairs;
 }
 
-PairModel train_model(const std::vector<const LabelledSet*>& sets,
+namespace {
+
+// Logistic weights fitted on `blocks_per_set`. Small datasets are weighted up by the
+// square root of how much smaller they are: heard, without letting a few dozen pairs
+// outweigh thousands.
+PairModel fit_weights(const std::vector<const LabelledSet*>& sets,
                       const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
-                      const GivenNameCounts& given_names) {
-  std::vector<TrainingPair> pairs;
-  // Small datasets are weighted up by the square root of how much smaller they are:
-  // heard, without letting a few dozen pairs outweigh thousands.
+                      const NameCounts& name_counts) {
   std::vector<std::vector<TrainingPair>> per_set;
   size_t total = 0;
   for (size_t s = 0; s < sets.size(); ++s) {
-    per_set.push_back(training_pairs(*sets[s], blocks_per_set[s], given_names));
+    per_set.push_back(training_pairs(*sets[s], blocks_per_set[s], name_counts));
     total += per_set.back().size();
   }
+  std::vector<TrainingPair> pairs;
   for (auto& set_pairs : per_set) {
     double weight = set_pairs.empty() ? 0 : std::sqrt(static_cast<double>(total) / static_cast<double>(per_set.size() * set_pairs.size()));
     for (auto& p : set_pairs) p.weight = weight;
     pairs.insert(pairs.end(), set_pairs.begin(), set_pairs.end());
   }
-  PairModel model = fit_pair_model(pairs, given_names);
-  // The threshold maximises B3 F1 pooled over all training signatures (each set weighted
-  // by its size): one scalar is set by all the data, and a 14-signature file cannot
-  // outvote thousands as it could if every set's F1 counted the same.
-  double best_f1 = -1, best_threshold = 0.5;
-  for (double t = 0.1; t < 0.95; t += 0.05) {
-    model.threshold = t;
-    double total = 0;
+  return fit_pair_model(pairs, name_counts);
+}
+
+constexpr int kThresholdFolds = 3;
+
+std::vector<double> candidate_thresholds() {
+  std::vector<double> out;
+  for (int i = 2; i <= 18; ++i) out.push_back(i * 0.05);
+  return out;
+}
+
+// The merge threshold with the best out-of-fold B3 F1. Each set's blocks are split in
+// folds; every fold is clustered, at each candidate threshold, by weights fitted on the
+// other folds, so the threshold is judged on blocks its weights never saw (weights
+// judged on their own training pairs look sure of everything, and the best threshold
+// there is noise). Scores are pooled over the sets that tell people apart, each weighted
+// by its size: a 14-signature file cannot outvote thousands. Sets of one person per name
+// are left out: they can only vote for merging, and how loudly depends on how many
+// names were sampled, not on the data.
+double out_of_fold_threshold(const std::vector<const LabelledSet*>& sets,
+                             const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
+                             const NameCounts& name_counts) {
+  auto thresholds = candidate_thresholds();
+  std::vector<size_t> judges;
+  for (size_t s = 0; s < sets.size(); ++s)
+    if (tells_people_apart(*sets[s], blocks_per_set[s])) judges.push_back(s);
+  if (judges.empty()) return 0.5;
+  auto fold_of = [&](size_t s, const std::vector<size_t>& block) {
+    return static_cast<int>(text::stable_hash(sets[s]->evidence.signatures[block[0]].block) % kThresholdFolds);
+  };
+  // For set s at threshold t, the true and the predicted cluster of each scored signature.
+  std::vector<std::vector<std::vector<std::string>>> truth(sets.size()), predicted(sets.size());
+  for (size_t s : judges) {
+    truth[s].resize(thresholds.size());
+    predicted[s].resize(thresholds.size());
+  }
+  size_t cluster_id = 0;
+  for (int f = 0; f < kThresholdFolds; ++f) {
+    std::vector<std::vector<std::vector<size_t>>> train(sets.size());
     for (size_t s = 0; s < sets.size(); ++s)
-      total += static_cast<double>(sets[s]->labels.size()) * b3_of(*sets[s], blocks_per_set[s], model);
-    if (total > best_f1 + 1e-9) {
-      best_f1 = total;
-      best_threshold = t;
+      for (const auto& block : blocks_per_set[s])
+        if (fold_of(s, block) != f) train[s].push_back(block);
+    PairModel model = fit_weights(sets, train, name_counts);
+    for (size_t s : judges)
+      for (const auto& block : blocks_per_set[s]) {
+        if (fold_of(s, block) != f) continue;
+        for (size_t t = 0; t < thresholds.size(); ++t) {
+          model.threshold = thresholds[t];
+          for (const auto& cluster : cluster_block(sets[s]->evidence, block, model)) {
+            for (size_t i : cluster) {
+              truth[s][t].push_back(sets[s]->labels[i]);
+              predicted[s][t].push_back(std::to_string(cluster_id));
+            }
+            ++cluster_id;
+          }
+        }
+      }
+  }
+  double best_score = -1, best = 0.5;
+  for (size_t t = 0; t < thresholds.size(); ++t) {
+    double score = 0;
+    for (size_t s : judges)
+      score += static_cast<double>(truth[s][t].size()) * score_clusters(truth[s][t], predicted[s][t]).b3_f1;
+    if (score > best_score + 1e-9) {
+      best_score = score;
+      best = thresholds[t];
     }
   }
-  model.threshold = best_threshold;
+  return best;
+}
+
+}  // namespace
+
+PairModel train_model(const std::vector<const LabelledSet*>& sets,
+                      const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
+                      const NameCounts& name_counts) {
+  PairModel model = fit_weights(sets, blocks_per_set, name_counts);
+  model.threshold = out_of_fold_threshold(sets, blocks_per_set, name_counts);
   return model;
 }
 
@@ -135,7 +201,7 @@ EvalResult evaluate(const LabelledSet& set, const PairModel& model) {
   return scored(set, predicted_labels(set.labels.size(), clusters), start);
 }
 
-EvalResult cross_validate(const LabelledSet& set, int folds, const GivenNameCounts& given_names,
+EvalResult cross_validate(const LabelledSet& set, int folds, const NameCounts& name_counts,
                           const std::vector<const LabelledSet*>& extra) {
   auto start = std::chrono::steady_clock::now();
   auto blocks = group_by_block(set.evidence);
@@ -154,7 +220,7 @@ EvalResult cross_validate(const LabelledSet& set, int folds, const GivenNameCoun
       sets.push_back(e);
       blocks_per_set.push_back(group_by_block(e->evidence));
     }
-    PairModel model = train_model(sets, blocks_per_set, given_names);
+    PairModel model = train_model(sets, blocks_per_set, name_counts);
     for (const auto& block : test)
       for (const auto& cluster : cluster_block(set.evidence, block, model)) {
         for (size_t i : cluster) predicted[i] = std::to_string(cluster_id);

@@ -24,20 +24,20 @@ struct EvalResult {
 
 // Every labelled pair within each block (blocks over `max_block` are sampled, seeded).
 std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vector<std::vector<size_t>>& blocks,
-                                         const GivenNameCounts& given_names, size_t max_block = 250);
+                                         const NameCounts& name_counts, size_t max_block = 250);
 
 // Fits a model on `blocks` of each set and picks the merge threshold that gives the
-// best B3 F1 on those same training blocks.
+// best B3 F1 on held-out folds of those blocks.
 PairModel train_model(const std::vector<const LabelledSet*>& sets,
                       const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
-                      const GivenNameCounts& given_names);
+                      const NameCounts& name_counts);
 
 // Clusters the whole set from scratch with `model`.
 EvalResult evaluate(const LabelledSet& set, const PairModel& model);
 
 // K-fold cross-validation by block: each fold is clustered by a model trained on the
 // other folds (plus `extra` sets, which are never scored).
-EvalResult cross_validate(const LabelledSet& set, int folds, const GivenNameCounts& given_names,
+EvalResult cross_validate(const LabelledSet& set, int folds, const NameCounts& name_counts,
                           const std::vector<const LabelledSet*>& extra = {});
 
 }  // namespace bzpeer::identity

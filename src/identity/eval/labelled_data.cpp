@@ -1,6 +1,7 @@
 #include "identity/eval/labelled_data.hpp"
 
 #include <simdjson.h>
+#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
@@ -49,13 +50,17 @@ std::string ufmg_dataset(const std::string& file) {
 
 }  // namespace
 
-Result<LabelledSet> load_ufmg(const std::string& path) {
+namespace {
+
+struct UfmgRow {
+  RawWork work;
+  std::string label;
+};
+
+// The citations of a UFMG file or directory, appended to `rows`.
+Status read_ufmg(const std::string& path, std::vector<UfmgRow>& rows) {
   if (!fs::exists(path)) return make_error(ErrorCode::not_found, path + ": no such file or directory");
-  struct Row {
-    RawWork work;
-    std::string label;
-  };
-  std::vector<Row> rows;
+  size_t before = rows.size();
   for (const auto& file : files_with_extension(path, ".txt")) {
     std::ifstream in(file);
     std::string line;
@@ -69,7 +74,7 @@ Result<LabelledSet> load_ufmg(const std::string& path) {
         return make_error(ErrorCode::invalid_input,
                           file + ":" + std::to_string(number) + ": expected 7 ';'-separated fields, found " +
                               std::to_string(fields.size()));
-      Row row;
+      UfmgRow row;
       row.label = ufmg_dataset(file) + ":" + fields[1];
       row.work.title = fields[4];
       row.work.venue = fields[5];
@@ -80,9 +85,24 @@ Result<LabelledSet> load_ufmg(const std::string& path) {
       rows.push_back(std::move(row));
     }
   }
-  if (rows.empty()) return make_error(ErrorCode::invalid_input, path + ": no citations found");
+  if (rows.size() == before) return make_error(ErrorCode::invalid_input, path + ": no citations found");
+  return Ok{};
+}
+
+}  // namespace
+
+Result<LabelledSet> load_ufmg(const std::string& path, const std::string& known_path) {
+  std::vector<UfmgRow> rows;
+  if (!known_path.empty()) {
+    if (auto read = read_ufmg(known_path, rows); !read) return make_error(read.error().code, read.error().message);
+    // A known record is a researcher's confirmed work: its person is a constraint.
+    for (auto& r : rows) r.work.authors[0].person_id = "known:" + r.label;
+  }
+  size_t known = rows.size();
+  if (auto read = read_ufmg(path, rows); !read) return make_error(read.error().code, read.error().message);
   LabelledSet set;
   set.name = fs::path(path).filename().string();
+  set.known = known;
   EvidenceBuilder builder;
   for (const auto& r : rows) builder.count_text(r.work.title, "");
   for (const auto& r : rows) {
@@ -230,10 +250,10 @@ Result<LabelledSet> load_acl(const std::string& path) {
 }
 
 
-Result<GivenNameCounts> acl_given_name_counts(const std::string& path) {
+Result<NameCounts> acl_name_counts(const std::string& path) {
   auto works = read_acl_works(path);
   if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
-  return count_given_names(works);
+  return count_names(works);
 }
 
 Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names) {
@@ -265,6 +285,66 @@ Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t
     if (picked.empty()) continue;
     builder.add_work(raw_work(w), picked);
     for (size_t i : picked) set.labels.push_back("name:" + w.authors[i].raw_name);
+  }
+  set.evidence = builder.take();
+  return set;
+}
+
+Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t max_people) {
+  fs::path yaml_path = fs::path(path) / "name_variants.yaml";
+  YAML::Node people;
+  try {
+    people = YAML::LoadFile(yaml_path.string());
+  } catch (const YAML::Exception& e) {
+    return make_error(ErrorCode::invalid_input, yaml_path.string() + ": " + e.what());
+  }
+  auto works = read_acl_works(path);
+  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
+  std::set<std::string> curated;  // printed names some slot's editor id tells apart
+  std::map<std::string, size_t> slots;
+  for (const auto& w : works)
+    for (const auto& a : w.authors) {
+      ++slots[a.raw_name];
+      if (!a.source_person_id.empty()) curated.insert(a.raw_name);
+    }
+  auto printed = [](const YAML::Node& name) {
+    std::string first = name["first"] ? name["first"].as<std::string>() : "";
+    std::string last = name["last"] ? name["last"].as<std::string>() : "";
+    return first.empty() ? last : first + " " + last;
+  };
+  // Candidates: people without an id, two or more forms in print, 2 to 40 slots in all.
+  std::vector<std::pair<std::uint64_t, std::vector<std::string>>> candidates;
+  for (const auto& person : people) {
+    if (person["id"] || !person["canonical"] || !person["variants"]) continue;
+    std::vector<std::string> forms = {printed(person["canonical"])};
+    for (const auto& variant : person["variants"]) forms.push_back(printed(variant));
+    size_t used = 0, total = 0;
+    bool ambiguous = false;
+    for (const auto& form : forms) {
+      auto it = slots.find(form);
+      if (it != slots.end()) ++used, total += it->second;
+      ambiguous |= curated.count(form) > 0;
+    }
+    if (!ambiguous && used >= 2 && total <= 40) candidates.emplace_back(text::stable_hash(forms[0]), std::move(forms));
+  }
+  std::sort(candidates.begin(), candidates.end());
+  if (candidates.size() > max_people) candidates.resize(max_people);
+  std::map<std::string, std::string> person_of;  // printed form -> canonical
+  for (const auto& [h, forms] : candidates)
+    for (const auto& form : forms) person_of.emplace(form, forms[0]);
+
+  LabelledSet set;
+  set.name = "acl-name-variant-people";
+  set.name_forms_only = true;
+  EvidenceBuilder builder;
+  for (const auto& w : works) builder.count_text(w.title, w.abstract);
+  for (const auto& w : works) {
+    std::vector<size_t> picked;
+    for (size_t i = 0; i < w.authors.size(); ++i)
+      if (person_of.count(w.authors[i].raw_name)) picked.push_back(i);
+    if (picked.empty()) continue;
+    builder.add_work(raw_work(w), picked);
+    for (size_t i : picked) set.labels.push_back("variant:" + person_of[w.authors[i].raw_name]);
   }
   set.evidence = builder.take();
   return set;

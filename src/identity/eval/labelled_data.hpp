@@ -8,7 +8,7 @@
 
 #include "core/result.hpp"
 #include "identity/evidence.hpp"
-#include "identity/given_name_counts.hpp"
+#include "identity/name_counts.hpp"
 
 namespace bzpeer::identity {
 
@@ -16,11 +16,20 @@ struct LabelledSet {
   std::string name;
   EvidenceSet evidence;
   std::vector<std::string> labels;  // the true person of each signature
+  // Train only on pairs printed in different name forms. A set sampled to show name
+  // variants would otherwise also add same-name pairs, all of one person, and how many
+  // people were sampled (a knob) would move the model's prior for a shared name.
+  bool name_forms_only = false;
+  // The first `known` signatures are confirmed records (a researcher's own works): they
+  // constrain the clustering and are not scored.
+  size_t known = 0;
 };
 
 // UFMG/LBD: a file or a directory of .txt files, one citation a line:
 // citation_id;author_class_id;name;coauthors(,);title;venue;year.
-Result<LabelledSet> load_ufmg(const std::string& path);
+// With `known_path`, that file's citations come first as confirmed records of their
+// authors (the train fold as researchers' claimed works), and only `path` is scored.
+Result<LabelledSet> load_ufmg(const std::string& path, const std::string& known_path = "");
 // S2AND: a dataset directory (papers.json may be missing: names and affiliations only).
 Result<LabelledSet> load_s2and(const std::string& directory);
 // ACL Anthology XML (a file or directory): the slots with an editor's <author id>.
@@ -32,12 +41,21 @@ Result<LabelledSet> load_acl(const std::string& path);
 // by the name. Used for training only; evaluation scores the editors' ids.
 Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names);
 
+// Name variants the editors mapped to one person: `name_variants.yaml` beside the XML
+// lists, for each canonical name, the other forms it was printed in ("Steven Abney",
+// "Steve Abney", "Steven P. Abney"). Up to `max_people` people without an <author id>
+// whose papers use two or more of their forms, with all their slots, labelled by the
+// canonical name. They teach the model that a nickname, a dropped middle name or
+// initials can still be one person, which neither the ids nor the single names show.
+// Used for training only, on its pairs of different forms (`name_forms_only`).
+Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t max_people);
+
 // A `gen-corpus` corpus (arXiv JSON lines) with its `PATH.truth.tsv`: every authorship,
 // labelled with the generated person it stands for.
 Result<LabelledSet> load_synthetic(const std::string& path);
 
 // Given-name counts over every author of the ACL Anthology at `path`.
-Result<GivenNameCounts> acl_given_name_counts(const std::string& path);
+Result<NameCounts> acl_name_counts(const std::string& path);
 
 Result<LabelledSet> load_labelled(const std::string& format, const std::string& path);
 
