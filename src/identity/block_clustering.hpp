@@ -3,9 +3,9 @@
 //
 // Small blocks: average-linkage agglomerative clustering over every pair's probability,
 // merging while the best average is above the model's threshold. Large blocks (a common
-// name in a big corpus): only pairs that share a co-author or a salient term are
-// scored, and merges go strongest edge first, never joining two clusters whose full
-// given names conflict. Both honour the constraints: signatures with the same person id
+// name in a big corpus): average linkage too, but only pairs that share a co-author or a
+// salient term are scored; the others count at the probability their names alone give
+// (sparse_linkage.hpp), and two clusters whose full given names conflict never join. Both honour the constraints: signatures with the same person id
 // (editors' ids, claims) are merged first; different person ids, or two signatures on
 // one work, are never merged.
 #include <vector>

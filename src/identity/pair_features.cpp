@@ -61,18 +61,31 @@ double text_similarity(const EvidenceSet& set, const Signature& a, const Signatu
   return dot;
 }
 
-Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
-                       const NameCounts& name_counts) {
+Features name_features(const ParsedName& a, const ParsedName& b, const NameCounts& name_counts) {
   Features f{};
   f[0] = 1;
-  switch (compare_given(a.name, b.name)) {
+  switch (compare_given(a, b)) {
     case GivenNameMatch::same: f[1] = 1; break;
     case GivenNameMatch::first_same: f[2] = 1; break;
     case GivenNameMatch::nickname: f[3] = 1; break;
     case GivenNameMatch::initials: f[4] = 1; break;
     case GivenNameMatch::conflict: f[5] = 1; break;
   }
-  f[6] = middle_conflict(a.name, b.name) ? 1 : 0;
+  f[6] = middle_conflict(a, b) ? 1 : 0;
+  f[14] = 0.5;  // the year gap when a year is unknown
+  f[16] = middle_agreement(a, b);
+  // The same spelled-out first name: how many people of the reference corpus have it,
+  // and their family name. Together they say how likely two people share the full name.
+  if (!a.first_is_initial && !b.first_is_initial && !a.given.empty() && !b.given.empty() && a.given[0] == b.given[0]) {
+    f[18] = std::log1p(name_counts.given_count(a.given[0]));
+    if (a.family == b.family) f[19] = std::log1p(name_counts.family_count(a.family));
+  }
+  return f;
+}
+
+Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
+                       const NameCounts& name_counts) {
+  Features f = name_features(a.name, b.name, name_counts);
   int shared = shared_coauthors(set, a, b);
   f[7] = std::log1p(shared);
   const auto& wa = set.works[a.work];
@@ -85,17 +98,9 @@ Features pair_features(const EvidenceSet& set, const Signature& a, const Signatu
   f[11] = jaccard(wa.categories, wb.categories);
   f[12] = jaccard(a.affiliation, b.affiliation);
   f[13] = !a.affiliation.empty() && !b.affiliation.empty() ? 1 : 0;
-  f[14] = wa.year > 0 && wb.year > 0 ? std::min(3.0, std::abs(wa.year - wb.year) / 10.0) : 0.5;
+  if (wa.year > 0 && wb.year > 0) f[14] = std::min(3.0, std::abs(wa.year - wb.year) / 10.0);
   f[15] = (!a.email.empty() && a.email == b.email) || (!a.orcid.empty() && a.orcid == b.orcid) ? 1 : 0;
-  f[16] = middle_agreement(a.name, b.name);
   f[17] = shared == 0 ? cosine : 0;
-  // The same spelled-out first name: how many people of the reference corpus have it,
-  // and their family name. Together they say how likely two people share the full name.
-  if (!a.name.first_is_initial && !b.name.first_is_initial && !a.name.given.empty() && !b.name.given.empty() &&
-      a.name.given[0] == b.name.given[0]) {
-    f[18] = std::log1p(name_counts.given_count(a.name.given[0]));
-    if (a.name.family == b.name.family) f[19] = std::log1p(name_counts.family_count(a.name.family));
-  }
   return f;
 }
 

@@ -18,6 +18,10 @@ const std::array<const char*, kFeatureCount>& feature_names();
 Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
                        const NameCounts& name_counts);
 
+// The features of two names alone: a pair with no shared co-author, word, venue,
+// category or affiliation, and no year known.
+Features name_features(const ParsedName& a, const ParsedName& b, const NameCounts& name_counts);
+
 // The shared co-authors of two signatures (their own names left out).
 int shared_coauthors(const EvidenceSet& set, const Signature& a, const Signature& b);
 // Cosine similarity of the two works' terms.

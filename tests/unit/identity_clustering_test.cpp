@@ -63,6 +63,33 @@ TEST(BlockClustering, PersonIdsAreMustLinkAndCannotLink) {
   EXPECT_EQ(cluster_sizes(clusters), (std::vector<size_t>{2, 1, 1}));
 }
 
+// Two people named Wei Wang, three papers each, tied by one shared co-author on one
+// pair of papers. Strongest-link-first clustering chained them into one profile;
+// average linkage weighs that one link against the eight pairs nothing links.
+TEST(BlockClustering, OneLinkDoesNotChainTwoPeopleWithACommonName) {
+  EvidenceBuilder b;
+  std::vector<RawWork> works = {work("Graph parsing methods", {"Wei Wang", "Ann Lee"}),
+                                work("Graph parsing methods", {"Wei Wang", "Ann Lee"}),
+                                work("Graph parsing methods", {"Wei Wang", "Ann Lee", "Cy Dunn"}),
+                                work("Protein folding dynamics", {"Wei Wang", "Bo Chen", "Cy Dunn"}),
+                                work("Protein folding dynamics", {"Wei Wang", "Bo Chen"}),
+                                work("Protein folding dynamics", {"Wei Wang", "Bo Chen"})};
+  for (const auto& w : works) b.count_text(w.title, "");
+  for (const auto& w : works) b.add_work(w, {0});
+  auto set = b.take();
+  PairModel model = simple_model();
+  ClusteringLimits sparse;
+  sparse.dense_block = 2;  // this block takes the large-block path
+  for (const auto& limits : {ClusteringLimits{}, sparse}) {
+    auto clusters = cluster_all(set, model, limits);
+    ASSERT_EQ(cluster_sizes(clusters), (std::vector<size_t>{3, 3})) << "dense block: " << limits.dense_block;
+    for (const auto& c : clusters) EXPECT_EQ(set.works[set.signatures[c[0]].work].title, set.works[set.signatures[c[1]].work].title);
+  }
+  // With a name the model takes for one person on its own, the same link is enough.
+  model.weights[0] = 4;
+  EXPECT_EQ(cluster_sizes(cluster_all(set, model, sparse)), (std::vector<size_t>{6}));
+}
+
 TEST(Metrics, B3AndPairwise) {
   auto perfect = score_clusters({"a", "a", "b"}, {"x", "x", "y"});
   EXPECT_DOUBLE_EQ(perfect.b3_f1, 1.0);

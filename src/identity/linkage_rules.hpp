@@ -1,0 +1,32 @@
+#pragma once
+// The rules every clustering of a block obeys: which signatures can never be one person,
+// which must be, and what the pairwise model is asked.
+#include <string>
+#include <vector>
+
+#include "identity/evidence.hpp"
+#include "identity/pair_model.hpp"
+
+namespace bzpeer::identity {
+
+// Signatures that can never be one person: different person ids, or the same work.
+bool cannot_link(const Signature& a, const Signature& b);
+
+// A work with no co-authors: the pairwise model, trained on works that have them, has
+// only the name and a few title words to go on for two such signatures.
+bool solo(const EvidenceSet& set, const Signature& s);
+
+// The model's probability, except for two solo works: those are left to the topic
+// (centroid) stage, which compares whole clusters rather than single papers. Signatures
+// with one person id are certain.
+double pair_probability(const EvidenceSet& set, const Signature& a, const Signature& b, const PairModel& model);
+
+// The model's probability for two signatures with nothing but their names: no shared
+// co-author, word, venue, category, affiliation or year. How likely two people are one
+// when their names are all that joins them.
+double name_only_probability(const Signature& a, const Signature& b, const PairModel& model);
+
+// Initial groups: signatures sharing a person id are one person from the start.
+std::vector<std::vector<size_t>> must_link_groups(const EvidenceSet& set, const std::vector<size_t>& members);
+
+}  // namespace bzpeer::identity
