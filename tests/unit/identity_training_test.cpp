@@ -105,6 +105,11 @@ TEST(LabelledData, NameVariantPeopleAreLabelledByTheirCanonicalName) {
   auto broken = load_acl_name_variant_people(dir.path().string(), 10);
   ASSERT_FALSE(broken.ok());
   EXPECT_NE(broken.error().message.find("name_variants.yaml"), std::string::npos);
+
+  dir.file("name_variants.yaml", "- canonical: {first: Ann, last: Lee}\n  variants:\n  - {first: [A, B], last: Lee}\n");
+  auto misshapen = load_acl_name_variant_people(dir.path().string(), 10);
+  ASSERT_FALSE(misshapen.ok());
+  EXPECT_NE(misshapen.error().message.find("name_variants.yaml:3"), std::string::npos) << misshapen.error().message;
 }
 
 TEST(LabelledData, KnownRecordsConstrainButAreNotScored) {

@@ -290,6 +290,15 @@ Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t
   return set;
 }
 
+namespace {
+// "First Last" as the ACL reader prints a slot's name, from a {first, last} YAML entry.
+std::string printed_name(const YAML::Node& name) {
+  std::string first = name["first"] ? name["first"].as<std::string>() : "";
+  std::string last = name["last"] ? name["last"].as<std::string>() : "";
+  return first.empty() ? last : first + " " + last;
+}
+}  // namespace
+
 Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t max_people) {
   fs::path yaml_path = fs::path(path) / "name_variants.yaml";
   YAML::Node people;
@@ -307,25 +316,25 @@ Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t
       ++slots[a.raw_name];
       if (!a.source_person_id.empty()) curated.insert(a.raw_name);
     }
-  auto printed = [](const YAML::Node& name) {
-    std::string first = name["first"] ? name["first"].as<std::string>() : "";
-    std::string last = name["last"] ? name["last"].as<std::string>() : "";
-    return first.empty() ? last : first + " " + last;
-  };
   // Candidates: people without an id, two or more forms in print, 2 to 40 slots in all.
   std::vector<std::pair<std::uint64_t, std::vector<std::string>>> candidates;
-  for (const auto& person : people) {
-    if (person["id"] || !person["canonical"] || !person["variants"]) continue;
-    std::vector<std::string> forms = {printed(person["canonical"])};
-    for (const auto& variant : person["variants"]) forms.push_back(printed(variant));
-    size_t used = 0, total = 0;
-    bool ambiguous = false;
-    for (const auto& form : forms) {
-      auto it = slots.find(form);
-      if (it != slots.end()) ++used, total += it->second;
-      ambiguous |= curated.count(form) > 0;
+  try {
+    for (const auto& person : people) {
+      if (person["id"] || !person["canonical"] || !person["variants"]) continue;
+      std::vector<std::string> forms = {printed_name(person["canonical"])};
+      for (const auto& variant : person["variants"]) forms.push_back(printed_name(variant));
+      size_t used = 0, total = 0;
+      bool ambiguous = false;
+      for (const auto& form : forms) {
+        auto it = slots.find(form);
+        if (it != slots.end()) ++used, total += it->second;
+        ambiguous |= curated.count(form) > 0;
+      }
+      if (!ambiguous && used >= 2 && total <= 40) candidates.emplace_back(text::stable_hash(forms[0]), std::move(forms));
     }
-    if (!ambiguous && used >= 2 && total <= 40) candidates.emplace_back(text::stable_hash(forms[0]), std::move(forms));
+  } catch (const YAML::Exception& e) {  // an entry of the wrong shape, e.g. a list where a name belongs
+    return make_error(ErrorCode::invalid_input,
+                      yaml_path.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.what());
   }
   std::sort(candidates.begin(), candidates.end());
   if (candidates.size() > max_people) candidates.resize(max_people);
