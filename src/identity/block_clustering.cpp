@@ -68,9 +68,11 @@ std::vector<std::vector<size_t>> dense_average_linkage(const EvidenceSet& set, c
 }
 
 // Works with no co-authors give pairwise scoring little to hold on to: a person's
-// papers on neighbouring subjects share few distinctive words. For clusters made only of
-// such works, compare whole clusters instead, by the cosine of their term centroids,
-// which carries a field's common vocabulary ("neural", "training", "wireless").
+// papers on neighbouring subjects share few distinctive words. For clusters made at least
+// half of such works, compare whole clusters instead, by the cosine of their term
+// centroids, which carries a field's common vocabulary ("neural", "training",
+// "wireless"). Half, not all: a solo paper that first joined one co-authored paper
+// (TinyMIM with a paper by Han Hu and Kai Han) can still find the rest of its author.
 std::vector<std::vector<size_t>> merge_text_only_clusters(const EvidenceSet& set,
                                                           std::vector<std::vector<size_t>> clusters,
                                                           double min_cosine) {
@@ -104,7 +106,8 @@ std::vector<std::vector<size_t>> merge_text_only_clusters(const EvidenceSet& set
   };
   std::vector<size_t> candidates;
   for (size_t c = 0; c < clusters.size(); ++c)
-    if (std::all_of(clusters[c].begin(), clusters[c].end(), is_solo)) candidates.push_back(c);
+    if (2 * static_cast<size_t>(std::count_if(clusters[c].begin(), clusters[c].end(), is_solo)) >= clusters[c].size())
+      candidates.push_back(c);
   if (candidates.size() < 2) return clusters;
   std::vector<std::unordered_map<std::uint32_t, double>> centroids;
   for (size_t c : candidates) centroids.push_back(centroid(clusters[c]));

@@ -90,6 +90,22 @@ TEST(BlockClustering, OneLinkDoesNotChainTwoPeopleWithACommonName) {
   EXPECT_EQ(cluster_sizes(cluster_all(set, model, sparse)), (std::vector<size_t>{6}));
 }
 
+// Papers without co-authors join by their words, also a cluster that holds one paper
+// with co-authors: TinyMIM stays with SimMIM's author though it joined a co-authored
+// paper first.
+TEST(BlockClustering, SoloPapersJoinAClusterThatAlsoHasCoauthoredOnes) {
+  EvidenceBuilder b;
+  std::vector<RawWork> works = {work("Masked image modeling at scale", {"Han Hu"}),
+                                work("Distilling masked image modeling models", {"Han Hu"}),
+                                work("Distilling masked image modeling transformers", {"Han Hu", "Kai Han"}),
+                                work("Energy efficient offloading in wireless networks", {"Han Hu"})};
+  for (const auto& w : works) b.count_text(w.title, "");
+  for (const auto& w : works) b.add_work(w, {0});
+  auto set = b.take();
+  auto clusters = cluster_all(set, simple_model());
+  EXPECT_EQ(cluster_sizes(clusters), (std::vector<size_t>{3, 1}));
+}
+
 TEST(Metrics, B3AndPairwise) {
   auto perfect = score_clusters({"a", "a", "b"}, {"x", "x", "y"});
   EXPECT_DOUBLE_EQ(perfect.b3_f1, 1.0);
