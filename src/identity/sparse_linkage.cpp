@@ -13,8 +13,8 @@ namespace {
 
 constexpr size_t kSalientTerms = 6;  // terms per signature used to find candidates
 
-// Signature pairs (indices into `members`) that share a co-author key, a salient term or
-// a person id. Keys shared by more than `max_posting` signatures are too common to tell.
+// Signature pairs (indices into `members`) that share a co-author key or a salient term.
+// Keys shared by more than `max_posting` signatures are too common to tell.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> candidate_pairs(const EvidenceSet& set,
                                                                      const std::vector<size_t>& members,
                                                                      size_t max_posting) {
@@ -109,8 +109,6 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
     clusters[cb].links[ca] = link;
   }
 
-  // The average over all pairs of two clusters: scored pairs as scored, the others at
-  // the probability of the two names alone (0 for two solo works, as when scored).
   // The names-alone probability of two representatives, by their distinct name forms:
   // a block holds few of them ("wei wang", "w wang", "wei m wang"), so each pair of forms
   // is asked of the model once.
@@ -132,6 +130,8 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
     if (it != prior_of_forms.end()) return it->second;
     return prior_of_forms[key] = name_only_probability(set.signatures[a], set.signatures[b], model);
   };
+  // The average over all pairs of two clusters: scored pairs as scored, the others at
+  // the probability of the two names alone (0 for two solo works, as when scored).
   auto average = [&](size_t a, size_t b) {
     const auto& x = clusters[a];
     const auto& y = clusters[b];
