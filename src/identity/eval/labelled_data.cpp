@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -228,25 +229,37 @@ RawWork raw_work(const model::Work& w) {
   for (const auto& a : w.authors) raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
   return raw;
 }
+
+// The slots of `works` that `label_of` names a person for (an empty label leaves a slot
+// out), as evidence with every work's words counted.
+LabelledSet labelled_slots(const std::vector<model::Work>& works, std::string name,
+                           const std::function<std::string(const model::Authorship&)>& label_of) {
+  LabelledSet set;
+  set.name = std::move(name);
+  EvidenceBuilder builder;
+  for (const auto& w : works) builder.count_text(w.title, w.abstract);
+  for (const auto& w : works) {
+    std::vector<size_t> picked;
+    std::vector<std::string> labels;
+    for (size_t i = 0; i < w.authors.size(); ++i)
+      if (auto label = label_of(w.authors[i]); !label.empty()) {
+        picked.push_back(i);
+        labels.push_back(std::move(label));
+      }
+    if (picked.empty()) continue;
+    builder.add_work(raw_work(w), picked);
+    set.labels.insert(set.labels.end(), labels.begin(), labels.end());
+  }
+  set.evidence = builder.take();
+  return set;
+}
 }  // namespace
 
 Result<LabelledSet> load_acl(const std::string& path) {
   auto works = read_acl_works(path);
   if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
-  LabelledSet set;
-  set.name = fs::path(path).filename().string();
-  EvidenceBuilder builder;
-  for (const auto& w : works) builder.count_text(w.title, w.abstract);
-  for (const auto& w : works) {
-    std::vector<size_t> labelled;
-    for (size_t i = 0; i < w.authors.size(); ++i)
-      if (!w.authors[i].source_person_id.empty()) labelled.push_back(i);
-    if (labelled.empty()) continue;
-    builder.add_work(raw_work(w), labelled);
-    for (size_t i : labelled) set.labels.push_back(w.authors[i].source_person_id);
-  }
-  set.evidence = builder.take();
-  return set;
+  return labelled_slots(works, fs::path(path).filename().string(),
+                        [](const model::Authorship& a) { return a.source_person_id; });
 }
 
 
@@ -274,20 +287,9 @@ Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t
   std::set<std::string> chosen;
   for (const auto& [h, name] : candidates) chosen.insert(name);
 
-  LabelledSet set;
-  set.name = "acl-single-person-names";
-  EvidenceBuilder builder;
-  for (const auto& w : works) builder.count_text(w.title, w.abstract);
-  for (const auto& w : works) {
-    std::vector<size_t> picked;
-    for (size_t i = 0; i < w.authors.size(); ++i)
-      if (chosen.count(w.authors[i].raw_name)) picked.push_back(i);
-    if (picked.empty()) continue;
-    builder.add_work(raw_work(w), picked);
-    for (size_t i : picked) set.labels.push_back("name:" + w.authors[i].raw_name);
-  }
-  set.evidence = builder.take();
-  return set;
+  return labelled_slots(works, "acl-single-person-names", [&](const model::Authorship& a) {
+    return chosen.count(a.raw_name) ? "name:" + a.raw_name : std::string();
+  });
 }
 
 namespace {
@@ -342,20 +344,11 @@ Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t
   for (const auto& [h, forms] : candidates)
     for (const auto& form : forms) person_of.emplace(form, forms[0]);
 
-  LabelledSet set;
-  set.name = "acl-name-variant-people";
+  auto set = labelled_slots(works, "acl-name-variant-people", [&](const model::Authorship& a) {
+    auto it = person_of.find(a.raw_name);
+    return it == person_of.end() ? std::string() : "variant:" + it->second;
+  });
   set.name_forms_only = true;
-  EvidenceBuilder builder;
-  for (const auto& w : works) builder.count_text(w.title, w.abstract);
-  for (const auto& w : works) {
-    std::vector<size_t> picked;
-    for (size_t i = 0; i < w.authors.size(); ++i)
-      if (person_of.count(w.authors[i].raw_name)) picked.push_back(i);
-    if (picked.empty()) continue;
-    builder.add_work(raw_work(w), picked);
-    for (size_t i : picked) set.labels.push_back("variant:" + person_of[w.authors[i].raw_name]);
-  }
-  set.evidence = builder.take();
   return set;
 }
 
