@@ -51,18 +51,22 @@ int train(const TrainOptions& o) {
     sets.push_back(std::move(*set));
     return true;
   };
-  if (!add("acl", o.acl)) return 1;
+  // The Anthology is read once; its ids, single names, name variants and name counts
+  // all come from that reading.
+  auto acl = identity::read_acl_anthology(o.acl);
+  if (!acl) {
+    std::fprintf(stderr, "bzpeer identity train: %s\n", acl.error().message.c_str());
+    return 1;
+  }
+  sets.push_back(identity::load_acl(*acl));
+  std::fprintf(stderr, "loaded %s: %zu labelled signatures\n", o.acl.c_str(), sets.back().labels.size());
   if (o.single_person_names > 0) {
-    auto names = identity::load_acl_single_person_names(o.acl, o.single_person_names);
-    if (!names) {
-      std::fprintf(stderr, "bzpeer identity train: %s\n", names.error().message.c_str());
-      return 1;
-    }
-    std::fprintf(stderr, "loaded %zu slots of %zu uncurated ACL names\n", names->labels.size(), o.single_person_names);
-    sets.push_back(std::move(*names));
+    sets.push_back(identity::load_acl_single_person_names(*acl, o.single_person_names));
+    std::fprintf(stderr, "loaded %zu slots of %zu uncurated ACL names\n", sets.back().labels.size(),
+                 o.single_person_names);
   }
   if (o.name_variant_people > 0) {
-    auto people = identity::load_acl_name_variant_people(o.acl, o.name_variant_people);
+    auto people = identity::load_acl_name_variant_people(*acl, o.name_variant_people);
     if (!people) {
       std::fprintf(stderr, "bzpeer identity train: %s\n", people.error().message.c_str());
       return 1;
@@ -76,18 +80,14 @@ int train(const TrainOptions& o) {
   for (const auto& p : o.s2and)
     if (!add("s2and", p)) return 1;
 
-  auto name_counts = identity::acl_name_counts(o.acl);
-  if (!name_counts) {
-    std::fprintf(stderr, "bzpeer identity train: %s\n", name_counts.error().message.c_str());
-    return 1;
-  }
+  auto name_counts = identity::count_names(acl->works);
   std::fprintf(stderr, "counted %zu given and %zu family names of ACL authors (seen twice or more)\n",
-               name_counts->given.size(), name_counts->family.size());
+               name_counts.given.size(), name_counts.family.size());
 
   // Cross-validated figures on the ACL editors' ids (the other sets join every fold's training).
   std::vector<const identity::LabelledSet*> others;
   for (size_t i = 1; i < sets.size(); ++i) others.push_back(&sets[i]);
-  auto cv = identity::cross_validate(sets[0], o.folds, *name_counts, others);
+  auto cv = identity::cross_validate(sets[0], o.folds, name_counts, others);
   std::printf("%s\n", cv.to_json().c_str());
 
   std::vector<const identity::LabelledSet*> all;
@@ -98,7 +98,7 @@ int train(const TrainOptions& o) {
     blocks.push_back(identity::group_by_block(s.evidence));
     trained_on += (trained_on.empty() ? "" : ", ") + s.name + " (" + std::to_string(s.labels.size()) + " signatures)";
   }
-  auto model = identity::train_model(all, blocks, *name_counts);
+  auto model = identity::train_model(all, blocks, name_counts);
   model.trained_on = trained_on;
   char figures[256];
   std::snprintf(figures, sizeof figures, "%d-fold by block on %s: B3 F1 %.4f (precision %.4f, recall %.4f), baseline %.4f",
@@ -167,7 +167,7 @@ void add_identity_commands(CLI::App& app, int& exit_code) {
       // Name counts from the dataset itself when it is the Anthology (label-free), else none.
       identity::NameCounts name_counts;
       if (*format == "acl")
-        if (auto counted = identity::acl_name_counts(*path)) name_counts = std::move(*counted);
+        if (auto acl = identity::read_acl_anthology(*path)) name_counts = identity::count_names(acl->works);
       auto result = identity::cross_validate(*set, *folds, name_counts);
       if (*show) print_clusters(*set, result);
       std::printf("%s\n", result.to_json().c_str());

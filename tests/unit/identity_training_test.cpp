@@ -90,7 +90,7 @@ TEST(LabelledData, NameVariantPeopleAreLabelledByTheirCanonicalName) {
                               paper(3, "Steven P.", "Abney", "Understanding the Yarowsky algorithm") +
                               paper(4, "Jose", "Abreu", "One of two") + paper(5, "J.", "Abreu", "Another") +
                               "</volume></collection>");
-  auto set = load_acl_name_variant_people(dir.path().string(), 10);
+  auto set = load_acl_name_variant_people(*read_acl_anthology(dir.path().string()), 10);
   ASSERT_TRUE(set.ok()) << set.error().message;
   EXPECT_TRUE(set->name_forms_only);
   EXPECT_EQ(set->labels, (std::vector<std::string>(3, "variant:Steven Abney")))
@@ -102,12 +102,12 @@ TEST(LabelledData, NameVariantPeopleAreLabelledByTheirCanonicalName) {
   for (const auto& p : pairs) EXPECT_TRUE(p.same);
 
   dir.file("name_variants.yaml", "- canonical: {first: [unclosed");
-  auto broken = load_acl_name_variant_people(dir.path().string(), 10);
+  auto broken = load_acl_name_variant_people(*read_acl_anthology(dir.path().string()), 10);
   ASSERT_FALSE(broken.ok());
   EXPECT_NE(broken.error().message.find("name_variants.yaml"), std::string::npos);
 
   dir.file("name_variants.yaml", "- canonical: {first: Ann, last: Lee}\n  variants:\n  - {first: [A, B], last: Lee}\n");
-  auto misshapen = load_acl_name_variant_people(dir.path().string(), 10);
+  auto misshapen = load_acl_name_variant_people(*read_acl_anthology(dir.path().string()), 10);
   ASSERT_FALSE(misshapen.ok());
   EXPECT_NE(misshapen.error().message.find("name_variants.yaml:3"), std::string::npos) << misshapen.error().message;
 }

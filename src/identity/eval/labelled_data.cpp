@@ -221,7 +221,6 @@ std::vector<model::Work> read_works(const std::string& path, ingest::Format form
   return std::move(sink.works);
 }
 
-std::vector<model::Work> read_acl_works(const std::string& path) { return read_works(path, ingest::Format::acl); }
 
 // The work as evidence, with every author in source order.
 RawWork raw_work(const model::Work& w) {
@@ -255,39 +254,40 @@ LabelledSet labelled_slots(const std::vector<model::Work>& works, std::string na
 }
 }  // namespace
 
+Result<AclAnthology> read_acl_anthology(const std::string& path) {
+  AclAnthology acl;
+  acl.path = path;
+  acl.works = read_works(path, ingest::Format::acl);
+  if (acl.works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
+  for (const auto& w : acl.works)
+    for (const auto& a : w.authors) {
+      ++acl.slots[a.raw_name];
+      if (!a.source_person_id.empty()) acl.curated.insert(a.raw_name);
+    }
+  return acl;
+}
+
 Result<LabelledSet> load_acl(const std::string& path) {
-  auto works = read_acl_works(path);
-  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
-  return labelled_slots(works, fs::path(path).filename().string(),
+  auto acl = read_acl_anthology(path);
+  if (!acl) return make_error(acl.error().code, acl.error().message);
+  return load_acl(*acl);
+}
+
+LabelledSet load_acl(const AclAnthology& acl) {
+  return labelled_slots(acl.works, fs::path(acl.path).filename().string(),
                         [](const model::Authorship& a) { return a.source_person_id; });
 }
 
-
-Result<NameCounts> acl_name_counts(const std::string& path) {
-  auto works = read_acl_works(path);
-  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
-  return count_names(works);
-}
-
-Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names) {
-  auto works = read_acl_works(path);
-  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
-  std::map<std::string, size_t> slots;
-  std::set<std::string> curated;  // names the editors had to tell apart
-  for (const auto& w : works)
-    for (const auto& a : w.authors) {
-      ++slots[a.raw_name];
-      if (!a.source_person_id.empty()) curated.insert(a.raw_name);
-    }
+LabelledSet load_acl_single_person_names(const AclAnthology& acl, size_t max_names) {
   std::vector<std::pair<std::uint64_t, std::string>> candidates;
-  for (const auto& [name, n] : slots)
-    if (n >= 2 && n <= 30 && !curated.count(name)) candidates.emplace_back(text::stable_hash(name), name);
+  for (const auto& [name, n] : acl.slots)
+    if (n >= 2 && n <= 30 && !acl.curated.count(name)) candidates.emplace_back(text::stable_hash(name), name);
   std::sort(candidates.begin(), candidates.end());
   if (candidates.size() > max_names) candidates.resize(max_names);
   std::set<std::string> chosen;
   for (const auto& [h, name] : candidates) chosen.insert(name);
 
-  return labelled_slots(works, "acl-single-person-names", [&](const model::Authorship& a) {
+  return labelled_slots(acl.works, "acl-single-person-names", [&](const model::Authorship& a) {
     return chosen.count(a.raw_name) ? "name:" + a.raw_name : std::string();
   });
 }
@@ -301,23 +301,14 @@ std::string printed_name(const YAML::Node& name) {
 }
 }  // namespace
 
-Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t max_people) {
-  fs::path yaml_path = fs::path(path) / "name_variants.yaml";
+Result<LabelledSet> load_acl_name_variant_people(const AclAnthology& acl, size_t max_people) {
+  fs::path yaml_path = fs::path(acl.path) / "name_variants.yaml";
   YAML::Node people;
   try {
     people = YAML::LoadFile(yaml_path.string());
   } catch (const YAML::Exception& e) {
     return make_error(ErrorCode::invalid_input, yaml_path.string() + ": " + e.what());
   }
-  auto works = read_acl_works(path);
-  if (works.empty()) return make_error(ErrorCode::invalid_input, path + ": no ACL papers read");
-  std::set<std::string> curated;  // printed names some slot's editor id tells apart
-  std::map<std::string, size_t> slots;
-  for (const auto& w : works)
-    for (const auto& a : w.authors) {
-      ++slots[a.raw_name];
-      if (!a.source_person_id.empty()) curated.insert(a.raw_name);
-    }
   // Candidates: people without an id, two or more forms in print, 2 to 40 slots in all.
   std::vector<std::pair<std::uint64_t, std::vector<std::string>>> candidates;
   try {
@@ -328,9 +319,9 @@ Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t
       size_t used = 0, total = 0;
       bool ambiguous = false;
       for (const auto& form : forms) {
-        auto it = slots.find(form);
-        if (it != slots.end()) ++used, total += it->second;
-        ambiguous |= curated.count(form) > 0;
+        auto it = acl.slots.find(form);
+        if (it != acl.slots.end()) ++used, total += it->second;
+        ambiguous |= acl.curated.count(form) > 0;
       }
       if (!ambiguous && used >= 2 && total <= 40) candidates.emplace_back(text::stable_hash(forms[0]), std::move(forms));
     }
@@ -344,7 +335,7 @@ Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t
   for (const auto& [h, forms] : candidates)
     for (const auto& form : forms) person_of.emplace(form, forms[0]);
 
-  auto set = labelled_slots(works, "acl-name-variant-people", [&](const model::Authorship& a) {
+  auto set = labelled_slots(acl.works, "acl-name-variant-people", [&](const model::Authorship& a) {
     auto it = person_of.find(a.raw_name);
     return it == person_of.end() ? std::string() : "variant:" + it->second;
   });

@@ -3,6 +3,8 @@
 // every signature. Labels never reach the evidence: an editor's id is the answer, not
 // a clue. (These loaders read source formats through ingest's readers, the one place
 // where identity looks at ingest: evaluation starts from source files.)
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,14 +34,26 @@ struct LabelledSet {
 Result<LabelledSet> load_ufmg(const std::string& path, const std::string& known_path = "");
 // S2AND: a dataset directory (papers.json may be missing: names and affiliations only).
 Result<LabelledSet> load_s2and(const std::string& directory);
+// The ACL Anthology at `path` (XML files, with name_variants.yaml beside them) read once:
+// its works, how many slots each printed name fills, and the printed names some slot's
+// editor id tells apart. The training sets below all come from one reading.
+struct AclAnthology {
+  std::string path;
+  std::vector<model::Work> works;
+  std::map<std::string, size_t> slots;  // printed name -> slots
+  std::set<std::string> curated;        // printed names the editors had to tell apart
+};
+Result<AclAnthology> read_acl_anthology(const std::string& path);
+
 // ACL Anthology XML (a file or directory): the slots with an editor's <author id>.
 Result<LabelledSet> load_acl(const std::string& path);
+LabelledSet load_acl(const AclAnthology& acl);
 
 // Positive evidence the editors' ids cannot give: a name that never carries an <author id>
 // anywhere in the Anthology is, by the editors' curation, one person. Up to `max_names`
 // such names (2 to 30 papers each, chosen by a stable hash) with all their slots, labelled
 // by the name. Used for training only; evaluation scores the editors' ids.
-Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t max_names);
+LabelledSet load_acl_single_person_names(const AclAnthology& acl, size_t max_names);
 
 // Name variants the editors mapped to one person: `name_variants.yaml` beside the XML
 // lists, for each canonical name, the other forms it was printed in ("Steven Abney",
@@ -48,14 +62,11 @@ Result<LabelledSet> load_acl_single_person_names(const std::string& path, size_t
 // canonical name. They teach the model that a nickname, a dropped middle name or
 // initials can still be one person, which neither the ids nor the single names show.
 // Used for training only, on its pairs of different forms (`name_forms_only`).
-Result<LabelledSet> load_acl_name_variant_people(const std::string& path, size_t max_people);
+Result<LabelledSet> load_acl_name_variant_people(const AclAnthology& acl, size_t max_people);
 
 // A `gen-corpus` corpus (arXiv JSON lines) with its `PATH.truth.tsv`: every authorship,
 // labelled with the generated person it stands for.
 Result<LabelledSet> load_synthetic(const std::string& path);
-
-// Given-name counts over every author of the ACL Anthology at `path`.
-Result<NameCounts> acl_name_counts(const std::string& path);
 
 Result<LabelledSet> load_labelled(const std::string& format, const std::string& path);
 
