@@ -29,6 +29,17 @@ data graph_group(const std::string& label, int count, const std::vector<model::N
   return group;
 }
 
+// The badge for how firmly identity tied a work to the profile (store::Attribution);
+// none for a researcher's only work, where there is nothing to weigh.
+std::string strength_label(const std::string& strength) {
+  static const std::map<std::string, std::string> labels = {{"confirmed", "Confirmed"},
+                                                            {"strong", "Strong evidence"},
+                                                            {"moderate", "Moderate evidence"},
+                                                            {"weak", "Weak evidence: worth checking"}};
+  auto it = labels.find(strength);
+  return it == labels.end() ? "" : it->second;
+}
+
 }  // namespace
 
 std::string render_profile_page(const model::ResearcherProfile& p, const std::vector<store::WorkSummary>& works,
@@ -100,6 +111,10 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
     if (w.authors.size() > 3) authors += " et al.";
     item.set("authors", authors);
     item.set("attribution", w.attribution);
+    if (auto label = strength_label(w.attribution_strength); !label.empty()) {
+      item.set("strength", w.attribution_strength);
+      item.set("strength_label", label);
+    }
     item.set("work_id", std::to_string(w.id));
     item.set("is_claimant", viewer.is_claimant);
     item.set("csrf_token", viewer.csrf_token);

@@ -61,7 +61,8 @@ json work_json(const store::WorkSummary& w) {
           {"doi", w.doi.empty() ? json(nullptr) : json(w.doi)},
           {"url", w.url},
           {"authors", w.authors},
-          {"attribution", w.attribution.empty() ? json(nullptr) : json(w.attribution)}};
+          {"attribution", w.attribution.empty() ? json(nullptr) : json(w.attribution)},
+          {"attribution_strength", w.attribution_strength.empty() ? json(nullptr) : json(w.attribution_strength)}};
 }
 
 json error_json(int status, const std::string& message) { return {{"error", {{"status", status}, {"message", message}}}}; }

@@ -65,6 +65,7 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
     for (const auto& h : found->hits) ids.push_back(h.id);
     json results = json::array();
     auto works = catalog.works_by_ids(ids);
+    if (params->author) catalog.fill_attributions(params->author, works);
     for (size_t i = 0, h = 0; i < works.size(); ++i) {
       while (found->hits[h].id != works[i].id) ++h;  // works_by_ids keeps the order, skipping unknown ids
       json w = work_json(works[i]);

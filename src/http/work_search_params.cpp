@@ -1,6 +1,7 @@
 #include "http/work_search_params.hpp"
 
 #include <charconv>
+#include <set>
 
 #include "http/query_params.hpp"
 
@@ -42,10 +43,13 @@ Result<WorkSearchParams> parse_work_search(const std::map<std::string, std::stri
   auto page = parse_page(param(params, "page"), per_page, names.default_per_page);
   if (!page) return page.error();
   out.page = *page;
+  std::set<model::ResearcherId> authors;
   auto filter = search::parse_work_filter(param(params, "filter"), [&](model::ResearcherId id) {
+    authors.insert(id);
     return catalog.researcher_work_ids(id);
   });
   if (!filter) return filter.error();
+  if (authors.size() == 1) out.author = *authors.begin();
   out.query.filter = *filter;
   auto sort = search::parse_work_sort(param(params, "sort"), !out.query.text.empty());
   if (!sort) return sort.error();

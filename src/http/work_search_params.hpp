@@ -19,6 +19,9 @@ struct WorkSearchParams {
   store::Page page;
   bool cursor = false;               // cursor paging: the next cursor goes in meta
   std::optional<std::string> group_by;
+  // The one researcher an author.id filter names (0: none or several): their works
+  // come with the attribution that put them on the profile.
+  model::ResearcherId author = 0;
 };
 
 struct ParamNames {

@@ -1,22 +1,25 @@
 #include "identity/attribution.hpp"
 
 #include <cstdio>
+#include <unordered_map>
 
 #include "core/parallel.hpp"
-
 #include "identity/pair_features.hpp"
 
 namespace bzpeer::identity {
 
 namespace {
 
-constexpr size_t kPartnersCompared = 8;  // enough to name a strong link, cheap at scale
+// Partners compared per signature: every other member of a cluster up to this size; in
+// larger clusters, the members that share a co-author first, then an even spread. Enough
+// to find a strong link where one exists, and cheap at a million authorships.
+constexpr size_t kPartnersCompared = 24;
 
-std::string describe(const EvidenceSet& set, const Signature& s, const Signature& partner, double probability) {
-  const auto& other = set.works[partner.work];
-  std::string out = "Linked to \"" + other.title + "\"" + (other.year ? " (" + std::to_string(other.year) + ")" : "") + ":";
+std::string link_reasons(const EvidenceSet& set, const Signature& s, const Signature& partner) {
   std::vector<std::string> reasons;
-  if (!s.person_id.empty() && s.person_id == partner.person_id) reasons.push_back("the same curated author id");
+  if (!s.person_id.empty() && s.person_id == partner.person_id)
+    reasons.push_back(s.person_id.starts_with("claim:") ? "both kept by the researcher, who reviewed this profile"
+                                                        : "the same curated author id");
   int shared = shared_coauthors(set, s, partner);
   if (shared > 0) reasons.push_back(std::to_string(shared) + " shared co-author" + (shared == 1 ? "" : "s"));
   double cosine = text_similarity(set, s, partner);
@@ -25,51 +28,103 @@ std::string describe(const EvidenceSet& set, const Signature& s, const Signature
     std::snprintf(buf, sizeof buf, "topic similarity %.2f", cosine);
     reasons.push_back(buf);
   }
-  if (set.works[s.work].venue != 0 && set.works[s.work].venue == other.venue) reasons.push_back("same venue");
+  if (set.works[s.work].venue != 0 && set.works[s.work].venue == set.works[partner.work].venue)
+    reasons.push_back("same venue");
   switch (compare_given(s.name, partner.name)) {
     case GivenNameMatch::same: reasons.push_back("same full name"); break;
     case GivenNameMatch::initials: reasons.push_back("name compatible by initials"); break;
     case GivenNameMatch::nickname: reasons.push_back("name variant"); break;
     default: break;
   }
+  std::string out;
   for (size_t i = 0; i < reasons.size(); ++i) out += (i ? ", " : " ") + reasons[i];
-  char buf[64];
-  std::snprintf(buf, sizeof buf, " (match probability %.2f)", probability);
-  return out + buf;
+  return out;
 }
 
-// Each member's strongest link among the first few others of its cluster.
+store::Attribution describe(const EvidenceSet& set, const Signature& s, const Signature& partner, double probability,
+                            const PairModel& model) {
+  const auto& other = set.works[partner.work];
+  std::string link = "\"" + other.title + "\"" + (other.year ? " (" + std::to_string(other.year) + ")" : "") + ":" +
+                     link_reasons(set, s, partner);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " (match probability %.2f)", probability);
+  link += buf;
+  bool same_person = !s.person_id.empty() && s.person_id == partner.person_id;
+  if (same_person) return {"Linked to " + link, std::string(strength::confirmed)};
+  if (probability >= kStrongLink) return {"Linked to " + link, std::string(strength::strong)};
+  if (probability > model.threshold) return {"Linked to " + link, std::string(strength::moderate)};
+  std::string why = set.works[s.work].author_keys.size() <= 1 ? "It lists no co-authors, and no" : "No";
+  return {why +
+              " single work of this researcher is a clear match; it joined their works as a group, on topic and name. "
+              "Closest: " + link,
+          std::string(strength::weak)};
+}
+
+// The members of `cluster` to compare `m` with: all of them in a small cluster; else
+// those sharing a co-author with it, then an even spread of the rest.
+std::vector<size_t> partners_of(const EvidenceSet& set, const std::vector<size_t>& cluster, size_t m,
+                                const std::unordered_map<std::uint64_t, std::vector<size_t>>& by_author) {
+  std::vector<size_t> out;
+  if (cluster.size() <= kPartnersCompared + 1) {
+    for (size_t other : cluster)
+      if (other != m) out.push_back(other);
+    return out;
+  }
+  const auto& s = set.signatures[m];
+  for (std::uint64_t key : set.works[s.work].author_keys) {
+    if (key == s.own_key) continue;
+    auto it = by_author.find(key);
+    if (it == by_author.end()) continue;
+    for (size_t other : it->second) {
+      if (out.size() == kPartnersCompared / 2) break;
+      if (other != m && set.signatures[other].work != s.work) out.push_back(other);
+    }
+  }
+  size_t step = cluster.size() / (kPartnersCompared - out.size());
+  for (size_t i = 0; i < cluster.size() && out.size() < kPartnersCompared; i += step)
+    if (cluster[i] != m) out.push_back(cluster[i]);
+  return out;
+}
+
 void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster, const PairModel& model,
-                     std::vector<std::string>& out) {
+                     std::vector<store::Attribution>& out) {
   if (cluster.size() == 1) {
-    out[cluster[0]] = "No other work under this name shares enough evidence (co-authors, topic, venue) to join it.";
+    out[cluster[0]] = {"No other work under this name shares enough evidence (co-authors, topic, venue) to join it.",
+                       std::string(strength::alone)};
     return;
   }
+  // Which members' works list each co-author (large clusters only: small ones compare all).
+  std::unordered_map<std::uint64_t, std::vector<size_t>> by_author;
+  if (cluster.size() > kPartnersCompared + 1)
+    for (size_t m : cluster)
+      for (std::uint64_t key : set.works[set.signatures[m].work].author_keys)
+        if (key != set.signatures[m].own_key) by_author[key].push_back(m);
   for (size_t m : cluster) {
     const auto& s = set.signatures[m];
+    // The strongest single link by the model. (The clustering leaves two works without
+    // co-authors to its topic stage, but a near-certain model link is still a strong tie.)
     double best = -1;
     size_t partner = m;
-    size_t compared = 0;
-    for (size_t other : cluster) {
-      if (other == m) continue;
-      if (compared++ == kPartnersCompared) break;
-      double p = s.person_id.empty() || s.person_id != set.signatures[other].person_id
-                     ? model.probability(pair_features(set, s, set.signatures[other], model.name_counts))
-                     : 1.0;
+    for (size_t other : partners_of(set, cluster, m, by_author)) {
+      const auto& o = set.signatures[other];
+      double p = !s.person_id.empty() && s.person_id == o.person_id
+                     ? 1.0
+                     : model.probability(pair_features(set, s, o, model.name_counts));
       if (p > best) {
         best = p;
         partner = other;
       }
     }
-    out[m] = describe(set, s, set.signatures[partner], best);
+    out[m] = describe(set, s, set.signatures[partner], best, model);
   }
 }
 
 }  // namespace
 
-std::vector<std::string> explain_attributions(const EvidenceSet& set, const std::vector<std::vector<size_t>>& clusters,
-                                              const PairModel& model) {
-  std::vector<std::string> out(set.signatures.size());
+std::vector<store::Attribution> explain_attributions(const EvidenceSet& set,
+                                                     const std::vector<std::vector<size_t>>& clusters,
+                                                     const PairModel& model) {
+  std::vector<store::Attribution> out(set.signatures.size());
   // Clusters are independent: explain them on every core.
   parallel_for(clusters.size(), [&](size_t c) { explain_cluster(set, clusters[c], model, out); });
   return out;

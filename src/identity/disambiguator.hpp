@@ -19,8 +19,9 @@ class Disambiguator {
   virtual bool needs_evidence() const { return false; }
   virtual std::vector<std::vector<size_t>> cluster(const std::vector<store::AuthorshipRow>& rows,
                                                    const EvidenceSet& evidence) = 0;
-  // Why each row went to its cluster (indexed like rows); empty when not explained.
-  virtual std::vector<std::string> explain(const EvidenceSet& evidence,
+  // Why each row went to its cluster, and how firmly (indexed like rows); empty when
+  // not explained.
+  virtual std::vector<store::Attribution> explain(const EvidenceSet& evidence,
                                            const std::vector<std::vector<size_t>>& clusters) {
     (void)evidence;
     (void)clusters;

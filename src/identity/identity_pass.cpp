@@ -92,7 +92,8 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
     assignment.researchers.push_back({ids[c], display_name(rows, clusters[c]), name_key(rows[clusters[c].front()])});
     for (size_t i : clusters[c]) {
       assignment.authorship_to_researcher.emplace_back(rows[i].id, ids[c]);
-      assignment.evidence.push_back(i < explanations.size() ? explanations[i] : "Grouped by the full name as printed.");
+      assignment.attributions.push_back(i < explanations.size() ? explanations[i]
+                                                                : store::Attribution{"Grouped by the full name as printed.", ""});
     }
   }
   assignment.redirects = merged_ids(rows, clusters, ids);

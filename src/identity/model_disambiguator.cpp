@@ -14,7 +14,7 @@ class ModelDisambiguator final : public Disambiguator {
                                            const EvidenceSet& evidence) override {
     return cluster_all(evidence, model_);
   }
-  std::vector<std::string> explain(const EvidenceSet& evidence,
+  std::vector<store::Attribution> explain(const EvidenceSet& evidence,
                                    const std::vector<std::vector<size_t>>& clusters) override {
     return explain_attributions(evidence, clusters, model_);
   }

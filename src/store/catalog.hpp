@@ -41,10 +41,20 @@ struct WorkRow {
 struct WorkSummary {
   std::int64_t id = 0;
   std::string external_id, source, type, title, abstract, venue, date, doi, url;
-  std::string attribution;  // why this work is on the researcher's profile (researcher_works only)
+  std::string attribution;           // why this work is on a researcher's profile (fill_attributions)
+  std::string attribution_strength;  // how firmly it is tied there (Attribution::strength)
   int year = 0;
   std::vector<std::string> categories;
   std::vector<std::string> authors;  // display names in order
+};
+
+// Why an authorship is on its researcher's profile, and how firmly it is tied there:
+// "confirmed" (an editor's id or the researcher's own word), "strong", "moderate",
+// "weak" (joined on the researcher's works as a whole, no single clear link) or "alone"
+// (the researcher's only work under this name).
+struct Attribution {
+  std::string explanation;
+  std::string strength;
 };
 
 // The outcome of identity: every authorship's researcher, and each researcher's name.
@@ -58,7 +68,7 @@ struct ResearcherAssignment {
   std::vector<std::pair<std::int64_t, model::ResearcherId>> authorship_to_researcher;
   // Why each authorship went to its researcher, parallel to authorship_to_researcher
   // (may be empty: then no explanations are stored).
-  std::vector<std::string> evidence;
+  std::vector<Attribution> attributions;
   // Old researcher ids that now live on under another id (merges): old -> new.
   std::vector<std::pair<model::ResearcherId, model::ResearcherId>> redirects;
 };
@@ -101,7 +111,10 @@ class Catalog {
   virtual std::optional<model::ResearcherProfile> profile(model::ResearcherId id) = 0;
   // Where a retired id now lives (after a merge), if anywhere.
   virtual std::optional<model::ResearcherId> redirect(model::ResearcherId old_id) = 0;
+  // A researcher's works, newest first, each with its attribution.
   virtual std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page) = 0;
+  // Sets the attribution of those of `works` that are on researcher `id`'s profile.
+  virtual void fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) = 0;
   // Researchers whose folded name equals (exact) or starts with (prefix) the folded query,
   // most works first.
   virtual std::vector<model::ResearcherProfile> find_researchers(const std::string& name, bool prefix,

@@ -39,10 +39,16 @@ if sum(x["works_count"] for x in found["results"]) != len(named_works):
 r = max(found["results"], key=lambda x: x["works_count"])
 rid = r["id"]
 titles = set()
+strengths = {}
 for page_number in range(1, 10):
     status, ctype, body = get(f"/api/v1/works?filter=author.id:{rid}&per_page=50&page={page_number}")
     batch = json.loads(body)["results"]
     titles.update(w["title"] for w in batch)
+    # Every work says why it is on the profile, and how firmly (a work among others is never "alone").
+    for w in batch:
+        if not w["attribution"] or w["attribution_strength"] not in ("confirmed", "strong", "moderate", "weak"):
+            fail(f"'{w['title']}' lacks its attribution: {w['attribution']!r} ({w['attribution_strength']})")
+        strengths[w["attribution_strength"]] = strengths.get(w["attribution_strength"], 0) + 1
     if len(batch) < 50: break
 han_works = [w for w in named_works if w["title"] in titles]
 # docs/trust.md, unclaimed L1, no followers; the sum rounds half up (Python's round() would
@@ -86,6 +92,11 @@ if newest["title"].replace("&", "&amp;") not in html: fail("newest work missing 
 if html.count('class="work"') != min(20, len(han_works)): fail("profile does not show 20 works a page")
 if f'<dd>{len(han_works)}</dd>' not in html: fail("works count missing from the trust snapshot")
 if 'href="/researchers?name=Han%20Hu"' not in html: fail("the profile does not link to the other people of its name")
+# Each work shows its evidence and a badge for how firm it is; the fixture's works list
+# no co-authors, so some joined on topic alone and are flagged for their owner to check.
+if html.count('<span class="why">Why it is here:</span>') != min(20, len(han_works)): fail("a work on the profile lacks its attribution")
+if html.count('<span class="strength ') != min(20, len(han_works)): fail("a work on the profile lacks its strength badge")
+if not strengths.get("weak") or "Weak evidence: worth checking" not in html: fail(f"no work is flagged as weak evidence: {strengths}")
 
 for path, want in [("/researchers/R999999999", 404), ("/api/v1/researchers/R999999999", 404),
                    ("/api/v1/researchers/nonsense", 404), ("/api/v1/works?filter=venue.id:x", 400),

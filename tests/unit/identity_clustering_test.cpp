@@ -5,30 +5,14 @@
 #include "identity/block_clustering.hpp"
 #include "identity/eval/labelled_data.hpp"
 #include "identity/metrics.hpp"
+#include "identity_test_support.hpp"
 #include "test_support.hpp"
 
 namespace bzpeer::identity {
 namespace {
 
-RawWork work(const std::string& title, std::vector<std::string> authors, const std::string& person = "") {
-  RawWork w;
-  w.title = title;
-  w.year = 2020;
-  for (const auto& a : authors) w.authors.push_back({"", "", a, "", "", "", ""});
-  w.authors[0].person_id = person;
-  return w;
-}
-
-// A model that trusts only shared co-authors and text, with a fixed threshold.
-PairModel simple_model() {
-  PairModel m;
-  m.weights[0] = -3;   // bias
-  m.weights[5] = -6;   // given-name conflict
-  m.weights[7] = 6;    // shared co-authors
-  m.weights[9] = 8;    // text cosine
-  m.threshold = 0.5;
-  return m;
-}
+using testing::simple_model;
+using testing::work;
 
 std::vector<size_t> cluster_sizes(const std::vector<std::vector<size_t>>& clusters) {
   std::vector<size_t> sizes;

@@ -187,6 +187,11 @@ const std::vector<const char*>& migrations() {
           detail TEXT NOT NULL DEFAULT ''
         );
       )sql",
+      // 7: how firmly identity tied each authorship to its researcher, so a profile can
+      // point its owner at the attributions worth checking.
+      R"sql(
+        ALTER TABLE researcher_authorships ADD COLUMN strength TEXT NOT NULL DEFAULT '';
+      )sql",
   };
   return list;
 }

@@ -135,10 +135,12 @@ class SqliteCatalog final : public Catalog {
       for (size_t i = 0; i < order.size(); ++i) order[i] = i;
       std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return links[a] < links[b]; });
       auto insert_link =
-          db_.prepare("INSERT INTO researcher_authorships(authorship_id, researcher_id, evidence) VALUES (?, ?, ?)");
+          db_.prepare("INSERT INTO researcher_authorships(authorship_id, researcher_id, evidence, strength) VALUES (?, ?, ?, ?)");
       for (size_t i : order) {
+        bool explained = i < assignment.attributions.size();
         insert_link.bind(1, links[i].first).bind(2, links[i].second);
-        insert_link.bind_static(3, i < assignment.evidence.size() ? std::string_view(assignment.evidence[i]) : "");
+        insert_link.bind_static(3, explained ? std::string_view(assignment.attributions[i].explanation) : "");
+        insert_link.bind_static(4, explained ? std::string_view(assignment.attributions[i].strength) : "");
         insert_link.run();
       }
       db_.exec(
@@ -233,25 +235,33 @@ class SqliteCatalog final : public Catalog {
   }
 
   std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page) override {
-    if (!works_stmt_) {
+    if (!works_stmt_)
       works_stmt_ = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns +
                                 " FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? "
                                 "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
-      attribution_stmt_ = db_.prepare(
-          "SELECT evidence FROM researcher_authorships WHERE authorship_id >= ?1 * 8192 AND authorship_id < (?1 + 1) * 8192 "
-          "AND researcher_id = ?2 LIMIT 1");
-    }
     std::vector<WorkSummary> out;
     works_stmt_.bind(1, id).bind(2, page.per_page).bind(3, static_cast<std::int64_t>(page.page - 1) * page.per_page);
     while (works_stmt_.step()) out.push_back(read_work_summary(works_stmt_));
     works_stmt_.reset();
-    for (auto& w : out) {
-      authors().fill(w);
+    for (auto& w : out) authors().fill(w);
+    fill_attributions(id, out);
+    return out;
+  }
+
+  void fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) override {
+    // Authorship ids are work id * 8192 + position: the work's slots are one id range.
+    if (!attribution_stmt_)
+      attribution_stmt_ = db_.prepare(
+          "SELECT evidence, strength FROM researcher_authorships WHERE authorship_id >= ?1 * 8192 "
+          "AND authorship_id < (?1 + 1) * 8192 AND researcher_id = ?2 LIMIT 1");
+    for (auto& w : works) {
       attribution_stmt_.bind(1, w.id).bind(2, id);
-      if (attribution_stmt_.step()) w.attribution = attribution_stmt_.column_text(0);
+      if (attribution_stmt_.step()) {
+        w.attribution = attribution_stmt_.column_text(0);
+        w.attribution_strength = attribution_stmt_.column_text(1);
+      }
       attribution_stmt_.reset();
     }
-    return out;
   }
 
   std::vector<model::ResearcherProfile> find_researchers(const std::string& name, bool prefix, int limit) override {
