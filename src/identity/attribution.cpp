@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/parallel.hpp"
+#include "identity/linkage_rules.hpp"
 #include "identity/pair_features.hpp"
 
 namespace bzpeer::identity {
@@ -20,6 +21,8 @@ std::string link_reasons(const EvidenceSet& set, const Signature& s, const Signa
   if (!s.person_id.empty() && s.person_id == partner.person_id)
     reasons.push_back(s.person_id.starts_with("claim:") ? "both kept by the researcher, who reviewed this profile"
                                                         : "the same curated author id");
+  if (!s.orcid.empty() && s.orcid == partner.orcid) reasons.push_back("the same ORCID iD");
+  if (!s.email.empty() && s.email == partner.email) reasons.push_back("the same email address");
   int shared = shared_coauthors(set, s, partner);
   if (shared > 0) reasons.push_back(std::to_string(shared) + " shared co-author" + (shared == 1 ? "" : "s"));
   double cosine = text_similarity(set, s, partner);
@@ -107,7 +110,7 @@ void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster,
     size_t partner = m;
     for (size_t other : partners_of(set, cluster, m, by_author)) {
       const auto& o = set.signatures[other];
-      double p = !s.person_id.empty() && s.person_id == o.person_id
+      double p = (!s.person_id.empty() && s.person_id == o.person_id) || same_identifier(s, o)
                      ? 1.0
                      : model.probability(pair_features(set, s, o, model.name_counts));
       if (p > best) {

@@ -37,7 +37,7 @@ EvidenceSet load_evidence(store::Catalog& catalog, const std::vector<store::Auth
     RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
     for (; next_row < rows.size() && rows[next_row].work_id == w.id; ++next_row) {
       const auto& r = rows[next_row];
-      raw.authors.push_back({r.first, r.last, r.raw_name, r.affiliation, "", "", r.source_person_id});
+      raw.authors.push_back({r.first, r.last, r.raw_name, r.affiliation, r.email, r.orcid, r.source_person_id});
     }
     if (!raw.authors.empty()) builder.add_work(raw);
   });

@@ -9,8 +9,12 @@
 
 namespace bzpeer::identity {
 
-// Signatures that can never be one person: different person ids, or the same work.
+// Signatures that can never be one person: different person ids, different ORCID iDs,
+// or the same work.
 bool cannot_link(const Signature& a, const Signature& b);
+
+// The same ORCID iD or the same email address: decisive, one person.
+bool same_identifier(const Signature& a, const Signature& b);
 
 // A work with no co-authors: the pairwise model, trained on works that have them, has
 // only the name and a few title words to go on for two such signatures.
@@ -18,7 +22,7 @@ bool solo(const EvidenceSet& set, const Signature& s);
 
 // The model's probability, except for two solo works: those are left to the topic
 // (centroid) stage, which compares whole clusters rather than single papers. Signatures
-// with one person id are certain.
+// with one person id, ORCID iD or email are certain.
 double pair_probability(const EvidenceSet& set, const Signature& a, const Signature& b, const PairModel& model);
 
 // The model's probability for two signatures with nothing but their names: no shared
@@ -26,7 +30,9 @@ double pair_probability(const EvidenceSet& set, const Signature& a, const Signat
 // when their names are all that joins them.
 double name_only_probability(const Signature& a, const Signature& b, const PairModel& model);
 
-// Initial groups: signatures sharing a person id are one person from the start.
+// Initial groups: signatures sharing a person id, an ORCID iD or an email are one person
+// from the start (transitively: an id on one work and an ORCID on another join when a
+// third work carries both).
 std::vector<std::vector<size_t>> must_link_groups(const EvidenceSet& set, const std::vector<size_t>& members);
 
 }  // namespace bzpeer::identity

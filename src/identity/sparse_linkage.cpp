@@ -55,6 +55,7 @@ struct Cluster {
   double solo = 0;                        // members on solo works
   std::vector<std::string> given;         // distinct spelled-out given names
   std::string person;                     // a person id, if any member has one
+  std::string orcid;                      // an ORCID iD, if any member has one
   std::unordered_map<size_t, Links> links;  // by neighbouring cluster
   std::uint32_t version = 0;
 };
@@ -93,6 +94,7 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
         cluster.given.push_back(sig.name.given_joined);
       if (fuller(sig.name, set.signatures[cluster.representative].name)) cluster.representative = s;
       if (!sig.person_id.empty()) cluster.person = sig.person_id;
+      if (!sig.orcid.empty()) cluster.orcid = sig.orcid;
     }
   }
   for (auto [x, y] : candidate_pairs(set, members, limits.max_posting)) {
@@ -185,7 +187,8 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
     if (clusters[gone].links.size() > clusters[kept].links.size()) std::swap(kept, gone);
     auto& into = clusters[kept];
     auto& from = clusters[gone];
-    if ((!into.person.empty() && !from.person.empty() && into.person != from.person) || names_conflict(into, from)) {
+    auto differ = [](const std::string& x, const std::string& y) { return !x.empty() && !y.empty() && x != y; };
+    if (differ(into.person, from.person) || differ(into.orcid, from.orcid) || names_conflict(into, from)) {
       into.links.at(gone).forbidden = true;
       from.links.at(kept).forbidden = true;
       continue;
@@ -196,6 +199,7 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
     for (auto& name : from.given)
       if (std::find(into.given.begin(), into.given.end(), name) == into.given.end()) into.given.push_back(name);
     if (into.person.empty()) into.person = from.person;
+    if (into.orcid.empty()) into.orcid = from.orcid;
     if (fuller(set.signatures[from.representative].name, set.signatures[into.representative].name))
       into.representative = from.representative;
     into.links.erase(gone);

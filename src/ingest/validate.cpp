@@ -1,6 +1,8 @@
 #include "ingest/validate.hpp"
 
+#include <cctype>
 #include <chrono>
+#include <string_view>
 
 #include "core/text.hpp"
 
@@ -58,7 +60,34 @@ void normalize(model::Work& w) {
     a.raw_name = text::squeeze_spaces(a.raw_name);
     if (a.raw_name.empty()) a.raw_name = text::squeeze_spaces(a.first + " " + a.last);
     a.affiliation = text::squeeze_spaces(a.affiliation);
+    a.orcid = normalize_orcid(a.orcid);
   }
+}
+
+std::string normalize_orcid(const std::string& text) {
+  std::string id = text::squeeze_spaces(text);
+  for (const char* prefix : {"https://orcid.org/", "http://orcid.org/", "orcid.org/"})
+    if (id.starts_with(prefix)) id = id.substr(std::string_view(prefix).size());
+  if (id.size() != 19) return "";
+  // Four groups of four, the last character a check digit (ISO 7064 MOD 11-2; X is 10).
+  int total = 0;
+  for (size_t i = 0; i < 19; ++i) {
+    char c = id[i];
+    if (i % 5 == 4) {
+      if (c != '-') return "";
+      continue;
+    }
+    if (i == 18) {
+      int check = (12 - total % 11) % 11;
+      bool ok = check == 10 ? (c == 'X' || c == 'x') : c == static_cast<char>('0' + check);
+      if (!ok) return "";
+      id[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      break;
+    }
+    if (c < '0' || c > '9') return "";
+    total = (total + (c - '0')) * 2;
+  }
+  return id;
 }
 
 }  // namespace bzpeer::ingest

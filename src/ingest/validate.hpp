@@ -19,7 +19,13 @@ struct Limits {
 // The reason a work cannot be stored, or nothing when it is valid.
 std::optional<std::string> validate(const model::Work& work);
 
-// Collapses whitespace in every text field (sources wrap titles and abstracts).
+// Collapses whitespace in every text field (sources wrap titles and abstracts), and
+// puts ORCID iDs in their bare form (an iD that is not one is dropped: identity takes
+// a shared iD as decisive, so a mistyped one must not count).
 void normalize(model::Work& work);
+
+// "https://orcid.org/0000-0002-1825-0097" or "0000-0002-1825-0097" -> the bare iD with
+// a valid check digit; "" for anything else.
+std::string normalize_orcid(const std::string& text);
 
 }  // namespace bzpeer::ingest

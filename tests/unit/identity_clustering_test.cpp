@@ -47,6 +47,38 @@ TEST(BlockClustering, PersonIdsAreMustLinkAndCannotLink) {
   EXPECT_EQ(cluster_sizes(clusters), (std::vector<size_t>{2, 1, 1}));
 }
 
+// The same ORCID iD or email is decisive: one person whatever else differs; two different
+// ORCID iDs are two people whatever else they share. In small blocks and in large ones.
+TEST(BlockClustering, OrcidAndEmailAreDecisive) {
+  auto with = [](RawWork w, const std::string& orcid, const std::string& email) {
+    w.authors[0].orcid = orcid;
+    w.authors[0].email = email;
+    return w;
+  };
+  std::vector<RawWork> works = {
+      with(work("Graph parsing", {"Wei Wang", "Ann Lee"}), "0000-0001", ""),
+      with(work("Protein folding", {"Wei Wang", "Bo Chen"}), "0000-0001", ""),  // nothing shared but the iD
+      with(work("Graph parsing", {"Wei Wang", "Ann Lee"}), "0000-0002", ""),  // all shared but the iD
+      with(work("Ocean currents", {"Wei Wang", "Cy Dunn"}), "", "wei@example.org"),
+      with(work("Desert winds", {"Wei Wang", "Di Eng"}), "", "wei@example.org")};
+  // Filler so the large-block limit below sends the block to sparse linkage.
+  for (int i = 0; i < 6; ++i) works.push_back(work("Filler topic " + std::to_string(i), {"Wei Wang", "Zed" + std::to_string(i) + " Q"}));
+  auto set = testing::first_author_evidence(works);
+  ClusteringLimits sparse;
+  sparse.dense_block = 4;
+  for (const auto& limits : {ClusteringLimits{}, sparse}) {
+    auto clusters = cluster_all(set, simple_model(), limits);
+    auto cluster_of = [&](size_t signature) {
+      for (size_t c = 0; c < clusters.size(); ++c)
+        if (std::find(clusters[c].begin(), clusters[c].end(), signature) != clusters[c].end()) return c;
+      return clusters.size();
+    };
+    EXPECT_EQ(cluster_of(0), cluster_of(1)) << "same ORCID iD, dense_block " << limits.dense_block;
+    EXPECT_NE(cluster_of(0), cluster_of(2)) << "different ORCID iDs, dense_block " << limits.dense_block;
+    EXPECT_EQ(cluster_of(3), cluster_of(4)) << "same email, dense_block " << limits.dense_block;
+  }
+}
+
 // Two people named Wei Wang, three papers each, tied by one shared co-author on one
 // pair of papers. Strongest-link-first clustering chained them into one profile;
 // average linkage weighs that one link against the eight pairs nothing links.

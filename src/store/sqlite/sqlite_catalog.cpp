@@ -100,7 +100,7 @@ class SqliteCatalog final : public Catalog {
   void for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) override {
     auto stmt = db_.prepare(
         "SELECT a.id, a.work_id, a.position, a.raw_name, a.first, a.last, a.affiliation, a.source_person_id, "
-        "COALESCE(ra.researcher_id, 0) FROM authorships a "
+        "COALESCE(ra.researcher_id, 0), a.email, a.orcid FROM authorships a "
         "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id ORDER BY a.id");
     while (stmt.step()) {
       AuthorshipRow row;
@@ -113,6 +113,8 @@ class SqliteCatalog final : public Catalog {
       row.affiliation = stmt.column_text(6);
       row.source_person_id = stmt.column_text(7);
       row.previous_researcher = stmt.column_int(8);
+      row.email = stmt.column_text(9);
+      row.orcid = stmt.column_text(10);
       visit(std::move(row));
     }
   }
