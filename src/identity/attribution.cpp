@@ -23,6 +23,7 @@ std::string link_reasons(const EvidenceSet& set, const Signature& s, const Signa
                                                         : "the same curated author id");
   if (!s.orcid.empty() && s.orcid == partner.orcid) reasons.push_back("the same ORCID iD");
   if (!s.email.empty() && s.email == partner.email) reasons.push_back("the same email address");
+  if (one_cites_the_other(set, s, partner)) reasons.push_back("one cites the other");
   int shared = shared_coauthors(set, s, partner);
   if (shared > 0) reasons.push_back(std::to_string(shared) + " shared co-author" + (shared == 1 ? "" : "s"));
   double cosine = text_similarity(set, s, partner);

@@ -76,6 +76,9 @@ size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& 
   for (const auto& c : raw.categories) work.categories.push_back(text::stable_hash(c));
   std::sort(work.categories.begin(), work.categories.end());
   work.year = raw.year;
+  work.id = raw.external_id.empty() ? 0 : text::stable_hash(raw.external_id);
+  for (const auto& c : raw.cited) work.cited.push_back(text::stable_hash(c));
+  std::sort(work.cited.begin(), work.cited.end());
   std::vector<ParsedName> names;
   for (const auto& a : raw.authors) {
     names.push_back(parse_name(a.first, a.last, a.raw));

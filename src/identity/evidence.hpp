@@ -23,6 +23,8 @@ struct WorkEvidence {
   std::vector<std::uint64_t> categories; // sorted hashes
   std::vector<std::uint64_t> author_keys;  // hashes of every author's block key, sorted
   int year = 0;
+  std::uint64_t id = 0;                  // hash of the external id, 0 when unknown
+  std::vector<std::uint64_t> cited;      // hashes of the external ids it references, sorted
 };
 
 struct Signature {
@@ -50,6 +52,8 @@ struct RawWork {
     std::string first, last, raw, affiliation, email, orcid, person_id;
   };
   std::vector<Author> authors;
+  std::string external_id;          // for references: "s2and:...:53235312"
+  std::vector<std::string> cited;   // external ids of the works it references
 };
 
 // Builds an EvidenceSet in two passes: add every work's text (document frequencies),

@@ -34,7 +34,7 @@ EvidenceSet load_evidence(store::Catalog& catalog, const std::vector<store::Auth
   catalog.for_each_work([&](store::WorkRow&& w) { builder.count_text(w.title, w.abstract); });
   size_t next_row = 0;
   catalog.for_each_work([&](store::WorkRow&& w) {
-    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
+    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}, w.external_id, w.cited};
     for (; next_row < rows.size() && rows[next_row].work_id == w.id; ++next_row) {
       const auto& r = rows[next_row];
       raw.authors.push_back({r.first, r.last, r.raw_name, r.affiliation, r.email, r.orcid, r.source_person_id});

@@ -24,6 +24,8 @@ Features name_features(const ParsedName& a, const ParsedName& b, const NameCount
 
 // The shared co-authors of two signatures (their own names left out).
 int shared_coauthors(const EvidenceSet& set, const Signature& a, const Signature& b);
+// Whether either signature's work lists the other's among its references.
+bool one_cites_the_other(const EvidenceSet& set, const Signature& a, const Signature& b);
 // Cosine similarity of the two works' terms.
 double text_similarity(const EvidenceSet& set, const Signature& a, const Signature& b);
 

@@ -13,7 +13,8 @@ namespace {
 
 constexpr size_t kSalientTerms = 6;  // terms per signature used to find candidates
 
-// Signature pairs (indices into `members`) that share a co-author key or a salient term.
+// Signature pairs (indices into `members`) that share a co-author key or a salient term,
+// or whose works cite one another.
 // Keys shared by more than `max_posting` signatures are too common to tell.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> candidate_pairs(const EvidenceSet& set,
                                                                      const std::vector<size_t>& members,
@@ -29,6 +30,11 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> candidate_pairs(const Evide
     std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(salient), terms.end(),
                       [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
     for (size_t t = 0; t < salient; ++t) postings[(1ULL << 63) | terms[t].term].push_back(i);
+    // A work is posted under its own id and under the ids it cites: a citing and a cited
+    // work meet there. (Mixed with a constant to stay apart from author keys.)
+    constexpr std::uint64_t kWorkIdSalt = 0x9e3779b97f4a7c15ULL;
+    if (w.id) postings[w.id ^ kWorkIdSalt].push_back(i);
+    for (auto cited : w.cited) postings[cited ^ kWorkIdSalt].push_back(i);
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
   for (auto& [key, list] : postings) {

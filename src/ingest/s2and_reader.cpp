@@ -122,6 +122,16 @@ void read_s2and(const std::string& directory, RecordSink& sink) {
     simdjson::dom::array fields;
     if (paper["fields_of_study"].get(fields) == simdjson::SUCCESS)
       for (element f : fields) work.categories.push_back(str(f));
+    simdjson::dom::array references;
+    if (paper["references"].get(references) == simdjson::SUCCESS)
+      for (element r : references) {
+        std::int64_t cited = 0;
+        std::string_view cited_text;
+        if (r.get(cited) == simdjson::SUCCESS) work.cited.push_back("s2and:" + dataset + ":" + std::to_string(cited));
+        else if (r.get(cited_text) == simdjson::SUCCESS && !cited_text.empty() &&
+                 cited_text.find(' ') == std::string_view::npos)
+          work.cited.push_back("s2and:" + dataset + ":" + std::string(cited_text));
+      }
     simdjson::dom::array authors;
     if (paper["authors"].get(authors) == simdjson::SUCCESS) {
       for (element author : authors) {

@@ -37,6 +37,10 @@ std::optional<std::string> validate(const model::Work& w) {
     if (auto e = check_field(name, *value, Limits::field_bytes)) return e;
   for (const auto& c : w.categories)
     if (auto e = check_field("categories", c, Limits::field_bytes)) return e;
+  if (w.cited.size() > Limits::references)
+    return std::to_string(w.cited.size()) + " references (limit " + std::to_string(Limits::references) + ")";
+  for (const auto& c : w.cited)
+    if (auto e = check_field("references", c, Limits::field_bytes)) return e;
   if (w.authors.size() > Limits::authors)
     return std::to_string(w.authors.size()) + " authors (limit " + std::to_string(Limits::authors) + ")";
   for (const auto& a : w.authors) {

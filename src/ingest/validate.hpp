@@ -12,6 +12,7 @@ struct Limits {
   static constexpr size_t abstract_bytes = 100'000;
   static constexpr size_t name_bytes = 300;
   static constexpr size_t authors = 5'000;
+  static constexpr size_t references = 10'000;
   static constexpr size_t field_bytes = 2'000;  // venue, doi, url, ids, affiliations
   static constexpr int first_year = 1900;
 };

@@ -31,6 +31,7 @@ struct Work {
   std::string doi;
   std::string url;
   std::vector<Authorship> authors;
+  std::vector<std::string> cited;  // external ids of the works it references, where the source lists them
 };
 
 }  // namespace bzpeer::model

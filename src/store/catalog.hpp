@@ -35,6 +35,7 @@ struct WorkRow {
   std::string external_id, source, type, title, abstract, venue, date;
   int year = 0;
   std::vector<std::string> categories;
+  std::vector<std::string> cited;  // external ids of the works it references
 };
 
 // A work line on a profile or in the API.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "identity/attribution.hpp"
 #include "identity/block_clustering.hpp"
 #include "identity/eval/labelled_data.hpp"
 #include "identity/metrics.hpp"
@@ -76,6 +77,36 @@ TEST(BlockClustering, OrcidAndEmailAreDecisive) {
     EXPECT_EQ(cluster_of(0), cluster_of(1)) << "same ORCID iD, dense_block " << limits.dense_block;
     EXPECT_NE(cluster_of(0), cluster_of(2)) << "different ORCID iDs, dense_block " << limits.dense_block;
     EXPECT_EQ(cluster_of(3), cluster_of(4)) << "same email, dense_block " << limits.dense_block;
+  }
+}
+
+// A work that cites another under the same name is as good as a shared co-author, even
+// between two papers that list no co-authors (which the model otherwise leaves to the
+// topic stage); the explanation says so.
+TEST(BlockClustering, SelfCitationLinksTwoWorks) {
+  auto cites = [](RawWork w, std::string id, std::vector<std::string> cited) {
+    w.external_id = std::move(id);
+    w.cited = std::move(cited);
+    return w;
+  };
+  std::vector<RawWork> works = {cites(work("Ocean currents", {"Wei Wang"}), "x:1", {}),
+                                cites(work("Desert winds", {"Wei Wang"}), "x:2", {"x:9", "x:1"}),
+                                cites(work("Mountain snow", {"Wei Wang"}), "x:3", {"x:9"})};
+  for (int i = 0; i < 6; ++i) works.push_back(work("Filler topic " + std::to_string(i), {"Wei Wang", "Zed" + std::to_string(i) + " Q"}));
+  auto set = testing::first_author_evidence(works);
+  ClusteringLimits sparse;
+  sparse.dense_block = 4;
+  for (const auto& limits : {ClusteringLimits{}, sparse}) {
+    auto clusters = cluster_all(set, simple_model(), limits);
+    auto together = [&](size_t a, size_t b) {
+      for (const auto& c : clusters)
+        if (std::count(c.begin(), c.end(), a) && std::count(c.begin(), c.end(), b)) return true;
+      return false;
+    };
+    EXPECT_TRUE(together(0, 1)) << "the second cites the first, dense_block " << limits.dense_block;
+    EXPECT_FALSE(together(0, 2)) << "nothing links them, dense_block " << limits.dense_block;
+    auto attributions = explain_attributions(set, clusters, simple_model());
+    EXPECT_NE(attributions[1].explanation.find("one cites the other"), std::string::npos) << attributions[1].explanation;
   }
 }
 

@@ -47,7 +47,8 @@ TEST(S2andReader, MalformedPapersAreReported) {
 TEST(S2andReader, UsesSignatureNamesAndSkipsPapersWithoutYear) {
   TempDir dir;
   dir.file("ds/papers.json", R"({"10": {"paper_id": 10, "title": "A", "year": 2019, "venue": "V",
-      "authors": [{"position": 0, "author_name": "J Smith"}, {"position": 1, "author_name": "K Lee"}]},
+      "authors": [{"position": 0, "author_name": "J Smith"}, {"position": 1, "author_name": "K Lee"}],
+      "references": [12, "13"]},
     "11": {"paper_id": 11, "title": "B", "year": null, "authors": []}})");
   dir.file("ds/signatures.json", R"({"s1": {"signature_id": "s1", "paper_id": 10,
       "author_info": {"first": "John", "middle": "Q", "last": "Smith", "suffix": null, "position": 0,
@@ -63,6 +64,7 @@ TEST(S2andReader, UsesSignatureNamesAndSkipsPapersWithoutYear) {
   EXPECT_EQ(a.email, "js@uni.edu");
   EXPECT_EQ(a.source_person_id, "s2and:ds:c7");
   EXPECT_EQ(sink.works[0].authors[1].last, "Lee");
+  EXPECT_EQ(sink.works[0].cited, (std::vector<std::string>{"s2and:ds:12", "s2and:ds:13"}));
   ASSERT_EQ(sink.issues.size(), 1u);
   EXPECT_NE(sink.issues[0].reason.find("paper 11: impossible year"), std::string::npos);
 }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "store/profile_codec.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/db.hpp"
@@ -65,6 +67,21 @@ TEST(SqliteCatalog, UpsertIsIdempotentAndUpdatesChangedRecords) {
     if (w.external_id == "a:1") title = w.title;
   });
   EXPECT_EQ(title, "One, revised");
+}
+
+TEST(SqliteCatalog, KeepsWhatAWorkCites) {
+  TempDir dir;
+  auto catalog = open_catalog(dir.path().string());
+  auto citing = work("a:1", "One", {"X"});
+  citing.cited = {"a:2", "a:3"};
+  ASSERT_TRUE((*catalog)->upsert_works({citing, work("a:2", "Two", {"X"})}).ok());
+  std::map<std::string, std::vector<std::string>> cited;
+  (*catalog)->for_each_work([&](WorkRow&& w) { cited[w.external_id] = w.cited; });
+  EXPECT_EQ(cited["a:1"], (std::vector<std::string>{"a:2", "a:3"}));
+  EXPECT_TRUE(cited["a:2"].empty());
+  // A changed reference list is a changed record.
+  citing.cited = {"a:2"};
+  EXPECT_EQ((*catalog)->upsert_works({citing})->updated, 1u);
 }
 
 TEST(SqliteCatalog, DataSurvivesReopening) {

@@ -224,7 +224,7 @@ std::vector<model::Work> read_works(const std::string& path, ingest::Format form
 
 // The work as evidence, with every author in source order.
 RawWork raw_work(const model::Work& w) {
-  RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}};
+  RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}, w.external_id, w.cited};
   for (const auto& a : w.authors) raw.authors.push_back({a.first, a.last, a.raw_name, a.affiliation, a.email, a.orcid, ""});
   return raw;
 }

@@ -192,6 +192,11 @@ const std::vector<const char*>& migrations() {
       R"sql(
         ALTER TABLE researcher_authorships ADD COLUMN strength TEXT NOT NULL DEFAULT '';
       )sql",
+      // 8: the works each work references (external ids, space-separated), where the
+      // source lists them: a paper citing another under the same name is identity evidence.
+      R"sql(
+        ALTER TABLE works ADD COLUMN cited TEXT NOT NULL DEFAULT '';
+      )sql",
   };
   return list;
 }

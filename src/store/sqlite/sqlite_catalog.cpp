@@ -19,7 +19,8 @@ std::int64_t content_hash(const model::Work& w) {
   std::string all;
   for (const std::string* field : {&w.source, &w.type, &w.title, &w.abstract, &w.date, &w.venue, &w.doi, &w.url})
     all += *field + '\x1f';
-  all += std::to_string(w.year) + '\x1f' + join_categories(w.categories) + '\x1e';
+  all += std::to_string(w.year) + '\x1f' + join_with_spaces(w.categories) + '\x1e';
+  if (!w.cited.empty()) all += join_with_spaces(w.cited) + '\x1e';  // (so works without references hash as before)
   for (const auto& a : w.authors)
     all += a.raw_name + '\x1f' + a.first + '\x1f' + a.last + '\x1f' + a.affiliation + '\x1f' + a.email + '\x1f' +
            a.orcid + '\x1f' + a.source_person_id + '\x1e';
@@ -63,11 +64,12 @@ class SqliteCatalog final : public Catalog {
             .bind(6, w.year)
             .bind_static(7, w.date)
             .bind_static(8, w.venue)
-            .bind(9, join_categories(w.categories))
+            .bind(9, join_with_spaces(w.categories))
             .bind_static(10, w.doi)
             .bind_static(11, w.url)
             .bind(12, hash)
-            .bind(13, revision);
+            .bind(13, revision)
+            .bind(14, join_with_spaces(w.cited));
         write.run();
         if (!found) id = db_.last_insert_id();
         for (const auto& a : w.authors) {
@@ -176,7 +178,8 @@ class SqliteCatalog final : public Catalog {
 
   void for_each_work(const std::function<void(WorkRow&&)>& visit) override {
     auto stmt = db_.prepare(
-        "SELECT id, external_id, source, type, title, abstract, venue, date, year, categories FROM works ORDER BY id");
+        "SELECT id, external_id, source, type, title, abstract, venue, date, year, categories, cited FROM works "
+        "ORDER BY id");
     while (stmt.step()) {
       WorkRow row;
       row.id = stmt.column_int(0);
@@ -188,7 +191,8 @@ class SqliteCatalog final : public Catalog {
       row.venue = stmt.column_text(6);
       row.date = stmt.column_text(7);
       row.year = static_cast<int>(stmt.column_int(8));
-      row.categories = split_categories(stmt.column_text(9));
+      row.categories = split_at_spaces(stmt.column_text(9));
+      row.cited = split_at_spaces(stmt.column_text(10));
       visit(std::move(row));
     }
   }
@@ -447,10 +451,10 @@ class SqliteCatalog final : public Catalog {
     find_work_ = db_.prepare("SELECT id, content_hash FROM works WHERE external_id = ?");
     insert_work_ = db_.prepare(
         "INSERT INTO works(external_id, source, type, title, abstract, year, date, venue, categories, doi, url, "
-        "content_hash, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        "content_hash, revision, cited) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     update_work_ = db_.prepare(
         "UPDATE works SET source=?2, type=?3, title=?4, abstract=?5, year=?6, date=?7, venue=?8, categories=?9, "
-        "doi=?10, url=?11, content_hash=?12, revision=?13 WHERE external_id=?1");
+        "doi=?10, url=?11, content_hash=?12, revision=?13, cited=?14 WHERE external_id=?1");
     next_revision_ = db_.prepare("UPDATE catalog_meta SET value = value + 1 WHERE key = 'works_revision' RETURNING value");
     upsert_authorship_ = db_.prepare(
         "INSERT INTO authorships(id, work_id, position, raw_name, first, last, affiliation, email, orcid, "

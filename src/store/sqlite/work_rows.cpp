@@ -4,16 +4,16 @@
 
 namespace bzpeer::store::sqlite {
 
-std::string join_categories(const std::vector<std::string>& categories) {
+std::string join_with_spaces(const std::vector<std::string>& items) {
   std::string out;
-  for (const auto& c : categories) {
+  for (const auto& c : items) {
     if (!out.empty()) out.push_back(' ');
     out += c;
   }
   return out;
 }
 
-std::vector<std::string> split_categories(const std::string& joined) { return text::split(joined, ' '); }
+std::vector<std::string> split_at_spaces(const std::string& joined) { return text::split(joined, ' '); }
 
 WorkSummary read_work_summary(const Statement& stmt) {
   WorkSummary w;
@@ -28,7 +28,7 @@ WorkSummary read_work_summary(const Statement& stmt) {
   w.doi = stmt.column_text(8);
   w.url = stmt.column_text(9);
   w.year = static_cast<int>(stmt.column_int(10));
-  w.categories = split_categories(stmt.column_text(11));
+  w.categories = split_at_spaces(stmt.column_text(11));
   return w;
 }
 

@@ -13,8 +13,9 @@ namespace bzpeer::store::sqlite {
 inline constexpr const char* kWorkSummaryColumns =
     "w.id, w.external_id, w.source, w.type, w.title, w.abstract, w.venue, w.date, w.doi, w.url, w.year, w.categories";
 
-std::string join_categories(const std::vector<std::string>& categories);
-std::vector<std::string> split_categories(const std::string& joined);
+// Lists stored in one column (categories, cited ids: tokens without spaces).
+std::string join_with_spaces(const std::vector<std::string>& items);
+std::vector<std::string> split_at_spaces(const std::string& joined);
 
 // Decodes kWorkSummaryColumns starting at column 0.
 WorkSummary read_work_summary(const Statement& stmt);
