@@ -7,16 +7,19 @@
 namespace bzpeer::identity {
 
 struct ParsedName {
-  std::string family;               // folded, without spaces: "van der Berg" -> "vanderberg"
+  std::string family;               // folded, without particles or spaces: "van der Berg" -> "berg",
+                                    // "Álvarez-García" -> "alvarezgarcia"
   std::vector<std::string> given;   // folded given tokens: "Yi-Fan" -> {"yi", "fan"}
   std::string given_joined;         // "yifan": "Yi-Fan", "Yifan" and "Yi Fan" compare equal
-  char first_initial = 0;
+  std::string first_initial;        // the first character (UTF-8) of the given names
   bool first_is_initial = true;     // only an initial is known ("H." or "H")
-  std::string middle_initials;      // initials of the given tokens after the first
+  std::string middle_initials;      // initials of the given tokens after the first, concatenated
 };
 
-// Parses structured parts when the source has them, else the raw name ("Last, First" or
-// "First ... Last"). Drops suffixes (Jr., III) and dots; diacritics and case are folded.
+// Parses structured parts when the source has them, else the raw name ("Last, First",
+// "First ... Last", "HU Han" with the family name in capitals, or Han characters, family
+// name first). Drops suffixes (Jr., III), dots and family-name particles (van, de, al);
+// diacritics and case are folded.
 ParsedName parse_name(const std::string& first, const std::string& last, const std::string& raw);
 
 // The blocking key: family name and first initial.

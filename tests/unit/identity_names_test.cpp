@@ -20,13 +20,46 @@ TEST(ParseName, StructuredAndRawForms) {
 }
 
 TEST(ParseName, ParticlesSuffixesHyphensAndDiacritics) {
-  EXPECT_EQ(parse_name("Jan", "van der Berg", "").family, "vanderberg");
+  EXPECT_EQ(parse_name("Jan", "van der Berg", "").family, "berg");
   EXPECT_EQ(parse_name("", "", "John Smith Jr.").family, "smith");
   auto hyphen = parse_name("Yi-Fan", "Zhang", "");
   EXPECT_EQ(hyphen.given_joined, "yifan");
   EXPECT_EQ(hyphen.middle_initials, "f");
   EXPECT_EQ(parse_name("José", "Pérez", "").family, "perez");
   EXPECT_EQ(parse_name("R. J.", "Smith", "").middle_initials, "j");
+}
+
+// One string from the source: the family name is found in every common form, and the
+// same person gets the same family name and block whatever the source's form.
+TEST(ParseName, RawFormsFindTheFamilyName) {
+  auto key = [](const char* raw) { return block_key(parse_name("", "", raw)); };
+  for (const char* form : {"Han Hu", "Hu, Han", "HU Han", "Han HU", "H. Hu"}) EXPECT_EQ(key(form), "hu h") << form;
+  // Particles are left out, printed or not, in raw and in structured names.
+  EXPECT_EQ(key("Antonio A. F. de Oliveira"), block_key(parse_name("Antonio", "Oliveira", "")));
+  EXPECT_EQ(parse_name("", "", "Antonio A. F. de Oliveira").middle_initials, "af");
+  EXPECT_EQ(key("Abdul Rahman al-Sayed"), block_key(parse_name("Abdul Rahman", "Al Sayed", "")));
+  EXPECT_EQ(key("Ludwig van Beethoven"), "beethoven l");
+  // A particle-like word is a given name when nothing else is.
+  EXPECT_EQ(key("Du Lin"), "lin d");
+  // A hyphenated last word is one family name, as structured sources give it.
+  EXPECT_EQ(key("José Álvarez-García"), block_key(parse_name("José", "Álvarez-García", "")));
+  EXPECT_EQ(key("José Álvarez-García"), "alvarezgarcia j");
+  // Han characters: family name first, one character or a compound surname.
+  auto han = parse_name("", "", "胡瀚");
+  EXPECT_EQ(han.family, "胡");
+  EXPECT_EQ(han.given_joined, "瀚");
+  EXPECT_FALSE(han.first_is_initial);
+  EXPECT_EQ(parse_name("", "", "欧阳修文").family, "欧阳");
+}
+
+// Initials are whole characters: Greek or Cyrillic letters share their first byte.
+TEST(ParseName, InitialsOfOtherScriptsAreCharacters) {
+  auto a = parse_name("Οδυσσέας", "Ελύτης", "");
+  auto b = parse_name("Ευάγγελος", "Ελύτης", "");
+  EXPECT_EQ(a.first_initial, "ο");
+  EXPECT_NE(block_key(a), block_key(b));
+  EXPECT_EQ(compare_given(a, parse_name("Ο.", "Ελύτης", "")), GivenNameMatch::initials);
+  EXPECT_EQ(compare_given(parse_name("Пётр", "Ильич", ""), parse_name("Павел", "Ильич", "")), GivenNameMatch::conflict);
 }
 
 TEST(CompareGiven, Cases) {
