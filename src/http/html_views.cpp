@@ -127,11 +127,22 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   }
   d.set("works", work_list);
   d.set("works_heading", std::to_string(p.works_count) + " published item(s)");
-  int pages = std::max(1, (p.works_count + page.per_page - 1) / page.per_page);
+  // Works tied on weak evidence can be listed alone: the ones to check first.
+  if (viewer.weak_works > 0) {
+    std::string count = viewer.weak_works == 1 ? "1 work is" : std::to_string(viewer.weak_works) + " works are";
+    d.set("weak_summary", count + " tied to this profile on weak evidence" +
+                              (viewer.is_claimant ? ": confirm or remove them." : "."));
+    d.set("weak_only", viewer.weak_only);
+    d.set("all_works_href", "/researchers/" + id + "#works");
+    d.set("weak_works_href", "/researchers/" + id + "?check=weak#works");
+  }
+  int listed = viewer.weak_only ? viewer.weak_works : p.works_count;
+  int pages = std::max(1, (listed + page.per_page - 1) / page.per_page);
+  std::string filter = viewer.weak_only ? "&check=weak" : "";
   d.set("has_pager", pages > 1);
   d.set("page_label", "Page " + std::to_string(page.page) + " of " + std::to_string(pages));
-  if (page.page > 1) d.set("prev_href", "/researchers/" + id + "?page=" + std::to_string(page.page - 1));
-  if (page.page < pages) d.set("next_href", "/researchers/" + id + "?page=" + std::to_string(page.page + 1));
+  if (page.page > 1) d.set("prev_href", "/researchers/" + id + "?page=" + std::to_string(page.page - 1) + filter);
+  if (page.page < pages) d.set("next_href", "/researchers/" + id + "?page=" + std::to_string(page.page + 1) + filter);
   return render_in_layout("profile", d, p.display_name + " - BZPEER");
 }
 

@@ -20,6 +20,8 @@ struct ProfileViewer {
   bool has_other_claim = false;  // the viewer claimed someone else
   std::string claim_evidence;    // why the claim has its level
   std::map<std::int64_t, std::string> corrections;  // work id -> confirm/remove/add
+  int weak_works = 0;     // works tied to the profile on weak evidence
+  bool weak_only = false; // the works list shows only those (?check=weak)
 };
 
 std::string render_profile_page(const model::ResearcherProfile& profile, const std::vector<store::WorkSummary>& works,

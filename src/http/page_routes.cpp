@@ -60,7 +60,9 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
       }
     }
     for (const auto& c : accounts.store().corrections_of(id)) viewer.corrections[c.work_id] = c.action;
-    auto works = catalog.researcher_works(id, *page);
+    viewer.weak_works = catalog.weak_work_count(id);
+    viewer.weak_only = req.get_param_value("check") == "weak";
+    auto works = catalog.researcher_works(id, *page, viewer.weak_only);
     send_html(res, 200, render_profile_page(*profile, works, *page, viewer));
   });
 

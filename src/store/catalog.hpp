@@ -112,8 +112,11 @@ class Catalog {
   virtual std::optional<model::ResearcherProfile> profile(model::ResearcherId id) = 0;
   // Where a retired id now lives (after a merge), if anywhere.
   virtual std::optional<model::ResearcherId> redirect(model::ResearcherId old_id) = 0;
-  // A researcher's works, newest first, each with its attribution.
-  virtual std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page) = 0;
+  // A researcher's works, newest first, each with its attribution; with `weak_only`, only
+  // those tied to the profile on weak evidence (Attribution::strength "weak").
+  virtual std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page, bool weak_only) = 0;
+  // How many of a researcher's works are tied to the profile on weak evidence.
+  virtual int weak_work_count(model::ResearcherId id) = 0;
   // Sets the attribution of those of `works` that are on researcher `id`'s profile.
   virtual void fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) = 0;
   // Researchers whose folded name equals (exact) or starts with (prefix) the folded query,

@@ -97,6 +97,15 @@ if 'href="/researchers?name=Han%20Hu"' not in html: fail("the profile does not l
 if html.count('<span class="why">Why it is here:</span>') != min(20, len(han_works)): fail("a work on the profile lacks its attribution")
 if html.count('<span class="strength ') != min(20, len(han_works)): fail("a work on the profile lacks its strength badge")
 if not strengths.get("weak") or "Weak evidence: worth checking" not in html: fail(f"no work is flagged as weak evidence: {strengths}")
+# Those works can be listed alone, the ones to check first.
+weak = strengths["weak"]
+summary = ("1 work is" if weak == 1 else f"{weak} works are") + " tied to this profile on weak evidence."
+if summary not in html: fail(f"the profile does not say '{summary}'")
+status, ctype, weak_html = get(f"/researchers/{rid}?check=weak")
+listed = weak_html.count('class="work"')
+if status != 200 or listed != min(20, weak): fail(f"?check=weak lists {listed} works, not {min(20, weak)}")
+if weak_html.count("Weak evidence: worth checking") != min(20, weak): fail("?check=weak lists works that are not weak")
+if "Show all works" not in weak_html: fail("the weak-only list does not link back to all works")
 
 for path, want in [("/researchers/R999999999", 404), ("/api/v1/researchers/R999999999", 404),
                    ("/api/v1/researchers/nonsense", 404), ("/api/v1/works?filter=venue.id:x", 400),

@@ -126,9 +126,40 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
   assignment.researchers.push_back({7, "X", "x"});
   (*current)->for_each_authorship([&](AuthorshipRow&& r) { assignment.authorship_to_researcher.emplace_back(r.id, 7); });
   ASSERT_TRUE((*current)->save_assignment(assignment).ok());
-  auto works = (*current)->researcher_works(7, {1, 20});
+  auto works = (*current)->researcher_works(7, {1, 20}, false);
   ASSERT_EQ(works.size(), 1u);
   EXPECT_EQ(works[0].title, "Kept");
+}
+
+// Each attribution keeps its explanation and strength; the works tied on weak evidence
+// can be counted and listed alone.
+TEST(SqliteCatalog, AttributionsAndTheirStrength) {
+  TempDir dir;
+  auto catalog = open_catalog(dir.path().string());
+  ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "Firm", {"X", "Y"}), work("a:2", "Doubtful", {"X"}),
+                                        work("a:3", "Other", {"X"})}).ok());
+  ResearcherAssignment assignment;
+  assignment.researchers = {{4, "X", "x"}, {5, "Y", "y"}, {6, "X", "x"}};
+  (*catalog)->for_each_authorship([&](AuthorshipRow&& r) {
+    model::ResearcherId who = r.position == 1 ? 5 : r.work_id == 3 ? 6 : 4;
+    assignment.authorship_to_researcher.emplace_back(r.id, who);
+    // Y's slot on the firm work is weak for Y, and must not make the work weak for X.
+    bool weak = r.work_id == 2 || r.position == 1;
+    assignment.attributions.push_back({"why " + std::to_string(r.id), weak ? "weak" : "strong"});
+  });
+  ASSERT_TRUE((*catalog)->save_assignment(assignment).ok());
+  EXPECT_EQ((*catalog)->weak_work_count(4), 1);
+  auto all = (*catalog)->researcher_works(4, {1, 20}, false);
+  ASSERT_EQ(all.size(), 2u);
+  for (const auto& w : all) {
+    EXPECT_EQ(w.attribution_strength, w.title == "Doubtful" ? "weak" : "strong") << w.title;
+    EXPECT_EQ(w.attribution.rfind("why ", 0), 0u);
+  }
+  auto weak = (*catalog)->researcher_works(4, {1, 20}, true);
+  ASSERT_EQ(weak.size(), 1u);
+  EXPECT_EQ(weak[0].title, "Doubtful");
+  EXPECT_EQ((*catalog)->weak_work_count(5), 1);
+  EXPECT_EQ((*catalog)->weak_work_count(6), 0);
 }
 
 TEST(SqliteCatalog, RedirectsFollowChainsOfMerges) {

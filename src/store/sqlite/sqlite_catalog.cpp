@@ -27,6 +27,12 @@ std::int64_t content_hash(const model::Work& w) {
   return static_cast<std::int64_t>(text::stable_hash(all));
 }
 
+// A condition on `researcher_works rw`: one of the researcher's authorships of the work
+// (ids work * 8192 + position) was attributed on weak evidence.
+constexpr const char* kTiedWeakly =
+    "AND EXISTS (SELECT 1 FROM researcher_authorships ra WHERE ra.authorship_id >= rw.work_id * 8192 "
+    "AND ra.authorship_id < (rw.work_id + 1) * 8192 AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak') ";
+
 class SqliteCatalog final : public Catalog {
  public:
   SqliteCatalog(const std::string& path, bool read_only, int schema_target)
@@ -240,18 +246,31 @@ class SqliteCatalog final : public Catalog {
     return stmt.column_int(0);
   }
 
-  std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page) override {
-    if (!works_stmt_)
-      works_stmt_ = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns +
-                                " FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? "
-                                "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
+  std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page, bool weak_only) override {
+    Statement& stmt = weak_only ? weak_works_stmt_ : works_stmt_;
+    if (!stmt)
+      stmt = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns +
+                         " FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? " +
+                         (weak_only ? kTiedWeakly : "") +
+                         "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
     std::vector<WorkSummary> out;
-    works_stmt_.bind(1, id).bind(2, page.per_page).bind(3, static_cast<std::int64_t>(page.page - 1) * page.per_page);
-    while (works_stmt_.step()) out.push_back(read_work_summary(works_stmt_));
-    works_stmt_.reset();
+    stmt.bind(1, id).bind(2, page.per_page).bind(3, static_cast<std::int64_t>(page.page - 1) * page.per_page);
+    while (stmt.step()) out.push_back(read_work_summary(stmt));
+    stmt.reset();
     for (auto& w : out) authors().fill(w);
     fill_attributions(id, out);
     return out;
+  }
+
+  int weak_work_count(model::ResearcherId id) override {
+    if (!weak_count_stmt_)
+      weak_count_stmt_ =
+          db_.prepare(std::string("SELECT count(*) FROM researcher_works rw WHERE rw.researcher_id = ? ") + kTiedWeakly);
+    weak_count_stmt_.bind(1, id);
+    weak_count_stmt_.step();
+    int count = static_cast<int>(weak_count_stmt_.column_int(0));
+    weak_count_stmt_.reset();
+    return count;
   }
 
   void fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) override {
@@ -465,7 +484,8 @@ class SqliteCatalog final : public Catalog {
 
   Database db_;
   Statement find_work_, insert_work_, update_work_, upsert_authorship_, trim_authorships_;
-  Statement profile_stmt_, works_stmt_, attribution_stmt_, work_by_id_stmt_, next_revision_;
+  Statement profile_stmt_, works_stmt_, weak_works_stmt_, weak_count_stmt_, attribution_stmt_, work_by_id_stmt_,
+      next_revision_;
   std::unique_ptr<AuthorsReader> authors_;
 };
 
