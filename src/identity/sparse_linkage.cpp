@@ -5,6 +5,8 @@
 #include <queue>
 #include <unordered_map>
 
+#include <absl/container/flat_hash_map.h>
+
 #include "identity/linkage_rules.hpp"
 
 namespace bzpeer::identity {
@@ -19,7 +21,7 @@ constexpr size_t kSalientTerms = 6;  // terms per signature used to find candida
 std::vector<std::pair<std::uint32_t, std::uint32_t>> candidate_pairs(const EvidenceSet& set,
                                                                      const std::vector<size_t>& members,
                                                                      size_t max_posting) {
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+  absl::flat_hash_map<std::uint64_t, std::vector<std::uint32_t>> postings;
   for (std::uint32_t i = 0; i < members.size(); ++i) {
     const auto& s = set.signatures[members[i]];
     const auto& w = set.works[s.work];
@@ -62,7 +64,9 @@ struct Cluster {
   std::vector<std::string> given;         // distinct spelled-out given names
   std::string person;                     // a person id, if any member has one
   std::string orcid;                      // an ORCID iD, if any member has one
-  std::unordered_map<size_t, Links> links;  // by neighbouring cluster
+  // By neighbouring cluster. An open-addressing map: merges spend most of their time
+  // moving these entries (std::unordered_map made the largest blocks 1.7x slower).
+  absl::flat_hash_map<std::uint32_t, Links> links;
   std::uint32_t version = 0;
 };
 
@@ -86,14 +90,14 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
   // Clusters start as must-link groups (one person id, one cluster).
   auto groups = must_link_groups(set, members);
   std::vector<Cluster> clusters(groups.size());
-  std::unordered_map<size_t, size_t> cluster_of;  // signature -> its first cluster
+  absl::flat_hash_map<size_t, std::uint32_t> cluster_of;  // signature -> its first cluster
   for (size_t c = 0; c < groups.size(); ++c) {
     auto& cluster = clusters[c];
     cluster.members = std::move(groups[c]);
     cluster.representative = cluster.members[0];
     for (size_t s : cluster.members) {
       const auto& sig = set.signatures[s];
-      cluster_of[s] = c;
+      cluster_of[s] = static_cast<std::uint32_t>(c);
       if (solo(set, sig)) cluster.solo += 1;
       if (!sig.name.first_is_initial &&
           std::find(cluster.given.begin(), cluster.given.end(), sig.name.given_joined) == cluster.given.end())
@@ -105,7 +109,7 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
   }
   for (auto [x, y] : candidate_pairs(set, members, limits.max_posting)) {
     size_t a = members[x], b = members[y];
-    size_t ca = cluster_of[a], cb = cluster_of[b];
+    std::uint32_t ca = cluster_of[a], cb = cluster_of[b];
     if (ca == cb) continue;
     const auto& sa = set.signatures[a];
     const auto& sb = set.signatures[b];
