@@ -31,7 +31,12 @@ void register_api_routes(httplib::Server& server, CatalogPool& catalogs, account
       return;
     }
     apply_account_state(*profile, accounts);
-    send_json(res, 200, researcher_json(*profile).dump());
+    json body = researcher_json(*profile);
+    // Where the works are, each with the evidence that put it on the profile, and how many
+    // of them are tied on weak evidence (the ones to check).
+    body["works_api_url"] = "/api/v1/works?filter=author.id:" + model::format_researcher_id(id);
+    body["weak_works_count"] = catalog.weak_work_count(id);
+    send_json(res, 200, body.dump());
   });
 }
 

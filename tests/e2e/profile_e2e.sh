@@ -99,6 +99,10 @@ if html.count('<span class="strength ') != min(20, len(han_works)): fail("a work
 if not strengths.get("weak") or "Weak evidence: worth checking" not in html: fail(f"no work is flagged as weak evidence: {strengths}")
 # Those works can be listed alone, the ones to check first.
 weak = strengths["weak"]
+status, ctype, body = get(f"/api/v1/researchers/{rid}")
+one = json.loads(body)
+if one.get("weak_works_count") != weak: fail(f"the researcher API says {one.get('weak_works_count')} weak works, its works list {weak}")
+if one.get("works_api_url") != f"/api/v1/works?filter=author.id:{rid}": fail(f"works_api_url {one.get('works_api_url')}")
 summary = ("1 work is" if weak == 1 else f"{weak} works are") + " tied to this profile on weak evidence."
 if summary not in html: fail(f"the profile does not say '{summary}'")
 status, ctype, weak_html = get(f"/researchers/{rid}?check=weak")
