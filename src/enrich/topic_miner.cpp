@@ -98,7 +98,11 @@ std::string field_label(const std::string& category) {
       {"q-bio.NC", "Neurons and Cognition"},
   };
   auto it = names.find(category);
-  return it != names.end() ? it->second : category;
+  if (it != names.end()) return it->second;
+  // Other sources' fields are stored with underscores for spaces ("Computer_Science").
+  std::string label = category;
+  std::replace(label.begin(), label.end(), '_', ' ');
+  return label;
 }
 
 }  // namespace bzpeer::enrich

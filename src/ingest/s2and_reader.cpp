@@ -4,10 +4,12 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
 
+#include "core/text.hpp"
 #include "ingest/name_split.hpp"
 #include "ingest/validate.hpp"
 
@@ -121,7 +123,13 @@ void read_s2and(const std::string& directory, RecordSink& sink) {
     work.date = work.year > 0 ? std::to_string(work.year) : "";
     simdjson::dom::array fields;
     if (paper["fields_of_study"].get(fields) == simdjson::SUCCESS)
-      for (element f : fields) work.categories.push_back(str(f));
+      for (element f : fields) {
+        // Categories are stored space-separated: "Computer Science" becomes one category,
+        // "Computer_Science" (shown with its space again).
+        std::string field_of_study = text::squeeze_spaces(str(f));
+        std::replace(field_of_study.begin(), field_of_study.end(), ' ', '_');
+        if (!field_of_study.empty()) work.categories.push_back(std::move(field_of_study));
+      }
     simdjson::dom::array references;
     if (paper["references"].get(references) == simdjson::SUCCESS)
       for (element r : references) {

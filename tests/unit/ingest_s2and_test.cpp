@@ -48,7 +48,7 @@ TEST(S2andReader, UsesSignatureNamesAndSkipsPapersWithoutYear) {
   TempDir dir;
   dir.file("ds/papers.json", R"({"10": {"paper_id": 10, "title": "A", "year": 2019, "venue": "V",
       "authors": [{"position": 0, "author_name": "J Smith"}, {"position": 1, "author_name": "K Lee"}],
-      "references": [12, "13"]},
+      "references": [12, "13"], "fields_of_study": ["Computer Science", "Biology"]},
     "11": {"paper_id": 11, "title": "B", "year": null, "authors": []}})");
   dir.file("ds/signatures.json", R"({"s1": {"signature_id": "s1", "paper_id": 10,
       "author_info": {"first": "John", "middle": "Q", "last": "Smith", "suffix": null, "position": 0,
@@ -65,6 +65,7 @@ TEST(S2andReader, UsesSignatureNamesAndSkipsPapersWithoutYear) {
   EXPECT_EQ(a.source_person_id, "s2and:ds:c7");
   EXPECT_EQ(sink.works[0].authors[1].last, "Lee");
   EXPECT_EQ(sink.works[0].cited, (std::vector<std::string>{"s2and:ds:12", "s2and:ds:13"}));
+  EXPECT_EQ(sink.works[0].categories, (std::vector<std::string>{"Computer_Science", "Biology"}));
   ASSERT_EQ(sink.issues.size(), 1u);
   EXPECT_NE(sink.issues[0].reason.find("paper 11: impossible year"), std::string::npos);
 }

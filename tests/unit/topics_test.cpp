@@ -42,6 +42,7 @@ TEST(TopicMiner, KeepsPhrasesThatRecurAcrossWorks) {
 TEST(TopicMiner, FieldLabels) {
   EXPECT_EQ(field_label("cs.CV"), "Computer Vision");
   EXPECT_EQ(field_label("unknown.XX"), "unknown.XX");
+  EXPECT_EQ(field_label("Computer_Science"), "Computer Science");
 }
 
 }  // namespace
