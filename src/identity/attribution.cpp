@@ -1,6 +1,7 @@
 #include "identity/attribution.hpp"
 
 #include <cstdio>
+#include <numeric>
 #include <unordered_map>
 
 #include "core/parallel.hpp"
@@ -45,18 +46,26 @@ std::string link_reasons(const EvidenceSet& set, const Signature& s, const Signa
   return out;
 }
 
+// `probability`: the work's best single link (to `partner`); `group`: how many works its
+// clear links reach, when they do not reach the researcher's main body of works (0 when
+// they do).
 store::Attribution describe(const EvidenceSet& set, const Signature& s, const Signature& partner, double probability,
-                            const PairModel& model) {
+                            size_t group, const PairModel& model) {
   const auto& other = set.works[partner.work];
   std::string link = "\"" + other.title + "\"" + (other.year ? " (" + std::to_string(other.year) + ")" : "") + ":" +
                      link_reasons(set, s, partner);
   char buf[64];
   std::snprintf(buf, sizeof buf, " (match probability %.2f)", probability);
   link += buf;
+  bool clear = probability > model.threshold;
+  if (group > 0 && clear)
+    return {"Linked to " + link + ", but this group of " + std::to_string(group) +
+                " works has no clear link to the rest of the researcher's works; it joined them as a whole.",
+            std::string(strength::weak)};
   bool same_person = !s.person_id.empty() && s.person_id == partner.person_id;
   if (same_person) return {"Linked to " + link, std::string(strength::confirmed)};
   if (probability >= kStrongLink) return {"Linked to " + link, std::string(strength::strong)};
-  if (probability > model.threshold) return {"Linked to " + link, std::string(strength::moderate)};
+  if (clear) return {"Linked to " + link, std::string(strength::moderate)};
   std::string why = set.works[s.work].author_keys.size() <= 1 ? "It lists no co-authors, and no" : "No";
   return {why +
               " single work of this researcher is a clear match; it joined their works as a group, on topic and name. "
@@ -103,23 +112,44 @@ void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster,
     for (size_t m : cluster)
       for (std::uint64_t key : set.works[set.signatures[m].work].author_keys)
         if (key != set.signatures[m].own_key) by_author[key].push_back(m);
-  for (size_t m : cluster) {
-    const auto& s = set.signatures[m];
-    // The strongest single link by the model. (The clustering leaves two works without
-    // co-authors to its topic stage, but a near-certain model link is still a strong tie.)
-    double best = -1;
-    size_t partner = m;
-    for (size_t other : partners_of(set, cluster, m, by_author)) {
+  // Each member's best single link, and the clear links (above the merge threshold)
+  // among the pairs compared: works that reach the researcher's main body of works only
+  // through the group as a whole are weak, even when they are clearly linked to each
+  // other (two papers of a namesake that share a co-author).
+  std::vector<size_t> group(cluster.size());
+  std::iota(group.begin(), group.end(), 0);
+  auto root = [&](size_t i) {
+    while (group[i] != i) i = group[i] = group[group[i]];
+    return i;
+  };
+  std::unordered_map<size_t, size_t> index_of;  // signature -> its index in `cluster`
+  for (size_t i = 0; i < cluster.size(); ++i) index_of[cluster[i]] = i;
+  std::vector<double> best(cluster.size(), -1);
+  std::vector<size_t> partner(cluster.size());
+  for (size_t i = 0; i < cluster.size(); ++i) {
+    const auto& s = set.signatures[cluster[i]];
+    partner[i] = cluster[i];
+    for (size_t other : partners_of(set, cluster, cluster[i], by_author)) {
       const auto& o = set.signatures[other];
       double p = (!s.person_id.empty() && s.person_id == o.person_id) || same_identifier(s, o)
                      ? 1.0
                      : model.probability(pair_features(set, s, o, model.name_counts));
-      if (p > best) {
-        best = p;
-        partner = other;
+      if (p > best[i]) {
+        best[i] = p;
+        partner[i] = other;
       }
+      if (p > model.threshold) group[root(i)] = root(index_of.at(other));
     }
-    out[m] = describe(set, s, set.signatures[partner], best, model);
+  }
+  // The main body: the largest group of clearly linked works (the earliest on a tie).
+  std::unordered_map<size_t, size_t> size_of;
+  for (size_t i = 0; i < cluster.size(); ++i) ++size_of[root(i)];
+  size_t main = root(0);
+  for (size_t i = 0; i < cluster.size(); ++i)
+    if (size_of[root(i)] > size_of[main]) main = root(i);
+  for (size_t i = 0; i < cluster.size(); ++i) {
+    size_t apart = root(i) == main ? 0 : size_of[root(i)];
+    out[cluster[i]] = describe(set, set.signatures[cluster[i]], set.signatures[partner[i]], best[i], apart, model);
   }
 }
 

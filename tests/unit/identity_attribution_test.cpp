@@ -64,6 +64,25 @@ TEST(Attribution, WorksWithoutAClearLinkAreWeak) {
   EXPECT_EQ(coauthored.explanation.rfind("No single work", 0), 0u) << coauthored.explanation;
 }
 
+// Two works of a namesake that share a co-author are clearly linked to each other, but
+// not to the researcher's main body of works: both are weak, and the explanation says why.
+TEST(Attribution, AGroupApartFromTheMainBodyIsWeak) {
+  auto set = first_author_evidence({work("Dialogue state tracking", {"Steve Young", "Ann Lee"}),
+                                    work("Dialogue policy learning", {"Steve Young", "Ann Lee"}),
+                                    work("Spoken dialogue systems", {"Steve Young", "Ann Lee"}),
+                                    work("Financial report structure", {"Steve Young", "Bo Chen"}),
+                                    work("Tone in financial text", {"Steve Young", "Bo Chen"})});
+  std::vector<std::vector<size_t>> one_cluster = {{0, 1, 2, 3, 4}};
+  auto attributions = explain_attributions(set, one_cluster, simple_model());
+  EXPECT_EQ(of(set, attributions, "Dialogue policy learning").strength, strength::strong);
+  for (const char* title : {"Financial report structure", "Tone in financial text"}) {
+    const auto& a = of(set, attributions, title);
+    EXPECT_EQ(a.strength, strength::weak) << title;
+    EXPECT_NE(a.explanation.find("this group of 2 works has no clear link to the rest"), std::string::npos)
+        << a.explanation;
+  }
+}
+
 // In a large cluster, a co-author link is found even when it is not among the first
 // members compared.
 TEST(Attribution, LargeClustersStillFindTheCoauthorLink) {
