@@ -37,6 +37,22 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+std::string_view first_character(std::string_view s) {
+  if (s.empty()) return s;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                        static_cast<utf8proc_ssize_t>(s.size()), &cp);
+  return s.substr(0, n > 0 ? static_cast<size_t>(n) : 1);
+}
+
+int first_code_point(std::string_view s) {
+  if (s.empty()) return -1;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                        static_cast<utf8proc_ssize_t>(s.size()), &cp);
+  return n > 0 ? static_cast<int>(cp) : -1;
+}
+
 namespace {
 
 bool is_ascii(std::string_view s) {

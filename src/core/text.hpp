@@ -13,6 +13,11 @@ bool is_valid_utf8(std::string_view s);
 // spaces, collapsing runs of whitespace: "José  Pérez-Ruiz" -> "jose perez ruiz".
 std::string fold(std::string_view s);
 
+// The first character of UTF-8 text (its bytes), and its code point; a malformed byte
+// is one character with code point -1.
+std::string_view first_character(std::string_view s);
+int first_code_point(std::string_view s);
+
 // Collapses runs of whitespace (including newlines) to one space and trims.
 std::string squeeze_spaces(std::string_view s);
 

@@ -27,29 +27,19 @@ bool is_particle(const std::string& t) {
   return particles.count(t) > 0;
 }
 
-// The byte length of the UTF-8 character starting `s` (1 for malformed bytes).
-size_t char_length(std::string_view s) {
-  if (s.empty()) return 0;
-  auto lead = static_cast<unsigned char>(s[0]);
-  size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 1;
-  return std::min(n, s.size());
-}
+std::string first_char(std::string_view s) { return std::string(text::first_character(s)); }
 
-std::string first_char(std::string_view s) { return std::string(s.substr(0, char_length(s))); }
-
-// A Han character (CJK unified ideographs and extension A), from its UTF-8 bytes.
+// A Han character (CJK unified ideographs and extension A).
 bool is_han(std::string_view c) {
-  if (c.size() != 3) return false;
-  auto b0 = static_cast<unsigned char>(c[0]), b1 = static_cast<unsigned char>(c[1]);
-  unsigned cp = (b0 & 0x0fu) << 12 | (b1 & 0x3fu) << 6 | (static_cast<unsigned char>(c[2]) & 0x3fu);
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf);
+  int cp = text::first_code_point(c);
+  return c.size() == text::first_character(c).size() && ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf));
 }
 
 // A name written in Han characters without spaces ("胡瀚"): the family name comes first,
 // one character, or two for the compound surnames.
 bool split_han(const std::string& raw, std::string& first, std::string& last) {
   std::vector<std::string> chars;
-  for (size_t i = 0; i < raw.size(); i += char_length(std::string_view(raw).substr(i))) {
+  for (size_t i = 0; i < raw.size(); i += chars.back().size()) {
     chars.push_back(first_char(std::string_view(raw).substr(i)));
     if (!is_han(chars.back())) return false;
   }
