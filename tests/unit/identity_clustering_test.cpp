@@ -22,6 +22,27 @@ std::vector<size_t> cluster_sizes(const std::vector<std::vector<size_t>>& cluste
   return sizes;
 }
 
+// Whether signatures `a` and `b` are in one cluster.
+bool together(const std::vector<std::vector<size_t>>& clusters, size_t a, size_t b) {
+  for (const auto& c : clusters)
+    if (std::count(c.begin(), c.end(), a) && std::count(c.begin(), c.end(), b)) return true;
+  return false;
+}
+
+// Unrelated works by "Wei Wang", each with a co-author of its own: they make a block
+// large enough for the large-block path under the limits below.
+void add_filler(std::vector<RawWork>& works) {
+  for (int i = 0; i < 6; ++i)
+    works.push_back(work("Filler topic " + std::to_string(i), {"Wei Wang", "Zed" + std::to_string(i) + " Q"}));
+}
+
+// Both clusterings: every pair scored, and the large-block (sparse) path.
+std::vector<ClusteringLimits> dense_and_sparse() {
+  ClusteringLimits sparse;
+  sparse.dense_block = 4;
+  return {ClusteringLimits{}, sparse};
+}
+
 TEST(BlockClustering, SharedCoauthorsJoinAndConflictingNamesStayApart) {
   EvidenceBuilder b;
   std::vector<RawWork> works = {work("Parsing with graphs", {"Wei Wang", "Ann Lee"}),
@@ -62,21 +83,13 @@ TEST(BlockClustering, OrcidAndEmailAreDecisive) {
       with(work("Graph parsing", {"Wei Wang", "Ann Lee"}), "0000-0002", ""),  // all shared but the iD
       with(work("Ocean currents", {"Wei Wang", "Cy Dunn"}), "", "wei@example.org"),
       with(work("Desert winds", {"Wei Wang", "Di Eng"}), "", "wei@example.org")};
-  // Filler so the large-block limit below sends the block to sparse linkage.
-  for (int i = 0; i < 6; ++i) works.push_back(work("Filler topic " + std::to_string(i), {"Wei Wang", "Zed" + std::to_string(i) + " Q"}));
+  add_filler(works);
   auto set = testing::first_author_evidence(works);
-  ClusteringLimits sparse;
-  sparse.dense_block = 4;
-  for (const auto& limits : {ClusteringLimits{}, sparse}) {
+  for (const auto& limits : dense_and_sparse()) {
     auto clusters = cluster_all(set, simple_model(), limits);
-    auto cluster_of = [&](size_t signature) {
-      for (size_t c = 0; c < clusters.size(); ++c)
-        if (std::find(clusters[c].begin(), clusters[c].end(), signature) != clusters[c].end()) return c;
-      return clusters.size();
-    };
-    EXPECT_EQ(cluster_of(0), cluster_of(1)) << "same ORCID iD, dense_block " << limits.dense_block;
-    EXPECT_NE(cluster_of(0), cluster_of(2)) << "different ORCID iDs, dense_block " << limits.dense_block;
-    EXPECT_EQ(cluster_of(3), cluster_of(4)) << "same email, dense_block " << limits.dense_block;
+    EXPECT_TRUE(together(clusters, 0, 1)) << "same ORCID iD, dense_block " << limits.dense_block;
+    EXPECT_FALSE(together(clusters, 0, 2)) << "different ORCID iDs, dense_block " << limits.dense_block;
+    EXPECT_TRUE(together(clusters, 3, 4)) << "same email, dense_block " << limits.dense_block;
   }
 }
 
@@ -92,19 +105,12 @@ TEST(BlockClustering, SelfCitationLinksTwoWorks) {
   std::vector<RawWork> works = {cites(work("Ocean currents", {"Wei Wang"}), "x:1", {}),
                                 cites(work("Desert winds", {"Wei Wang"}), "x:2", {"x:9", "x:1"}),
                                 cites(work("Mountain snow", {"Wei Wang"}), "x:3", {"x:9"})};
-  for (int i = 0; i < 6; ++i) works.push_back(work("Filler topic " + std::to_string(i), {"Wei Wang", "Zed" + std::to_string(i) + " Q"}));
+  add_filler(works);
   auto set = testing::first_author_evidence(works);
-  ClusteringLimits sparse;
-  sparse.dense_block = 4;
-  for (const auto& limits : {ClusteringLimits{}, sparse}) {
+  for (const auto& limits : dense_and_sparse()) {
     auto clusters = cluster_all(set, simple_model(), limits);
-    auto together = [&](size_t a, size_t b) {
-      for (const auto& c : clusters)
-        if (std::count(c.begin(), c.end(), a) && std::count(c.begin(), c.end(), b)) return true;
-      return false;
-    };
-    EXPECT_TRUE(together(0, 1)) << "the second cites the first, dense_block " << limits.dense_block;
-    EXPECT_FALSE(together(0, 2)) << "nothing links them, dense_block " << limits.dense_block;
+    EXPECT_TRUE(together(clusters, 0, 1)) << "the second cites the first, dense_block " << limits.dense_block;
+    EXPECT_FALSE(together(clusters, 0, 2)) << "nothing links them, dense_block " << limits.dense_block;
     auto attributions = explain_attributions(set, clusters, simple_model());
     EXPECT_NE(attributions[1].explanation.find("one cites the other"), std::string::npos) << attributions[1].explanation;
   }
