@@ -73,29 +73,30 @@ store::Attribution describe(const EvidenceSet& set, const Signature& s, const Si
           std::string(strength::weak)};
 }
 
-// The members of `cluster` to compare `m` with: all of them in a small cluster; else
-// those sharing a co-author with it, then an even spread of the rest.
+// The members of `cluster` (as indices into it) to compare its member `m` with: all of
+// them in a small cluster; else those sharing a co-author with it, then an even spread
+// of the rest. `by_author`: the members whose works list each co-author.
 std::vector<size_t> partners_of(const EvidenceSet& set, const std::vector<size_t>& cluster, size_t m,
                                 const std::unordered_map<std::uint64_t, std::vector<size_t>>& by_author) {
   std::vector<size_t> out;
   if (cluster.size() <= kPartnersCompared + 1) {
-    for (size_t other : cluster)
-      if (other != m) out.push_back(other);
+    for (size_t j = 0; j < cluster.size(); ++j)
+      if (j != m) out.push_back(j);
     return out;
   }
-  const auto& s = set.signatures[m];
+  const auto& s = set.signatures[cluster[m]];
   for (std::uint64_t key : set.works[s.work].author_keys) {
     if (key == s.own_key) continue;
     auto it = by_author.find(key);
     if (it == by_author.end()) continue;
-    for (size_t other : it->second) {
+    for (size_t j : it->second) {
       if (out.size() == kPartnersCompared / 2) break;
-      if (other != m && set.signatures[other].work != s.work) out.push_back(other);
+      if (j != m && set.signatures[cluster[j]].work != s.work) out.push_back(j);
     }
   }
   size_t step = cluster.size() / (kPartnersCompared - out.size());
-  for (size_t i = 0; i < cluster.size() && out.size() < kPartnersCompared; i += step)
-    if (cluster[i] != m) out.push_back(cluster[i]);
+  for (size_t j = 0; j < cluster.size() && out.size() < kPartnersCompared; j += step)
+    if (j != m) out.push_back(j);
   return out;
 }
 
@@ -109,9 +110,9 @@ void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster,
   // Which members' works list each co-author (large clusters only: small ones compare all).
   std::unordered_map<std::uint64_t, std::vector<size_t>> by_author;
   if (cluster.size() > kPartnersCompared + 1)
-    for (size_t m : cluster)
-      for (std::uint64_t key : set.works[set.signatures[m].work].author_keys)
-        if (key != set.signatures[m].own_key) by_author[key].push_back(m);
+    for (size_t i = 0; i < cluster.size(); ++i)
+      for (std::uint64_t key : set.works[set.signatures[cluster[i]].work].author_keys)
+        if (key != set.signatures[cluster[i]].own_key) by_author[key].push_back(i);
   // Each member's best single link, and the clear links (above the merge threshold)
   // among the pairs compared: works that reach the researcher's main body of works only
   // through the group as a whole are weak, even when they are clearly linked to each
@@ -122,23 +123,19 @@ void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster,
     while (group[i] != i) i = group[i] = group[group[i]];
     return i;
   };
-  std::unordered_map<size_t, size_t> index_of;  // signature -> its index in `cluster`
-  for (size_t i = 0; i < cluster.size(); ++i) index_of[cluster[i]] = i;
   std::vector<double> best(cluster.size(), -1);
   std::vector<size_t> partner(cluster.size());
   for (size_t i = 0; i < cluster.size(); ++i) {
     const auto& s = set.signatures[cluster[i]];
     partner[i] = cluster[i];
-    for (size_t other : partners_of(set, cluster, cluster[i], by_author)) {
-      const auto& o = set.signatures[other];
-      double p = (!s.person_id.empty() && s.person_id == o.person_id) || same_identifier(s, o)
-                     ? 1.0
-                     : model.probability(pair_features(set, s, o, model.name_counts));
+    for (size_t j : partners_of(set, cluster, i, by_author)) {
+      const auto& o = set.signatures[cluster[j]];
+      double p = certainly_one_person(s, o) ? 1.0 : model.probability(pair_features(set, s, o, model.name_counts));
       if (p > best[i]) {
         best[i] = p;
-        partner[i] = other;
+        partner[i] = cluster[j];
       }
-      if (p > model.threshold) group[root(i)] = root(index_of.at(other));
+      if (p > model.threshold) group[root(i)] = root(j);
     }
   }
   // The main body: the largest group of clearly linked works (the earliest on a tie).

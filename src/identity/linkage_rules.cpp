@@ -15,10 +15,14 @@ bool same_identifier(const Signature& a, const Signature& b) {
   return (!a.orcid.empty() && a.orcid == b.orcid) || (!a.email.empty() && a.email == b.email);
 }
 
+bool certainly_one_person(const Signature& a, const Signature& b) {
+  return (!a.person_id.empty() && a.person_id == b.person_id) || same_identifier(a, b);
+}
+
 bool solo(const EvidenceSet& set, const Signature& s) { return set.works[s.work].author_keys.size() <= 1; }
 
 double pair_probability(const EvidenceSet& set, const Signature& a, const Signature& b, const PairModel& model) {
-  if ((!a.person_id.empty() && a.person_id == b.person_id) || same_identifier(a, b)) return 1.0;
+  if (certainly_one_person(a, b)) return 1.0;
   if (solo(set, a) && solo(set, b) && !one_cites_the_other(set, a, b)) return 0.0;
   return model.probability(pair_features(set, a, b, model.name_counts));
 }

@@ -16,6 +16,9 @@ bool cannot_link(const Signature& a, const Signature& b);
 // The same ORCID iD or the same email address: decisive, one person.
 bool same_identifier(const Signature& a, const Signature& b);
 
+// Certainly one person: the same person id (editors' id, claim) or the same identifier.
+bool certainly_one_person(const Signature& a, const Signature& b);
+
 // A work with no co-authors: the pairwise model, trained on works that have them, has
 // only the name and a few title words to go on for two such signatures.
 bool solo(const EvidenceSet& set, const Signature& s);
