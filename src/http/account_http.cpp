@@ -48,4 +48,11 @@ void apply_account_state(model::ResearcherProfile& profile, accounts::Accounts& 
                            state.claim ? state.claim->open_to_collaborate : true);
 }
 
+std::vector<std::int64_t> settled_works(const std::vector<model::WorkCorrection>& corrections) {
+  std::vector<std::int64_t> out;
+  for (const auto& c : corrections)
+    if (c.action == "confirm" || c.action == "remove") out.push_back(c.work_id);
+  return out;
+}
+
 }  // namespace bzpeer::http

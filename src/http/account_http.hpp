@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "accounts/accounts.hpp"
 #include "core/result.hpp"
@@ -25,5 +26,8 @@ std::optional<accounts::Session> require_session(const httplib::Request& req, ht
 Result<model::ResearcherId> existing_researcher(const std::string& id_text, store::Catalog& catalog);
 // The profile with the live account facts (claim, level, followers, trust) applied.
 void apply_account_state(model::ResearcherProfile& profile, accounts::Accounts& accounts);
+// The works the claimed researcher has confirmed or removed: checked by the one person
+// who knows, so no longer counted or listed as weak evidence to check.
+std::vector<std::int64_t> settled_works(const std::vector<model::WorkCorrection>& corrections);
 
 }  // namespace bzpeer::http

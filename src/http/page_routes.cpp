@@ -59,10 +59,12 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
         if (viewer.is_claimant) viewer.claim_evidence = mine->evidence;
       }
     }
-    for (const auto& c : accounts.store().corrections_of(id)) viewer.corrections[c.work_id] = c.action;
-    viewer.weak_works = catalog.weak_work_count(id);
+    auto corrections = accounts.store().corrections_of(id);
+    for (const auto& c : corrections) viewer.corrections[c.work_id] = c.action;
+    auto settled = settled_works(corrections);
+    viewer.weak_works = catalog.weak_work_count(id, settled);
     viewer.weak_only = req.get_param_value("check") == "weak";
-    auto works = catalog.researcher_works(id, *page, viewer.weak_only);
+    auto works = catalog.researcher_works(id, *page, viewer.weak_only, settled);
     send_html(res, 200, render_profile_page(*profile, works, *page, viewer));
   });
 

@@ -113,10 +113,14 @@ class Catalog {
   // Where a retired id now lives (after a merge), if anywhere.
   virtual std::optional<model::ResearcherId> redirect(model::ResearcherId old_id) = 0;
   // A researcher's works, newest first, each with its attribution; with `weak_only`, only
-  // those tied to the profile on weak evidence (Attribution::strength "weak").
-  virtual std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page, bool weak_only) = 0;
-  // How many of a researcher's works are tied to the profile on weak evidence.
-  virtual int weak_work_count(model::ResearcherId id) = 0;
+  // those tied to the profile on weak evidence (Attribution::strength "weak") and not in
+  // `settled` (works the claimed researcher has already confirmed or removed: checked, so
+  // no longer to check, though the strength stays until the next build re-clusters them).
+  virtual std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page, bool weak_only,
+                                                    const std::vector<std::int64_t>& settled) = 0;
+  // How many of a researcher's works are tied to the profile on weak evidence, `settled`
+  // ones left out.
+  virtual int weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) = 0;
   // Sets the attribution of those of `works` that are on researcher `id`'s profile.
   virtual void fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) = 0;
   // Researchers whose folded name equals (exact) or starts with (prefix) the folded query,

@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib.sh"
 start_server "$WORK/data"
 
 python3 - "$BASE" "$WORK/data" "$BZPEER" <<'PY'
-import glob, http.cookiejar, json, os, re, subprocess, sys, time, urllib.error, urllib.request
+import glob, html, http.cookiejar, json, os, re, subprocess, sys, time, urllib.error, urllib.request
 base, data, bzpeer = sys.argv[1], sys.argv[2], sys.argv[3]
 passed = 0
 
@@ -196,15 +196,31 @@ passed += 1
 
 # Corrections: only the claimant; removal applies at the next build.
 works = json.loads(urllib.request.urlopen(base + f"/api/v1/works?filter=author.id:{rid}&per_page=200").read())["results"]
-removed = works[-1]
+# A work the owner confirmed or removed has been checked: at once, before any build, it
+# leaves the weak-evidence count and the ?check=weak list (its strength stays until then).
+def weak_count(): return json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())["weak_works_count"]
+doubtful = [w for w in works if w["attribution_strength"] == "weak"]
+if len(doubtful) < 2: fail(f"the seed's claimed Han Hu has {len(doubtful)} weak works; the check below needs two")
+weak_before = weak_count()
+s, _, _ = alice.call("POST", f"/api/v1/researchers/{rid}/works/{doubtful[0]['id']}/confirm")
+expect(s, 200, "confirm a weak work")
+if weak_count() != weak_before - 1: fail(f"confirming a weak work left the weak count at {weak_count()} (was {weak_before})")
+s, page, _ = alice.call("GET", f"/researchers/{rid}?check=weak")
+listed = [html.unescape(t) for t in re.findall(r'<h3 class="title">(?:<a [^>]*>)?(.*?)(?:</a>)?</h3>', page)]
+if doubtful[0]["title"] in listed or doubtful[1]["title"] not in listed:
+    fail(f"the ?check=weak list does not drop the confirmed work, or drops another: {listed}")
+removed = doubtful[1]
 s, _, _ = bob.call("POST", f"/api/v1/researchers/{rid}/works/{removed['id']}/remove")
 expect(s, 403, "a correction by someone else")
 s, b, _ = alice.call("POST", f"/api/v1/researchers/{rid}/works/{removed['id']}/remove")
 expect(s, 200, "remove a work")
+if weak_count() != weak_before - 2: fail(f"the weak count after confirming one and removing one: {weak_count()}, was {weak_before}")
 out = subprocess.run([bzpeer, "build", "--data", data], capture_output=True, text=True)
-if "1 corrections applied" not in out.stdout: fail(f"build output: {out.stdout} {out.stderr}")
+if "2 corrections applied" not in out.stdout: fail(f"build output: {out.stdout} {out.stderr}")
 after = json.loads(urllib.request.urlopen(base + f"/api/v1/works?filter=author.id:{rid}&per_page=200").read())["results"]
 if removed["id"] in [w["id"] for w in after]: fail("the removed work is still on the profile after the build")
+kept = [w for w in after if w["id"] == doubtful[0]["id"]]
+if not kept or kept[0]["attribution_strength"] != "confirmed": fail(f"the confirmed work after the build: {kept}")
 if len(after) != len(works) - 1: fail(f"the profile went from {len(works)} to {len(after)} works")
 r = json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())
 if not r["claimed"]: fail("the claim did not stay with the researcher across the rebuild")

@@ -126,7 +126,7 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
   assignment.researchers.push_back({7, "X", "x"});
   (*current)->for_each_authorship([&](AuthorshipRow&& r) { assignment.authorship_to_researcher.emplace_back(r.id, 7); });
   ASSERT_TRUE((*current)->save_assignment(assignment).ok());
-  auto works = (*current)->researcher_works(7, {1, 20}, false);
+  auto works = (*current)->researcher_works(7, {1, 20}, false, {});
   ASSERT_EQ(works.size(), 1u);
   EXPECT_EQ(works[0].title, "Kept");
 }
@@ -148,18 +148,24 @@ TEST(SqliteCatalog, AttributionsAndTheirStrength) {
     assignment.attributions.push_back({"why " + std::to_string(r.id), weak ? "weak" : "strong"});
   });
   ASSERT_TRUE((*catalog)->save_assignment(assignment).ok());
-  EXPECT_EQ((*catalog)->weak_work_count(4), 1);
-  auto all = (*catalog)->researcher_works(4, {1, 20}, false);
+  EXPECT_EQ((*catalog)->weak_work_count(4, {}), 1);
+  auto all = (*catalog)->researcher_works(4, {1, 20}, false, {});
   ASSERT_EQ(all.size(), 2u);
   for (const auto& w : all) {
     EXPECT_EQ(w.attribution_strength, w.title == "Doubtful" ? "weak" : "strong") << w.title;
     EXPECT_EQ(w.attribution.rfind("why ", 0), 0u);
   }
-  auto weak = (*catalog)->researcher_works(4, {1, 20}, true);
+  auto weak = (*catalog)->researcher_works(4, {1, 20}, true, {});
   ASSERT_EQ(weak.size(), 1u);
   EXPECT_EQ(weak[0].title, "Doubtful");
-  EXPECT_EQ((*catalog)->weak_work_count(5), 1);
-  EXPECT_EQ((*catalog)->weak_work_count(6), 0);
+  EXPECT_EQ((*catalog)->weak_work_count(5, {}), 1);
+  EXPECT_EQ((*catalog)->weak_work_count(6, {}), 0);
+  // Once the owner has confirmed or removed the doubtful work, it is no longer one to check;
+  // settling some other work changes nothing.
+  EXPECT_EQ((*catalog)->weak_work_count(4, {weak[0].id}), 0);
+  EXPECT_TRUE((*catalog)->researcher_works(4, {1, 20}, true, {weak[0].id}).empty());
+  EXPECT_EQ((*catalog)->weak_work_count(4, {weak[0].id + 100}), 1);
+  EXPECT_EQ((*catalog)->researcher_works(4, {1, 20}, false, {weak[0].id}).size(), 2u);
 }
 
 TEST(SqliteCatalog, RedirectsFollowChainsOfMerges) {

@@ -31,7 +31,15 @@ std::int64_t content_hash(const model::Work& w) {
 // (ids work * 8192 + position) was attributed on weak evidence.
 constexpr const char* kTiedWeakly =
     "AND EXISTS (SELECT 1 FROM researcher_authorships ra WHERE ra.authorship_id >= rw.work_id * 8192 "
-    "AND ra.authorship_id < (rw.work_id + 1) * 8192 AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak') ";
+    "AND ra.authorship_id < (rw.work_id + 1) * 8192 AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak') "
+    "AND rw.work_id NOT IN (SELECT value FROM json_each(?)) ";
+
+// Work ids as a JSON array, bound to the json_each() of kTiedWeakly.
+std::string json_id_list(const std::vector<std::int64_t>& ids) {
+  std::string out = "[";
+  for (auto id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+  return out + "]";
+}
 
 class SqliteCatalog final : public Catalog {
  public:
@@ -246,7 +254,8 @@ class SqliteCatalog final : public Catalog {
     return stmt.column_int(0);
   }
 
-  std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page, bool weak_only) override {
+  std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page, bool weak_only,
+                                            const std::vector<std::int64_t>& settled) override {
     Statement& stmt = weak_only ? weak_works_stmt_ : works_stmt_;
     if (!stmt)
       stmt = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns +
@@ -254,7 +263,10 @@ class SqliteCatalog final : public Catalog {
                          (weak_only ? kTiedWeakly : "") +
                          "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
     std::vector<WorkSummary> out;
-    stmt.bind(1, id).bind(2, page.per_page).bind(3, static_cast<std::int64_t>(page.page - 1) * page.per_page);
+    int limit_index = weak_only ? 3 : 2;  // the weak-only filter binds the settled list second
+    stmt.bind(1, id);
+    if (weak_only) stmt.bind(2, json_id_list(settled));
+    stmt.bind(limit_index, page.per_page).bind(limit_index + 1, static_cast<std::int64_t>(page.page - 1) * page.per_page);
     while (stmt.step()) out.push_back(read_work_summary(stmt));
     stmt.reset();
     for (auto& w : out) authors().fill(w);
@@ -262,11 +274,11 @@ class SqliteCatalog final : public Catalog {
     return out;
   }
 
-  int weak_work_count(model::ResearcherId id) override {
+  int weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) override {
     if (!weak_count_stmt_)
       weak_count_stmt_ =
           db_.prepare(std::string("SELECT count(*) FROM researcher_works rw WHERE rw.researcher_id = ? ") + kTiedWeakly);
-    weak_count_stmt_.bind(1, id);
+    weak_count_stmt_.bind(1, id).bind(2, json_id_list(settled));
     weak_count_stmt_.step();
     int count = static_cast<int>(weak_count_stmt_.column_int(0));
     weak_count_stmt_.reset();
