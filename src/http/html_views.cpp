@@ -105,7 +105,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
     item.set("abstract", w.abstract);
     item.set("has_abstract", !w.abstract.empty());
     item.set("venue", w.venue);
-    item.set("url", w.url);
+    if (auto link = work_link(w.url, w.doi); !link.empty()) item.set("url", link);
     std::string authors;
     for (size_t i = 0; i < w.authors.size() && i < 3; ++i) authors += (i ? ", " : "") + w.authors[i];
     if (w.authors.size() > 3) authors += " et al.";

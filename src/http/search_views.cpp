@@ -81,8 +81,7 @@ std::string render_search_page(const SearchPageView& v) {
       item.set("venue", w.venue.empty() ? w.source : w.venue);
       item.set("year", std::to_string(w.year));
       item.set("type", w.type);
-      std::string link = !w.url.empty() ? w.url : (!w.doi.empty() ? "https://doi.org/" + w.doi : "");
-      if (link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0) item.set("href", link);
+      if (auto link = work_link(w.url, w.doi); !link.empty()) item.set("href", link);
       works.push_back(item);
     }
     d.set("works", works);

@@ -53,4 +53,9 @@ std::string url_encode(const std::string& value) {
 
 std::string plural(int n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
+std::string work_link(const std::string& url, const std::string& doi) {
+  std::string link = !url.empty() ? url : (!doi.empty() ? "https://doi.org/" + doi : "");
+  return link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0 ? link : "";
+}
+
 }  // namespace bzpeer::http

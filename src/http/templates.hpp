@@ -21,6 +21,10 @@ std::string render_in_layout(const std::string& body_template, data& body, const
 // Percent-encodes a query value (Mustache then HTML-escapes the result).
 std::string url_encode(const std::string& value);
 
+// Where a work's title links: its URL, else its DOI resolver, and only over http(s):
+// a source's "javascript:" link must not become a click. Empty when there is none.
+std::string work_link(const std::string& url, const std::string& doi);
+
 // "1 work", "3 works".
 std::string plural(int n, const std::string& word);
 

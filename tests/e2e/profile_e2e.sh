@@ -90,6 +90,8 @@ for text in order:
 newest = max(han_works, key=lambda w: w["update_date"])
 if newest["title"].replace("&", "&amp;") not in html: fail("newest work missing from the first page")
 if html.count('class="work"') != min(20, len(han_works)): fail("profile does not show 20 works a page")
+# The fixture's works have no URL or DOI: their titles are text, not links to nowhere.
+if 'href=""' in html: fail("the profile has a link to nowhere (href=\"\")")
 if f'<dd>{len(han_works)}</dd>' not in html: fail("works count missing from the trust snapshot")
 if 'href="/researchers?name=Han%20Hu"' not in html: fail("the profile does not link to the other people of its name")
 # Each work shows its evidence and a badge for how firm it is; the fixture's works list
