@@ -58,7 +58,11 @@ CorpusView load_corpus(store::Catalog& catalog) {
   catalog.for_each_authorship([&](store::AuthorshipRow&& row) {
     if (row.previous_researcher == 0) return;
     std::uint32_t r = index_of(row.previous_researcher);
-    if (!row.affiliation.empty()) ++view.affiliations_of[r][row.affiliation];
+    if (row.affiliation.empty()) return;
+    auto& seen = view.affiliations_of[r][row.affiliation];
+    ++seen.works;
+    if (auto w = work_index.find(row.work_id); w != work_index.end())
+      seen.latest_year = std::max(seen.latest_year, view.works[w->second].year);
   });
   return view;
 }

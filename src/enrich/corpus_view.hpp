@@ -20,12 +20,18 @@ struct WorkInfo {
   std::vector<TopicId> topics;
 };
 
+// One affiliation as a researcher's works name it.
+struct AffiliationSeen {
+  int works = 0;        // how many of their works name it
+  int latest_year = 0;  // the newest of those works
+};
+
 struct CorpusView {
   std::vector<WorkInfo> works;                          // dense work index
   std::vector<model::ResearcherId> researcher_ids;      // dense researcher index -> id
   std::vector<std::vector<std::uint32_t>> works_of;     // researcher -> works, newest first
   std::vector<std::vector<std::uint32_t>> authors_of;   // work -> researchers
-  std::vector<std::unordered_map<std::string, int>> affiliations_of;  // researcher -> affiliation counts
+  std::vector<std::unordered_map<std::string, AffiliationSeen>> affiliations_of;  // researcher -> affiliations
   std::vector<std::string> display_names;               // researcher -> name
   TopicMiner topics;
   int latest_year = 0;

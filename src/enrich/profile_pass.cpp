@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/progress.hpp"
@@ -29,14 +30,20 @@ std::string tagline(const std::string& name, const std::vector<model::NamedCount
   return name + " works on " + list + ".";
 }
 
-std::string most_common(const std::unordered_map<std::string, int>& counts) {
+// Where a researcher is now: the affiliation of their newest work that names one (people
+// move; a count over all years would keep them where they spent longest), the one more of
+// their works name on a tie.
+std::string current_affiliation(const std::unordered_map<std::string, AffiliationSeen>& affiliations) {
   std::string best;
-  int best_count = 0;
-  for (const auto& [name, count] : counts)
-    if (count > best_count || (count == best_count && name < best)) {
+  AffiliationSeen best_seen;
+  for (const auto& [name, seen] : affiliations) {
+    auto key = std::tuple(seen.latest_year, seen.works);
+    auto best_key = std::tuple(best_seen.latest_year, best_seen.works);
+    if (best.empty() || key > best_key || (key == best_key && name < best)) {
       best = name;
-      best_count = count;
+      best_seen = seen;
     }
+  }
   return best;
 }
 
@@ -67,7 +74,7 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
   constexpr int kOwn = -1;
   for (std::uint32_t w : view.works_of[r]) scratch.count[w] = kOwn;
   std::map<std::string, int> institutions;
-  for (const auto& [name, count] : view.affiliations_of[r]) institutions[name] += count;
+  for (const auto& [name, seen] : view.affiliations_of[r]) institutions[name] += seen.works;
   for (size_t c = 0; c < coauthors.size() && c < limits.nearby_people_scanned; ++c) {
     const auto& works = view.works_of[coauthors[c].researcher];  // newest first
     for (size_t i = 0; i < works.size() && i < limits.nearby_works_per_person; ++i) {
@@ -75,7 +82,7 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
       if (n == kOwn) continue;
       if (n++ == 0) scratch.touched.push_back(works[i]);
     }
-    for (const auto& [name, count] : view.affiliations_of[coauthors[c].researcher]) institutions[name] += count;
+    for (const auto& [name, seen] : view.affiliations_of[coauthors[c].researcher]) institutions[name] += seen.works;
   }
   g.papers = static_cast<int>(scratch.touched.size());
   g.people = static_cast<int>(coauthors.size());
@@ -140,7 +147,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
       p.collaborators.push_back({model::format_researcher_id(view.researcher_ids[coauthors[i].researcher]),
                                  view.display_names[coauthors[i].researcher], coauthors[i].strength,
                                  coauthors[i].shared_works});
-    p.affiliation = most_common(view.affiliations_of[r]);
+    p.affiliation = current_affiliation(view.affiliations_of[r]);
     p.tagline = tagline(p.display_name, p.topics, p.works_count);
     // Accounts (claims, follows) do not exist yet: every record is a public, unclaimed L1.
     p.verification_level = "L1";
