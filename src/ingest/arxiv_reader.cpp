@@ -8,21 +8,14 @@
 
 #include "core/text.hpp"
 #include "ingest/detex.hpp"
-#include "ingest/line_reader.hpp"
+#include "ingest/json_lines.hpp"
 #include "ingest/name_split.hpp"
-#include "ingest/validate.hpp"
 
 namespace bzpeer::ingest {
 
 namespace {
 
 using simdjson::ondemand::value;
-
-std::string text_of(value v) {
-  if (v.is_null()) return {};
-  std::string_view s = v.get_string();
-  return std::string(s);
-}
 
 int month_number(std::string_view name) {
   static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -75,7 +68,7 @@ void parse_authors_parsed(value v, model::Work& work) {
     std::string parts[3];
     int i = 0;
     for (auto part : entry.get_array()) {
-      if (i < 3) parts[i] = text_of(part.value());
+      if (i < 3) parts[i] = json_text(part.value());
       ++i;
     }
     model::Authorship a;
@@ -90,36 +83,37 @@ void parse_authors_parsed(value v, model::Work& work) {
 }
 
 // Parses one JSON line into `work`; throws simdjson_error on malformed JSON.
-void parse_record(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, model::Work& work) {
-  auto doc = parser.iterate(json);
+void parse_record(simdjson::ondemand::document& doc, model::Work& work) {
   std::string authors_text, first_version_date, update_date, journal_ref;
   bool have_parsed_authors = false;
   for (auto field : doc.get_object()) {
     std::string_view key = field.unescaped_key();
     value v = field.value();
-    if (key == "id") work.external_id = "arxiv:" + text_of(v);
-    else if (key == "title") work.title = detex(text_of(v));
-    else if (key == "abstract") work.abstract = text_of(v);
-    else if (key == "doi") work.doi = text_of(v);
-    else if (key == "journal-ref") journal_ref = text_of(v);
-    else if (key == "update_date") update_date = text_of(v);
-    else if (key == "authors") authors_text = text_of(v);
-    else if (key == "categories") {
-      work.categories = text::split(text_of(v), ' ');
-    } else if (key == "versions") {
-      if (!v.is_null())
-        for (auto version : v.get_array()) {
-          if (first_version_date.empty()) {
-            auto created = version.find_field_unordered("created");
-            if (!created.error()) first_version_date = rfc2822_date(text_of(created.value()));
+    read_field(key, [&] {
+      if (key == "id") work.external_id = "arxiv:" + json_text(v);
+      else if (key == "title") work.title = detex(json_text(v));
+      else if (key == "abstract") work.abstract = json_text(v);
+      else if (key == "doi") work.doi = json_text(v);
+      else if (key == "journal-ref") journal_ref = json_text(v);
+      else if (key == "update_date") update_date = json_text(v);
+      else if (key == "authors") authors_text = json_text(v);
+      else if (key == "categories") {
+        work.categories = text::split(json_text(v), ' ');
+      } else if (key == "versions") {
+        if (!v.is_null())
+          for (auto version : v.get_array()) {
+            if (first_version_date.empty()) {
+              auto created = version.find_field_unordered("created");
+              if (!created.error()) first_version_date = rfc2822_date(json_text(created.value()));
+            }
           }
+      } else if (key == "authors_parsed") {
+        if (!v.is_null()) {
+          parse_authors_parsed(v, work);
+          have_parsed_authors = true;
         }
-    } else if (key == "authors_parsed") {
-      if (!v.is_null()) {
-        parse_authors_parsed(v, work);
-        have_parsed_authors = true;
       }
-    }
+    });
   }
   if (!have_parsed_authors) {
     int position = 0;
@@ -140,38 +134,6 @@ void parse_record(simdjson::ondemand::parser& parser, simdjson::padded_string_vi
 
 }  // namespace
 
-void read_arxiv(const std::string& path, RecordSink& sink) {
-  LineReader lines(path);
-  if (!lines.is_open()) {
-    sink.reject({path, 0, "cannot open file"});
-    return;
-  }
-  simdjson::ondemand::parser parser;
-  std::string_view line;
-  std::uint64_t next_progress = 1 << 20;
-  while (lines.next(line)) {
-    if (lines.bytes_read() >= next_progress) {
-      sink.progress(lines.bytes_read());
-      next_progress = lines.bytes_read() + (1 << 20);
-    }
-    size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos) continue;  // blank lines are allowed
-    model::Work work;
-    try {
-      static_assert(LineReader::kPadding >= simdjson::SIMDJSON_PADDING);
-      parse_record(parser, simdjson::padded_string_view(line.data(), line.size(), lines.capacity_from(line)), work);
-    } catch (const simdjson::simdjson_error& e) {
-      sink.reject({path, lines.line_number(), std::string("malformed JSON: ") + e.what()});
-      continue;
-    }
-    normalize(work);
-    if (auto problem = validate(work)) {
-      sink.reject({path, lines.line_number(), *problem});
-      continue;
-    }
-    sink.accept(std::move(work));
-  }
-  sink.progress(lines.bytes_read());
-}
+void read_arxiv(const std::string& path, RecordSink& sink) { read_json_lines(path, sink, parse_record); }
 
 }  // namespace bzpeer::ingest

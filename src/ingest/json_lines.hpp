@@ -1,0 +1,42 @@
+#pragma once
+// The loop every JSON-lines source shares: read a file line by line, parse each line
+// with simdjson's On-Demand API, normalise and validate the work, and hand it on. A
+// malformed or invalid line is reported with its line number and the rest go on.
+#include <simdjson.h>
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include "ingest/reader.hpp"
+
+namespace bzpeer::ingest {
+
+// Fills `work` from one parsed line; throws simdjson_error on malformed JSON.
+using JsonRecordParser = std::function<void(simdjson::ondemand::document& doc, model::Work& work)>;
+
+void read_json_lines(const std::string& path, RecordSink& sink, const JsonRecordParser& parse);
+
+// A field of the wrong shape ("publication_year": "2020"): reported with the field's name.
+struct BadField : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Runs `read` on the value of field `key`; a value of the wrong type becomes a BadField
+// that names the field (broken JSON stays a simdjson_error: it is about the line).
+template <typename Read>
+void read_field(std::string_view key, Read&& read) {
+  try {
+    read();
+  } catch (const simdjson::simdjson_error& e) {
+    auto code = e.error();
+    if (code != simdjson::INCORRECT_TYPE && code != simdjson::NUMBER_ERROR && code != simdjson::NUMBER_OUT_OF_RANGE)
+      throw;
+    throw BadField("field \"" + std::string(key) + "\": " + e.what());
+  }
+}
+
+// A string field's text, or "" for null.
+std::string json_text(simdjson::ondemand::value v);
+
+}  // namespace bzpeer::ingest
