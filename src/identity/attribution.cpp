@@ -62,8 +62,7 @@ store::Attribution describe(const EvidenceSet& set, const Signature& s, const Si
     return {"Linked to " + link + ", but this group of " + std::to_string(group) +
                 " works has no clear link to the rest of the researcher's works; it joined them as a whole.",
             std::string(strength::weak)};
-  bool same_person = !s.person_id.empty() && s.person_id == partner.person_id;
-  if (same_person) return {"Linked to " + link, std::string(strength::confirmed)};
+  if (certainly_one_person(s, partner)) return {"Linked to " + link, std::string(strength::confirmed)};
   if (probability >= kStrongLink) return {"Linked to " + link, std::string(strength::strong)};
   if (clear) return {"Linked to " + link, std::string(strength::moderate)};
   std::string why = set.works[s.work].author_keys.size() <= 1 ? "It lists no co-authors, and no" : "No";

@@ -5,6 +5,7 @@
 
 #include "ingest/acl_reader.hpp"
 #include "ingest/arxiv_reader.hpp"
+#include "ingest/openalex_reader.hpp"
 #include "ingest/s2and_reader.hpp"
 #include "ingest/sniff.hpp"
 
@@ -15,9 +16,10 @@ namespace fs = std::filesystem;
 Result<Format> parse_format(const std::string& name) {
   if (name == "auto") return Format::automatic;
   if (name == "arxiv") return Format::arxiv;
+  if (name == "openalex") return Format::openalex;
   if (name == "acl") return Format::acl;
   if (name == "s2and") return Format::s2and;
-  return make_error(ErrorCode::invalid_input, "unknown format '" + name + "' (expected auto, arxiv, acl or s2and)");
+  return make_error(ErrorCode::invalid_input, "unknown format '" + name + "' (expected auto, arxiv, openalex, acl or s2and)");
 }
 
 namespace {
@@ -37,7 +39,7 @@ std::uint64_t size_of(const fs::path& path) {
 void add_input(const fs::path& path, Format forced, std::vector<Input>& out, RecordSink& sink) {
   Format format = forced == Format::automatic ? sniff_format(path.string()) : forced;
   if (format == Format::automatic) {
-    sink.reject({path.string(), 0, "unrecognised format (pass --format arxiv|acl|s2and)"});
+    sink.reject({path.string(), 0, "unrecognised format (pass --format arxiv|openalex|acl|s2and)"});
     return;
   }
   out.push_back({path.string(), format, size_of(path)});
@@ -89,6 +91,7 @@ std::vector<Input> plan_inputs(const std::vector<std::string>& paths, Format for
 void read_input(const Input& input, RecordSink& sink) {
   switch (input.format) {
     case Format::arxiv: read_arxiv(input.path, sink); break;
+    case Format::openalex: read_openalex(input.path, sink); break;
     case Format::acl: read_acl(input.path, sink); break;
     case Format::s2and: read_s2and(input.path, sink); break;
     default: sink.reject({input.path, 0, "unrecognised format"}); break;

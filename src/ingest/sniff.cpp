@@ -17,8 +17,11 @@ Format sniff_format(const std::string& path) {
   if (first == std::string::npos) return Format::automatic;
   if (head[first] == '<') return head.find("<collection") != std::string::npos ? Format::acl : Format::automatic;
   if (head[first] == '{') {
-    // arXiv lines carry "authors_parsed" or at least an "id" and "title" on one line.
     std::string line = head.substr(first, head.find('\n', first) - first);
+    // OpenAlex works carry their OpenAlex URL as id, or at least "authorships".
+    if (line.find("\"https://openalex.org/W") != std::string::npos || line.find("\"authorships\"") != std::string::npos)
+      return Format::openalex;
+    // arXiv lines carry "authors_parsed" or at least an "id" and "title" on one line.
     if (line.find("\"authors_parsed\"") != std::string::npos ||
         (line.find("\"id\"") != std::string::npos && line.find("\"title\"") != std::string::npos))
       return Format::arxiv;
