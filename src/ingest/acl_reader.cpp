@@ -1,14 +1,12 @@
 // ACL Anthology XML through libxml2's streaming reader, so large files never sit in memory.
 #include "ingest/acl_reader.hpp"
 
-#include <libxml/xmlreader.h>
-
 #include <cctype>
-#include <cstring>
 #include <map>
 #include <memory>
 
 #include "ingest/validate.hpp"
+#include "ingest/xml_stream.hpp"
 
 namespace bzpeer::ingest {
 
@@ -17,32 +15,6 @@ namespace {
 struct VolumeMeta {
   std::string id, booktitle, year, month, publisher, address;
 };
-
-std::string attribute(xmlTextReaderPtr reader, const char* name) {
-  xmlChar* value = xmlTextReaderGetAttribute(reader, reinterpret_cast<const xmlChar*>(name));
-  if (!value) return {};
-  std::string out(reinterpret_cast<char*>(value));
-  xmlFree(value);
-  return out;
-}
-
-// The text of the current element with inline markup (<fixed-case>, <b>, ...) flattened.
-std::string element_text(xmlTextReaderPtr reader) {
-  xmlChar* value = xmlTextReaderReadString(reader);
-  if (!value) return {};
-  std::string out(reinterpret_cast<char*>(value));
-  xmlFree(value);
-  return out;
-}
-
-std::uint64_t node_line(xmlTextReaderPtr reader) {
-  long line = xmlGetLineNo(xmlTextReaderCurrentNode(reader));
-  return line > 0 ? static_cast<std::uint64_t>(line) : 0;
-}
-
-bool named(xmlTextReaderPtr reader, const char* name) {
-  return std::strcmp(reinterpret_cast<const char*>(xmlTextReaderConstLocalName(reader)), name) == 0;
-}
 
 int month_number(const std::string& month) {
   static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -96,9 +68,9 @@ void read_person(xmlTextReaderPtr reader, model::Authorship& a) {
     int type = xmlTextReaderNodeType(reader);
     if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) return;
     if (type != XML_READER_TYPE_ELEMENT) continue;
-    if (named(reader, "first")) a.first = element_text(reader);
-    else if (named(reader, "last")) a.last = element_text(reader);
-    else if (named(reader, "affiliation")) a.affiliation = element_text(reader);
+    if (xml_named(reader, "first")) a.first = xml_text(reader);
+    else if (xml_named(reader, "last")) a.last = xml_text(reader);
+    else if (xml_named(reader, "affiliation")) a.affiliation = xml_text(reader);
   }
 }
 
@@ -107,46 +79,33 @@ class AclParser {
   AclParser(const std::string& path, RecordSink& sink) : path_(path), sink_(sink) {}
 
   void run() {
-    std::unique_ptr<xmlTextReader, decltype(&xmlFreeTextReader)> reader(
-        xmlReaderForFile(path_.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-        &xmlFreeTextReader);
-    if (!reader) {
+    XmlStream stream(path_);
+    if (!stream.is_open()) {
       sink_.reject({path_, 0, "cannot open XML file"});
       return;
     }
-    xmlTextReaderSetErrorHandler(reader.get(), &AclParser::on_error, this);
+    stream_ = &stream;
+    xmlTextReaderPtr reader = stream.reader();
     int rc;
-    while ((rc = xmlTextReaderRead(reader.get())) == 1) {
-      if (xmlTextReaderNodeType(reader.get()) != XML_READER_TYPE_ELEMENT) continue;
-      if (named(reader.get(), "collection")) collection_ = attribute(reader.get(), "id");
-      else if (named(reader.get(), "volume")) volume_ = VolumeMeta{attribute(reader.get(), "id"), {}, {}, {}, {}, {}};
-      else if (named(reader.get(), "booktitle")) volume_.booktitle = element_text(reader.get());
-      else if (named(reader.get(), "publisher")) volume_.publisher = element_text(reader.get());
-      else if (named(reader.get(), "address")) volume_.address = element_text(reader.get());
-      else if (named(reader.get(), "month")) volume_.month = element_text(reader.get());
-      else if (named(reader.get(), "year")) volume_.year = element_text(reader.get());
-      else if (named(reader.get(), "paper")) read_paper(reader.get());
+    while ((rc = stream.read()) == 1) {
+      if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT) continue;
+      if (xml_named(reader, "collection")) collection_ = xml_attribute(reader, "id");
+      else if (xml_named(reader, "volume")) volume_ = VolumeMeta{xml_attribute(reader, "id"), {}, {}, {}, {}, {}};
+      else if (xml_named(reader, "booktitle")) volume_.booktitle = xml_text(reader);
+      else if (xml_named(reader, "publisher")) volume_.publisher = xml_text(reader);
+      else if (xml_named(reader, "address")) volume_.address = xml_text(reader);
+      else if (xml_named(reader, "month")) volume_.month = xml_text(reader);
+      else if (xml_named(reader, "year")) volume_.year = xml_text(reader);
+      else if (xml_named(reader, "paper")) read_paper(reader);
     }
-    if (rc < 0)
-      sink_.reject({path_, error_line_ ? error_line_ : static_cast<std::uint64_t>(xmlTextReaderGetParserLineNumber(reader.get())),
-                    "malformed XML" + (error_.empty() ? std::string() : ": " + error_) +
-                        " (papers before this point were kept)"});
+    if (rc < 0) sink_.reject({path_, stream.failure_line(), stream.failure_reason("papers")});
   }
 
  private:
-  static void on_error(void* self, const char* message, xmlParserSeverities severity, xmlTextReaderLocatorPtr locator) {
-    auto* parser = static_cast<AclParser*>(self);
-    if (severity != XML_PARSER_SEVERITY_ERROR || !parser->error_.empty()) return;
-    parser->error_ = message ? message : "";
-    while (!parser->error_.empty() && (parser->error_.back() == '\n' || parser->error_.back() == ' '))
-      parser->error_.pop_back();
-    parser->error_line_ = static_cast<std::uint64_t>(xmlTextReaderLocatorLineNumber(locator));
-  }
-
   void read_paper(xmlTextReaderPtr reader) {
     // Node lines, not the parser's: libxml2 reads ahead of the node it hands out.
-    std::uint64_t line = node_line(reader), last_line = line;
-    std::string paper_id = attribute(reader, "id");
+    std::uint64_t line = xml_node_line(reader), last_line = line;
+    std::string paper_id = xml_attribute(reader, "id");
     model::Work work;
     std::string url;
     int depth = xmlTextReaderDepth(reader);
@@ -159,16 +118,16 @@ class AclParser {
       }
       // Only the paper's own children count: an abstract may hold a <url> of its own.
       if (type != XML_READER_TYPE_ELEMENT) continue;
-      last_line = node_line(reader);
+      last_line = xml_node_line(reader);
       if (xmlTextReaderDepth(reader) != depth + 1) continue;
-      if (named(reader, "title")) work.title = element_text(reader);
-      else if (named(reader, "abstract")) work.abstract = element_text(reader);
-      else if (named(reader, "doi")) work.doi = element_text(reader);
-      else if (named(reader, "url") && url.empty()) url = element_text(reader);
-      else if (named(reader, "author")) {
+      if (xml_named(reader, "title")) work.title = xml_text(reader);
+      else if (xml_named(reader, "abstract")) work.abstract = xml_text(reader);
+      else if (xml_named(reader, "doi")) work.doi = xml_text(reader);
+      else if (xml_named(reader, "url") && url.empty()) url = xml_text(reader);
+      else if (xml_named(reader, "author")) {
         model::Authorship a;
         a.position = static_cast<int>(work.authors.size());
-        a.source_person_id = attribute(reader, "id");
+        a.source_person_id = xml_attribute(reader, "id");
         if (!a.source_person_id.empty()) a.source_person_id = "acl:" + a.source_person_id;
         read_person(reader, a);
         a.raw_name = a.first.empty() ? a.last : a.first + " " + a.last;
@@ -176,7 +135,7 @@ class AclParser {
       }
     }
     // A paper that reaches the point of a syntax error is cut short; run() reports the error.
-    if (!complete || (!error_.empty() && last_line >= error_line_)) return;
+    if (!complete || (!stream_->error().empty() && last_line >= stream_->error_line())) return;
     // The <url> holds the full Anthology id (P18-1001); build it when missing.
     std::string anthology_id = url;
     if (anthology_id.empty() || anthology_id.find("://") != std::string::npos) {
@@ -211,8 +170,7 @@ class AclParser {
   RecordSink& sink_;
   std::string collection_;
   VolumeMeta volume_;
-  std::string error_;
-  std::uint64_t error_line_ = 0;
+  XmlStream* stream_ = nullptr;  // while run() reads
 };
 
 }  // namespace
