@@ -61,16 +61,17 @@ std::string series_name(const std::string& collection) {
 }
 
 // Reads the children of <author> (or <editor>): <first>, <last>.
-void read_person(xmlTextReaderPtr reader, model::Authorship& a) {
+void read_person(XmlStream& stream, model::Authorship& a) {
+  xmlTextReaderPtr reader = stream.reader();
   int depth = xmlTextReaderDepth(reader);
   if (xmlTextReaderIsEmptyElement(reader)) return;
   while (xmlTextReaderRead(reader) == 1) {
     int type = xmlTextReaderNodeType(reader);
     if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) return;
     if (type != XML_READER_TYPE_ELEMENT) continue;
-    if (xml_named(reader, "first")) a.first = xml_text(reader);
-    else if (xml_named(reader, "last")) a.last = xml_text(reader);
-    else if (xml_named(reader, "affiliation")) a.affiliation = xml_text(reader);
+    if (xml_named(reader, "first")) a.first = stream.text();
+    else if (xml_named(reader, "last")) a.last = stream.text();
+    else if (xml_named(reader, "affiliation")) a.affiliation = stream.text();
   }
 }
 
@@ -91,11 +92,11 @@ class AclParser {
       if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT) continue;
       if (xml_named(reader, "collection")) collection_ = xml_attribute(reader, "id");
       else if (xml_named(reader, "volume")) volume_ = VolumeMeta{xml_attribute(reader, "id"), {}, {}, {}, {}, {}};
-      else if (xml_named(reader, "booktitle")) volume_.booktitle = xml_text(reader);
-      else if (xml_named(reader, "publisher")) volume_.publisher = xml_text(reader);
-      else if (xml_named(reader, "address")) volume_.address = xml_text(reader);
-      else if (xml_named(reader, "month")) volume_.month = xml_text(reader);
-      else if (xml_named(reader, "year")) volume_.year = xml_text(reader);
+      else if (xml_named(reader, "booktitle")) volume_.booktitle = stream_->text();
+      else if (xml_named(reader, "publisher")) volume_.publisher = stream_->text();
+      else if (xml_named(reader, "address")) volume_.address = stream_->text();
+      else if (xml_named(reader, "month")) volume_.month = stream_->text();
+      else if (xml_named(reader, "year")) volume_.year = stream_->text();
       else if (xml_named(reader, "paper")) read_paper(reader);
     }
     if (rc < 0) sink_.reject({path_, stream.failure_line(), stream.failure_reason("papers")});
@@ -105,6 +106,7 @@ class AclParser {
   void read_paper(xmlTextReaderPtr reader) {
     // Node lines, not the parser's: libxml2 reads ahead of the node it hands out.
     std::uint64_t line = xml_node_line(reader), last_line = line;
+    auto mark = stream_->mark();
     std::string paper_id = xml_attribute(reader, "id");
     model::Work work;
     std::string url;
@@ -120,22 +122,22 @@ class AclParser {
       if (type != XML_READER_TYPE_ELEMENT) continue;
       last_line = xml_node_line(reader);
       if (xmlTextReaderDepth(reader) != depth + 1) continue;
-      if (xml_named(reader, "title")) work.title = xml_text(reader);
-      else if (xml_named(reader, "abstract")) work.abstract = xml_text(reader);
-      else if (xml_named(reader, "doi")) work.doi = xml_text(reader);
-      else if (xml_named(reader, "url") && url.empty()) url = xml_text(reader);
+      if (xml_named(reader, "title")) work.title = stream_->text();
+      else if (xml_named(reader, "abstract")) work.abstract = stream_->text();
+      else if (xml_named(reader, "doi")) work.doi = stream_->text();
+      else if (xml_named(reader, "url") && url.empty()) url = stream_->text();
       else if (xml_named(reader, "author")) {
         model::Authorship a;
         a.position = static_cast<int>(work.authors.size());
         a.source_person_id = xml_attribute(reader, "id");
         if (!a.source_person_id.empty()) a.source_person_id = "acl:" + a.source_person_id;
-        read_person(reader, a);
+        read_person(*stream_, a);
         a.raw_name = a.first.empty() ? a.last : a.first + " " + a.last;
         work.authors.push_back(std::move(a));
       }
     }
-    // A paper that reaches the point of a syntax error is cut short; run() reports the error.
-    if (!complete || (!stream_->error().empty() && last_line >= stream_->error_line())) return;
+    // A paper the parser's error may have cut into is left out; run() reports the error.
+    if (!complete || stream_->damaged_since(mark, last_line)) return;
     // The <url> holds the full Anthology id (P18-1001); build it when missing.
     std::string anthology_id = url;
     if (anthology_id.empty() || anthology_id.find("://") != std::string::npos) {

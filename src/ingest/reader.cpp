@@ -5,6 +5,7 @@
 
 #include "ingest/acl_reader.hpp"
 #include "ingest/arxiv_reader.hpp"
+#include "ingest/dblp_reader.hpp"
 #include "ingest/openalex_reader.hpp"
 #include "ingest/s2and_reader.hpp"
 #include "ingest/sniff.hpp"
@@ -18,8 +19,9 @@ Result<Format> parse_format(const std::string& name) {
   if (name == "arxiv") return Format::arxiv;
   if (name == "openalex") return Format::openalex;
   if (name == "acl") return Format::acl;
+  if (name == "dblp") return Format::dblp;
   if (name == "s2and") return Format::s2and;
-  return make_error(ErrorCode::invalid_input, "unknown format '" + name + "' (expected auto, arxiv, openalex, acl or s2and)");
+  return make_error(ErrorCode::invalid_input, "unknown format '" + name + "' (expected auto, arxiv, openalex, acl, dblp or s2and)");
 }
 
 namespace {
@@ -39,17 +41,17 @@ std::uint64_t size_of(const fs::path& path) {
 void add_input(const fs::path& path, Format forced, std::vector<Input>& out, RecordSink& sink) {
   Format format = forced == Format::automatic ? sniff_format(path.string()) : forced;
   if (format == Format::automatic) {
-    sink.reject({path.string(), 0, "unrecognised format (pass --format arxiv|openalex|acl|s2and)"});
+    sink.reject({path.string(), 0, "unrecognised format (pass --format arxiv|openalex|acl|dblp|s2and)"});
     return;
   }
   out.push_back({path.string(), format, size_of(path)});
 }
 
-// Files a directory walk skips silently: documentation, licences, schemas, hidden files.
+// Files a directory walk skips silently: documentation, licences, schemas and DTDs, hidden files.
 bool is_incidental(const fs::path& path) {
   std::string name = path.filename().string();
   std::string ext = path.extension().string();
-  return name.empty() || name[0] == '.' || ext == ".md" || ext == ".txt" || ext == ".rnc" || ext == ".yaml" ||
+  return name.empty() || name[0] == '.' || ext == ".md" || ext == ".txt" || ext == ".rnc" || ext == ".dtd" || ext == ".yaml" ||
          ext == ".yml" || name.rfind("LICENSE", 0) == 0 || name.rfind("README", 0) == 0;
 }
 
@@ -93,6 +95,7 @@ void read_input(const Input& input, RecordSink& sink) {
     case Format::arxiv: read_arxiv(input.path, sink); break;
     case Format::openalex: read_openalex(input.path, sink); break;
     case Format::acl: read_acl(input.path, sink); break;
+    case Format::dblp: read_dblp(input.path, sink); break;
     case Format::s2and: read_s2and(input.path, sink); break;
     default: sink.reject({input.path, 0, "unrecognised format"}); break;
   }

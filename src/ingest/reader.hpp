@@ -10,9 +10,9 @@
 
 namespace bzpeer::ingest {
 
-enum class Format { automatic, arxiv, openalex, acl, s2and };
+enum class Format { automatic, arxiv, openalex, acl, dblp, s2and };
 
-// Parses "auto", "arxiv", "openalex", "acl", "s2and".
+// Parses "auto", "arxiv", "openalex", "acl", "dblp", "s2and".
 Result<Format> parse_format(const std::string& name);
 
 struct Issue {

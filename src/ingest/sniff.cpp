@@ -15,7 +15,11 @@ Format sniff_format(const std::string& path) {
   head.resize(static_cast<size_t>(in.gcount()));
   size_t first = head.find_first_not_of(" \t\r\n\xef\xbb\xbf");
   if (first == std::string::npos) return Format::automatic;
-  if (head[first] == '<') return head.find("<collection") != std::string::npos ? Format::acl : Format::automatic;
+  if (head[first] == '<') {
+    if (head.find("<collection") != std::string::npos) return Format::acl;
+    if (head.find("<dblp") != std::string::npos || head.find("<!DOCTYPE dblp") != std::string::npos) return Format::dblp;
+    return Format::automatic;
+  }
   if (head[first] == '{') {
     std::string line = head.substr(first, head.find('\n', first) - first);
     // OpenAlex works carry their OpenAlex URL as id, or at least "authorships".

@@ -38,12 +38,19 @@ std::string xml_attribute(xmlTextReaderPtr reader, const char* name) {
   return out;
 }
 
-std::string xml_text(xmlTextReaderPtr reader) {
-  xmlChar* value = xmlTextReaderReadString(reader);
-  if (!value) return {};
+std::string XmlStream::text() {
+  xmlChar* value = xmlTextReaderReadString(reader_);
+  if (!value) {
+    if (!error_.empty() && !xmlTextReaderIsEmptyElement(reader_)) ++lost_texts_;
+    return {};
+  }
   std::string out(reinterpret_cast<char*>(value));
   xmlFree(value);
   return out;
+}
+
+bool XmlStream::damaged_since(Mark mark, std::uint64_t last_line) const {
+  return !error_.empty() && (lost_texts_ != mark.lost_texts || last_line >= error_line_);
 }
 
 std::uint64_t xml_node_line(xmlTextReaderPtr reader) {

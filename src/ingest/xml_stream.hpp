@@ -22,9 +22,18 @@ class XmlStream {
   // Advances to the next node: 1, 0 at the end, -1 on an error.
   int read() { return xmlTextReaderRead(reader_); }
 
-  // The first error met ("" when none) and its line.
-  const std::string& error() const { return error_; }
-  std::uint64_t error_line() const { return error_line_; }
+  // The text of the current element with inline markup (<fixed-case>, <i>, ...) flattened.
+  std::string text();
+
+  // The parser runs ahead of the nodes it hands out, so after an error the nodes already
+  // built still come, but the text of some may not. A reader marks where a record starts
+  // and, at its end, asks whether the error may have cut into it (a text lost, or the
+  // record reaching the error's line): such a record is dropped, not stored in half.
+  struct Mark {
+    std::uint64_t lost_texts = 0;
+  };
+  Mark mark() const { return {lost_texts_}; }
+  bool damaged_since(Mark mark, std::uint64_t last_line) const;
   // What to report after read() returned -1: the line and the error, noting that the
   // records before it were kept.
   std::uint64_t failure_line() const;
@@ -36,12 +45,11 @@ class XmlStream {
   xmlTextReaderPtr reader_ = nullptr;
   std::string error_;
   std::uint64_t error_line_ = 0;
+  std::uint64_t lost_texts_ = 0;
 };
 
 // An attribute of the current element ("" when absent).
 std::string xml_attribute(xmlTextReaderPtr reader, const char* name);
-// The text of the current element with inline markup (<fixed-case>, <i>, ...) flattened.
-std::string xml_text(xmlTextReaderPtr reader);
 // The line of the current node (the parser's own line runs ahead of the node it hands out).
 std::uint64_t xml_node_line(xmlTextReaderPtr reader);
 // Whether the current node's local name is `name`.

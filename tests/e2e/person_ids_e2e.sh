@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# End-to-end OpenAlex: works in OpenAlex's documented shape are ingested, and an ORCID iD
-# decides identity both ways: one iD joins two papers that share nothing else, and two
-# iDs keep apart two papers that share a co-author and a subject.
+# End-to-end: the identifiers sources give for people decide identity both ways, from
+# their own formats: an ORCID iD in OpenAlex works, a homonym number in the DBLP dump
+# ("Han Hu 0001"). One id joins two papers that share nothing else; two ids keep apart
+# two papers that share a co-author and a subject. A control build of the same records
+# without the ids shows the evidence alone deciding the other way.
 set -euo pipefail
 BZPEER=${1:?path to bzpeer}
 source "$(dirname "$0")/lib.sh"
 
-python3 - "$WORK/works.jsonl" "$WORK/works-without-ids.jsonl" <<'PY'
+mkdir -p "$WORK/with/in" "$WORK/without/in"
+python3 - "$WORK/with/in/works.jsonl" "$WORK/without/in/works.jsonl" <<'PY'
 import json, sys
 def abstract(text):
     index = {}
@@ -49,18 +52,37 @@ with open(sys.argv[2], "w") as out:
         out.write(json.dumps(r) + "\n")
 PY
 
-"$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > "$WORK/ingest.out"
-grep -q "skipped 0" "$WORK/ingest.out" || fail "OpenAlex ingest skipped records: $(cat "$WORK/ingest.out")"
-"$BZPEER" build --data "$WORK/data" > /dev/null
-# Without the iDs, the shared co-author and subject join W101 and W103, and W102 stands
-# alone: the iDs, not the fixture, make the answer below.
-"$BZPEER" ingest --data "$WORK/control" "$WORK/works-without-ids.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/control" > /dev/null
-control=$(sqlite3 "$WORK/control/catalog.sqlite" "SELECT group_concat(work) FROM (SELECT rw.researcher_id AS person,
-  w.external_id AS work FROM researcher_works rw JOIN works w ON w.id = rw.work_id JOIN researchers r ON r.id = rw.researcher_id
-  WHERE r.display_name = 'Wei Zhang' ORDER BY work) GROUP BY person ORDER BY 1")
-[ "$control" = "$(printf 'openalex:W101,openalex:W103\nopenalex:W102')" ] || fail "the control build without iDs grouped: $control"
-start_server "$WORK/data"
+# DBLP: the two numbered Han Hus share a co-author and a subject; Han Hu 0001's two
+# papers share nothing. The dump's entities are declared in dblp.dtd beside it.
+for variant in with without; do
+  if [ $variant = with ]; then one=" 0001"; two=" 0002"; else one=""; two=""; fi
+  echo '<!ENTITY uuml "&#252;">' > "$WORK/$variant/in/dblp.dtd"
+  cat > "$WORK/$variant/in/dblp.xml" <<XML
+<?xml version="1.0" encoding="ISO-8859-1"?>
+<!DOCTYPE dblp SYSTEM "dblp.dtd">
+<dblp>
+<inproceedings key="conf/a/1"><author>Han Hu$one</author><author>Yue Cao</author><title>Masked image modeling for vision transformers.</title><year>2021</year><booktitle>CVPR</booktitle></inproceedings>
+<inproceedings key="conf/a/2"><author>Han Hu$two</author><author>Yue Cao</author><title>Scaling masked image modeling for vision transformers.</title><year>2022</year><booktitle>CVPR</booktitle></inproceedings>
+<article key="journals/b/3"><author>Han Hu$one</author><author>J&uuml;rgen Klein</author><title>Energy-efficient offloading in mobile edge computing.</title><year>2019</year><journal>IEEE IoT J.</journal></article>
+</dblp>
+XML
+  "$BZPEER" ingest --data "$WORK/$variant/data" "$WORK/$variant/in" > "$WORK/$variant/ingest.out"
+  grep -q "read 6, new 6, .* skipped 0" "$WORK/$variant/ingest.out" || fail "ingest: $(cat "$WORK/$variant/ingest.out")"
+  "$BZPEER" build --data "$WORK/$variant/data" > /dev/null
+done
+# Each person's works, one line per person, for a name.
+groups() {
+  sqlite3 "$WORK/$1/data/catalog.sqlite" "SELECT group_concat(work) FROM (SELECT rw.researcher_id AS person,
+    w.external_id AS work FROM researcher_works rw JOIN works w ON w.id = rw.work_id JOIN researchers r ON r.id = rw.researcher_id
+    WHERE r.display_name = '$2' ORDER BY work) GROUP BY person ORDER BY 1"
+}
+[ "$(groups without 'Wei Zhang')" = "$(printf 'openalex:W101,openalex:W103\nopenalex:W102')" ] ||
+  fail "the control build without ORCID iDs grouped: $(groups without 'Wei Zhang')"
+[ "$(groups without 'Han Hu')" = "$(printf 'dblp:conf/a/1,dblp:conf/a/2\ndblp:journals/b/3')" ] ||
+  fail "the control build without homonym numbers grouped: $(groups without 'Han Hu')"
+[ "$(groups with 'Han Hu')" = "$(printf 'dblp:conf/a/1,dblp:journals/b/3\ndblp:conf/a/2')" ] ||
+  fail "DBLP's homonym numbers should join conf/a/1 with journals/b/3 and keep conf/a/2 apart: $(groups with 'Han Hu')"
+start_server "$WORK/with/data"
 
 python3 - "$BASE" <<'PY'
 import json, sys, urllib.request
@@ -89,5 +111,5 @@ if w["doi"] != "10.9999/w101" or w["venue"] != "Journal of Proteome Research" or
 # OpenAlex ships abstracts as word -> positions; the served text is back in order.
 if w["abstract"] != "We identify peptides from tandem mass spectra with a probabilistic scoring model for proteomics.":
     fail(f"abstract {w['abstract']!r}")
-print("openalex e2e: 1 passed, 0 failed")
+print("person ids e2e (ORCID iDs from OpenAlex, DBLP homonym numbers): 2 passed, 0 failed")
 PY
