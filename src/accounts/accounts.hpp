@@ -66,6 +66,13 @@ class Accounts {
   // claimed by someone else opens a dispute; an account claims one researcher at most.
   Result<ClaimOutcome> claim(const model::Account& account, model::ResearcherId researcher, const std::string& orcid);
   Status correct(const model::Account& account, const model::WorkCorrection& correction);
+  // "This record is also me": `works` (all of researcher `other`'s, most often a fragment
+  // of the same person under a variant of their name) are added to the account's claimed
+  // researcher `mine`, in one step instead of one correction a work. `other` must not be
+  // claimed by someone else (that is a dispute). Returns how many were added.
+  static constexpr size_t kMaxWorksAddedAtOnce = 2000;
+  Result<size_t> add_works_of(const model::Account& account, model::ResearcherId mine, model::ResearcherId other,
+                              const std::vector<std::int64_t>& works);
   Status set_open_to_collaborate(const model::Account& account, model::ResearcherId researcher, bool open);
 
   // Moderators only.

@@ -88,6 +88,27 @@ Status Accounts::correct(const model::Account& account, const model::WorkCorrect
   return Ok{};
 }
 
+Result<size_t> Accounts::add_works_of(const model::Account& account, model::ResearcherId mine, model::ResearcherId other,
+                                      const std::vector<std::int64_t>& works) {
+  auto claim = store_->claim_of_researcher(mine);
+  if (!claim || claim->account != account.id)
+    return make_error(ErrorCode::forbidden, "only the researcher who claimed this record can correct it");
+  if (other == mine) return make_error(ErrorCode::invalid_input, "these works are already on your record");
+  if (auto theirs = store_->claim_of_researcher(other); theirs && theirs->account != account.id)
+    return make_error(ErrorCode::forbidden, model::format_researcher_id(other) +
+                                                " is claimed by another account; if it is you, claim it to open a dispute");
+  if (works.empty()) return make_error(ErrorCode::invalid_input, model::format_researcher_id(other) + " has no works");
+  if (works.size() > kMaxWorksAddedAtOnce)
+    return make_error(ErrorCode::invalid_input, model::format_researcher_id(other) + " has more than " +
+                                                    std::to_string(kMaxWorksAddedAtOnce) + " works; add them one by one");
+  std::vector<model::WorkCorrection> added;
+  for (auto work : works) added.push_back({mine, work, "add"});
+  if (auto s = store_->save_corrections(added, account.id, now_seconds()); !s) return s.error();
+  audit(account, "correction.add_all", model::format_researcher_id(mine),
+        model::format_researcher_id(other) + ": " + std::to_string(works.size()) + " works");
+  return works.size();
+}
+
 Status Accounts::set_open_to_collaborate(const model::Account& account, model::ResearcherId researcher, bool open) {
   auto claim = store_->claim_of_researcher(researcher);
   if (!claim || claim->account != account.id)

@@ -134,6 +134,23 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
                              {"action", req.matches[3]}, {"message", "saved; identity applies it at the next build"}}.dump());
   });
 
+  // "This record is also me": every work of researcher `from` is added to the claimed one.
+  server.Post(R"(/api/v1/researchers/([^/]+)/works/from/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto mine = existing_researcher(req.matches[1], catalogs.local());
+    if (!mine) return send_error(res, mine.error());
+    auto other = existing_researcher(req.matches[2], catalogs.local());
+    if (!other) return send_error(res, other.error());
+    auto works = catalogs.local().researcher_work_ids(*other, accounts::Accounts::kMaxWorksAddedAtOnce + 1);
+    auto added = accounts.add_works_of(session->account, *mine, *other, works);
+    if (!added) return send_error(res, added.error());
+    send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*mine)},
+                             {"from", model::format_researcher_id(*other)},
+                             {"added", *added},
+                             {"message", "saved; identity applies it at the next build"}}.dump());
+  });
+
   server.Put(R"(/api/v1/researchers/([^/]+)/collaboration)", [&](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(req, res, accounts, true);
     if (!session) return;

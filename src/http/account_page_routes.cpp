@@ -169,6 +169,21 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     redirect(res, "/researchers/" + model::format_researcher_id(*researcher));
   });
 
+  // "This record is also me": every work of an unclaimed record joins the viewer's own.
+  server.Post(R"(/researchers/([^/]+)/also-mine)", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
+    auto session = signed_in(req, res, true);
+    if (!session) return;
+    auto other = existing_researcher(req.matches[1], catalogs.local());
+    if (!other) return send_html(res, 404, render_error_page(404, other.error().message));
+    auto mine = accounts.store().claim_of_account(session->account.id);
+    if (!mine) return send_html(res, 403, render_error_page(403, "Claim your own record first."));
+    auto works = catalogs.local().researcher_work_ids(*other, accounts::Accounts::kMaxWorksAddedAtOnce + 1);
+    auto added = accounts.add_works_of(session->account, mine->researcher, *other, works);
+    if (!added)
+      return send_html(res, http_status(added.error().code), render_error_page(http_status(added.error().code), added.error().message));
+    redirect(res, "/researchers/" + model::format_researcher_id(mine->researcher));
+  });
+
   server.Post("/conversations", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
     auto session = signed_in(req, res, true);
     if (!session) return;

@@ -53,6 +53,13 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("claim_evidence", viewer.claim_evidence);
   d.set("can_claim", viewer.signed_in && !p.claimed && !viewer.has_other_claim);
   d.set("claimed_by_other", p.claimed && !viewer.is_claimant);
+  // Someone who claimed another record can take this unclaimed one's works as theirs.
+  d.set("can_add_to_own", viewer.has_other_claim && !p.claimed && p.works_count > 0);
+  d.set("own_record", viewer.own_record);
+  d.set("add_to_own_label", "Add its " + plural(p.works_count, "work") + " to my profile");
+  if (viewer.pending_additions > 0)
+    d.set("pending_additions", plural(viewer.pending_additions, "work") + " you added from other records " +
+                                   (viewer.pending_additions == 1 ? "joins" : "join") + " this profile at the next build.");
   d.set("can_invite", viewer.signed_in && p.claimed && p.open_to_collaborate && !viewer.is_claimant);
   d.set("invite_needs_login", !viewer.signed_in && p.claimed && p.open_to_collaborate);
   d.set("not_open", p.claimed && !p.open_to_collaborate);

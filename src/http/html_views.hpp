@@ -18,6 +18,8 @@ struct ProfileViewer {
   bool following = false;
   bool is_claimant = false;      // the viewer claimed this researcher
   bool has_other_claim = false;  // the viewer claimed someone else
+  std::string own_record;        // that someone else's id ("R12"), to add this record's works to
+  int pending_additions = 0;     // works the claimant added from other records, joining at the next build
   std::string claim_evidence;    // why the claim has its level
   std::map<std::int64_t, std::string> corrections;  // work id -> confirm/remove/add
   int weak_works = 0;     // works tied to the profile on weak evidence

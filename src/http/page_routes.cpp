@@ -57,10 +57,18 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
         viewer.is_claimant = mine->researcher == id;
         viewer.has_other_claim = !viewer.is_claimant;
         if (viewer.is_claimant) viewer.claim_evidence = mine->evidence;
+        else viewer.own_record = model::format_researcher_id(mine->researcher);
       }
     }
     auto corrections = accounts.store().corrections_of(id);
-    for (const auto& c : corrections) viewer.corrections[c.work_id] = c.action;
+    std::vector<std::int64_t> added;
+    for (const auto& c : corrections) {
+      viewer.corrections[c.work_id] = c.action;
+      if (c.action == "add") added.push_back(c.work_id);
+    }
+    // Added works already on the profile have joined (a build ran since).
+    if (viewer.is_claimant && !added.empty())
+      viewer.pending_additions = static_cast<int>(added.size()) - catalog.count_on_profile(id, added);
     auto settled = settled_works(corrections);
     viewer.weak_works = catalog.weak_work_count(id, settled);
     viewer.weak_only = req.get_param_value("check") == "weak";

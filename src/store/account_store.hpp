@@ -71,6 +71,8 @@ class AccountStore {
 
   // Corrections by a claimed researcher (one per work; the latest wins).
   virtual Status save_correction(const model::WorkCorrection& c, model::AccountId by, std::int64_t now) = 0;
+  // Many at once, all or none (one transaction).
+  virtual Status save_corrections(const std::vector<model::WorkCorrection>& cs, model::AccountId by, std::int64_t now) = 0;
   virtual std::vector<model::WorkCorrection> corrections_of(model::ResearcherId researcher) = 0;
   virtual std::vector<model::WorkCorrection> all_corrections() = 0;
 

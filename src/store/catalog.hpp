@@ -118,6 +118,10 @@ class Catalog {
   // no longer to check, though the strength stays until the next build re-clusters them).
   virtual std::vector<WorkSummary> researcher_works(model::ResearcherId id, Page page, bool weak_only,
                                                     const std::vector<std::int64_t>& settled) = 0;
+  // How many of `work_ids` are on researcher `id`'s profile.
+  virtual int count_on_profile(model::ResearcherId id, const std::vector<std::int64_t>& work_ids) = 0;
+  // The ids of a researcher's works, newest first, at most `limit`.
+  virtual std::vector<std::int64_t> researcher_work_ids(model::ResearcherId id, size_t limit) = 0;
   // How many of a researcher's works are tied to the profile on weak evidence, `settled`
   // ones left out.
   virtual int weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) = 0;

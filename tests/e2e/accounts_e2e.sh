@@ -226,6 +226,36 @@ r = json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read(
 if not r["claimed"]: fail("the claim did not stay with the researcher across the rebuild")
 passed += 1
 
+# "This record is also me": a namesake record the build kept apart joins alice's in one
+# step, instead of one correction a work; at the next build its id redirects to hers.
+def api(path): return json.loads(urllib.request.urlopen(base + path).read())
+namesakes = [p for p in api("/api/v1/researchers?search=Han%20Hu")["results"] if p["id"] != rid and not p["claimed"]]
+other = min(namesakes, key=lambda p: (p["works_count"], p["id"]))
+moved = sorted(w["external_id"] for w in api(f"/api/v1/works?filter=author.id:{other['id']}&per_page=200")["results"])
+s, page, _ = alice.call("GET", f"/researchers/{other['id']}")
+n = other["works_count"]
+if f"Add its {n} work{'s' if n != 1 else ''} to my profile" not in page: fail("a claimant sees no way to take a namesake record's works")
+s, page, _ = bob.call("GET", f"/researchers/{other['id']}")
+if "to my profile" in page: fail("someone without a claim is offered to take a record's works")
+s, _, _ = bob.call("POST", f"/api/v1/researchers/{rid}/works/from/{other['id']}")
+expect(s, 403, "adding works to a record someone else claimed")
+s, _, _ = alice.call("POST", f"/api/v1/researchers/{rid}/works/from/{rid}")
+expect(s, 400, "adding a record's works to itself")
+s, _, h = alice.call("POST", f"/researchers/{other['id']}/also-mine", form={"csrf_token": alice.csrf}, csrf=False)
+if s not in (302, 303) or not h.get("Location", "").endswith(f"/researchers/{rid}"): fail(f"also-mine: {s} {h.get('Location')}")
+s, page, _ = alice.call("GET", f"/researchers/{rid}")
+pending = f"{n} work{'s' if n != 1 else ''} you added from other records join{'s' if n == 1 else ''} this profile at the next build."
+if pending not in page: fail(f"the claimant's profile does not say what joins at the next build: {pending!r}")
+out = subprocess.run([bzpeer, "build", "--data", data], capture_output=True, text=True)
+if out.returncode != 0: fail(f"build: {out.stderr}")
+mine = sorted(w["external_id"] for w in api(f"/api/v1/works?filter=author.id:{rid}&per_page=200")["results"])
+if not set(moved) <= set(mine): fail(f"{moved} did not join {rid} at the build")
+s, _, h = Client().call("GET", f"/api/v1/researchers/{other['id']}")
+if s != 301 or not h.get("Location", "").endswith(f"/api/v1/researchers/{rid}"): fail(f"the emptied record answers {s} {h.get('Location')}")
+s, page, _ = alice.call("GET", f"/researchers/{rid}")
+if "you added from other records" in page: fail("the notice of added works stays after they joined")
+passed += 1
+
 # Password reset: a single-use link; it also lifts the login limit on the email.
 s, _, _ = Client().call("POST", "/api/v1/password-reset", {"email": "carol@example.org"})
 expect(s, 202, "password reset request")

@@ -103,5 +103,48 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
   EXPECT_EQ(accounts.researcher_state(7).claim->account, ada->id) << "a dispute does not take the record over";
 }
 
+// A verified, signed-in account of `email` (its verification mail is the last one sent).
+model::Account verified_account(Accounts& accounts, std::vector<Mail>& mails, const std::string& email) {
+  auto account = accounts.signup(email, "correct horse battery", email.substr(0, email.find('@')));
+  EXPECT_TRUE(account);
+  EXPECT_TRUE(accounts.verify_email(token_in(mails.back())));
+  auto session = accounts.login(email, "correct horse battery", "127.0.0.1");
+  EXPECT_TRUE(session);
+  return session->account;
+}
+
+TEST(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
+  bzpeer::testing::TempDir dir;
+  std::vector<Mail> mails;
+  auto store = store::open_account_store(dir.path().string());
+  ASSERT_TRUE(store);
+  Accounts accounts(std::move(*store), std::make_unique<CollectingMailer>(mails), "http://test");
+  auto ada = verified_account(accounts, mails, "ada@example.org");
+  auto bob = verified_account(accounts, mails, "bob@example.org");
+  ASSERT_TRUE(accounts.claim(ada, 7, ""));
+  ASSERT_TRUE(accounts.claim(bob, 9, ""));
+
+  auto added = accounts.add_works_of(ada, 7, 8, {101, 102, 103});
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_EQ(*added, 3u);
+  auto corrections = accounts.store().corrections_of(7);
+  ASSERT_EQ(corrections.size(), 3u);
+  for (const auto& c : corrections) EXPECT_EQ(c.action, "add");
+
+  // Only the claimant, never from someone else's claimed record, never nothing or too much.
+  auto not_theirs = accounts.add_works_of(bob, 7, 8, {101});
+  ASSERT_FALSE(not_theirs);
+  EXPECT_EQ(not_theirs.error().code, ErrorCode::forbidden);
+  auto claimed = accounts.add_works_of(ada, 7, 9, {201});
+  ASSERT_FALSE(claimed);
+  EXPECT_EQ(claimed.error().code, ErrorCode::forbidden);
+  EXPECT_NE(claimed.error().message.find("R9 is claimed by another account"), std::string::npos);
+  EXPECT_EQ(accounts.add_works_of(ada, 7, 7, {101}).error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(accounts.add_works_of(ada, 7, 10, {}).error().code, ErrorCode::invalid_input);
+  std::vector<std::int64_t> too_many(Accounts::kMaxWorksAddedAtOnce + 1, 1);
+  EXPECT_EQ(accounts.add_works_of(ada, 7, 10, too_many).error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(accounts.store().corrections_of(7).size(), 3u) << "a refused call adds nothing";
+}
+
 }  // namespace
 }  // namespace bzpeer::accounts

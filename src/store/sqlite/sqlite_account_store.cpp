@@ -218,6 +218,23 @@ class SqliteAccountStore final : public AccountStore {
                  [&](Statement& s) { s.bind(1, c.researcher).bind(2, c.work_id).bind(3, c.action).bind(4, by).bind(5, now); });
   }
 
+  Status save_corrections(const std::vector<model::WorkCorrection>& cs, AccountId by, std::int64_t now) override {
+    std::lock_guard lock(mutex_);
+    try {
+      Transaction tx(db_);
+      auto s = db_.prepare(
+          "INSERT OR REPLACE INTO corrections(researcher_id, work_id, action, account_id, created_at) VALUES (?, ?, ?, ?, ?)");
+      for (const auto& c : cs) {
+        s.bind(1, c.researcher).bind(2, c.work_id).bind(3, c.action).bind(4, by).bind(5, now);
+        s.run();
+      }
+      tx.commit();
+      return Ok{};
+    } catch (const SqliteError& e) {
+      return io_error(e);
+    }
+  }
+
   std::vector<model::WorkCorrection> corrections_of(model::ResearcherId researcher) override {
     return corrections("WHERE researcher_id = ?", researcher);
   }

@@ -274,6 +274,23 @@ class SqliteCatalog final : public Catalog {
     return out;
   }
 
+  int count_on_profile(model::ResearcherId id, const std::vector<std::int64_t>& work_ids) override {
+    auto stmt = db_.prepare(
+        "SELECT count(*) FROM researcher_works WHERE researcher_id = ? AND work_id IN (SELECT value FROM json_each(?))");
+    stmt.bind(1, id).bind(2, json_id_list(work_ids));
+    stmt.step();
+    return static_cast<int>(stmt.column_int(0));
+  }
+
+  std::vector<std::int64_t> researcher_work_ids(model::ResearcherId id, size_t limit) override {
+    auto stmt = db_.prepare(
+        "SELECT work_id FROM researcher_works WHERE researcher_id = ? ORDER BY year DESC, date DESC, work_id DESC LIMIT ?");
+    stmt.bind(1, id).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<std::int64_t> out;
+    while (stmt.step()) out.push_back(stmt.column_int(0));
+    return out;
+  }
+
   int weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) override {
     if (!weak_count_stmt_)
       weak_count_stmt_ =
