@@ -47,6 +47,8 @@ void read_json_lines(const std::string& path, RecordSink& sink, const JsonRecord
     }
     sink.accept(std::move(work));
   }
+  if (!lines.error().empty())
+    sink.reject({path, lines.line_number(), "the file ends early (" + lines.error() + "); the lines before were kept"});
   sink.progress(lines.bytes_read());
 }
 

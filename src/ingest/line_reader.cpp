@@ -8,12 +8,13 @@ namespace {
 constexpr size_t kBlock = 8 << 20;
 }
 
-LineReader::LineReader(const std::string& path) : file_(std::fopen(path.c_str(), "rb")) {
+LineReader::LineReader(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
+  if (file_) gzbuffer(file_, 1 << 20);
   buffer_.resize(kBlock + kPadding);
 }
 
 LineReader::~LineReader() {
-  if (file_) std::fclose(file_);
+  if (file_) gzclose(file_);
 }
 
 bool LineReader::refill() {
@@ -24,8 +25,14 @@ bool LineReader::refill() {
   begin_ = 0;
   end_ = tail;
   if (end_ + kPadding == buffer_.size()) buffer_.resize((buffer_.size() - kPadding) * 2 + kPadding);
-  size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - kPadding - end_, file_);
-  if (n == 0) eof_ = true;
+  int read = gzread(file_, buffer_.data() + end_, static_cast<unsigned>(buffer_.size() - kPadding - end_));
+  size_t n = read > 0 ? static_cast<size_t>(read) : 0;
+  if (n == 0) {
+    eof_ = true;
+    int code = Z_OK;
+    const char* message = gzerror(file_, &code);
+    if (code != Z_OK && code != Z_STREAM_END) error_ = message ? message : "unreadable";
+  }
   end_ += n;
   return n > 0;
 }

@@ -1,10 +1,12 @@
 #pragma once
 // Reads a file line by line in large blocks, counting lines, for JSON-lines sources
-// that may be many gigabytes.
+// that may be many gigabytes. Gzip-compressed files (the OpenAlex snapshot ships its
+// works as .gz parts) are decompressed on the fly; others are read as they are.
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <string_view>
+
+#include <zlib.h>
 
 namespace bzpeer::ingest {
 
@@ -25,17 +27,21 @@ class LineReader {
     return static_cast<size_t>(buffer_.data() + buffer_.size() - line.data());
   }
   std::uint64_t line_number() const { return line_number_; }
+  // Why reading stopped early ("" when it reached the end): a corrupt or truncated
+  // compressed file.
+  const std::string& error() const { return error_; }
   std::uint64_t bytes_read() const { return consumed_; }
 
  private:
   bool refill();
 
-  std::FILE* file_ = nullptr;
+  gzFile file_ = nullptr;
   std::string buffer_;
   size_t begin_ = 0, end_ = 0;
   std::uint64_t line_number_ = 0;
   std::uint64_t consumed_ = 0;
   bool eof_ = false;
+  std::string error_;
 };
 
 }  // namespace bzpeer::ingest

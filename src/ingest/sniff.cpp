@@ -1,7 +1,8 @@
 #include "ingest/sniff.hpp"
 
 #include <filesystem>
-#include <fstream>
+
+#include <zlib.h>
 
 namespace bzpeer::ingest {
 
@@ -9,10 +10,14 @@ Format sniff_format(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(path, ec)) return fs::exists(fs::path(path) / "signatures.json", ec) ? Format::s2and : Format::automatic;
-  std::ifstream in(path, std::ios::binary);
+  // Through zlib, which reads a plain file as it is: "works.gz" and "dblp.xml.gz" are
+  // recognised by what they hold.
+  gzFile in = gzopen(path.c_str(), "rb");
+  if (!in) return Format::automatic;
   std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
+  int n = gzread(in, head.data(), static_cast<unsigned>(head.size()));
+  gzclose(in);
+  head.resize(n > 0 ? static_cast<size_t>(n) : 0);
   size_t first = head.find_first_not_of(" \t\r\n\xef\xbb\xbf");
   if (first == std::string::npos) return Format::automatic;
   if (head[first] == '<') {

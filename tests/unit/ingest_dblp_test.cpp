@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
 #include <algorithm>
+#include <cstring>
 
 #include "ingest/dblp_reader.hpp"
 #include "ingest/sniff.hpp"
@@ -120,6 +123,21 @@ TEST(DblpReader, HomonymNumbersAreFourDigitsAtTheEnd) {
 TEST(DblpReader, IsRecognisedByItsRoot) {
   TempDir dir;
   EXPECT_EQ(sniff_format(dir.file("dblp.xml", kDump)), Format::dblp);
+}
+
+TEST(DblpReader, ReadsTheCompressedDumpAsItShips) {
+  TempDir dir;
+  dir.file("dblp.dtd", kDtd);
+  std::string path = (dir.path() / "dblp.xml.gz").string();
+  gzFile out = gzopen(path.c_str(), "wb");
+  ASSERT_NE(out, nullptr);
+  gzwrite(out, kDump, static_cast<unsigned>(std::strlen(kDump)));
+  gzclose(out);
+  EXPECT_EQ(sniff_format(path), Format::dblp);
+  CollectingSink sink;
+  read_dblp(path, sink);
+  ASSERT_EQ(sink.works.size(), 2u);
+  EXPECT_EQ(sink.works[0].authors[2].raw_name, "Jürgen Méller");
 }
 
 }  // namespace

@@ -1,4 +1,8 @@
 #include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <fstream>
+#include <sstream>
 
 #include "ingest/openalex_reader.hpp"
 #include "ingest/sniff.hpp"
@@ -114,6 +118,53 @@ TEST(OpenAlexReader, IsRecognisedBeforeArxiv) {
   // An OpenAlex line also has an "id" and a "title", as arXiv lines do.
   EXPECT_EQ(sniff_format(dir.file("w.jsonl", std::string(kWork) + "\n")), Format::openalex);
   EXPECT_EQ(sniff_format(dir.file("a.jsonl", R"({"id":"2101.00001","title":"T","authors":"A B"})" "\n")), Format::arxiv);
+}
+
+// Writes `text` gzip-compressed to `path`, as the OpenAlex snapshot ships its parts.
+void write_gzip(const std::string& path, const std::string& text) {
+  gzFile out = gzopen(path.c_str(), "wb");
+  ASSERT_NE(out, nullptr);
+  ASSERT_EQ(gzwrite(out, text.data(), static_cast<unsigned>(text.size())), static_cast<int>(text.size()));
+  gzclose(out);
+}
+
+TEST(OpenAlexReader, ReadsGzipPartsAsTheyShip) {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 50; ++i) lines += std::string(kWork) + "\n";
+  std::string path = (dir.path() / "part_000.gz").string();
+  write_gzip(path, lines);
+  EXPECT_EQ(sniff_format(path), Format::openalex);
+  CollectingSink sink;
+  read_openalex(path, sink);
+  EXPECT_TRUE(sink.issues.empty());
+  ASSERT_EQ(sink.works.size(), 50u);
+  EXPECT_EQ(sink.works[49].title, "Swin Transformer: Hierarchical Vision Transformer using Shifted Windows");
+}
+
+TEST(OpenAlexReader, ATruncatedGzipKeepsTheLinesBeforeAndSaysSo) {
+  TempDir dir;
+  std::string lines;
+  // Works of different sizes, so the compressed stream does not repeat one pattern.
+  for (int i = 0; i < 2000; ++i) {
+    std::string work = kWork;
+    work.replace(work.find("W3138516171"), 11, "W" + std::to_string(1000000 + i * 7919));
+    lines += work + "\n";
+  }
+  std::string whole = (dir.path() / "whole.gz").string();
+  write_gzip(whole, lines);
+  std::ifstream in(whole, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  std::string cut = bytes.str().substr(0, bytes.str().size() / 2);
+  std::string path = dir.file("part_001.gz", cut);
+  CollectingSink sink;
+  read_openalex(path, sink);
+  EXPECT_GT(sink.works.size(), 100u);
+  EXPECT_LT(sink.works.size(), 2000u);
+  ASSERT_FALSE(sink.issues.empty());
+  EXPECT_NE(sink.issues.back().reason.find("the file ends early"), std::string::npos) << sink.issues.back().reason;
+  EXPECT_EQ(sink.issues.back().file, path);
 }
 
 }  // namespace
