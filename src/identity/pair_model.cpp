@@ -1,5 +1,6 @@
 #include "identity/pair_model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -20,6 +21,7 @@ std::string PairModel::to_json() const {
   j["threshold"] = threshold;
   j["trained_on"] = trained_on;
   j["cross_validation"] = cross_validation;
+  j["unsupported_features"] = unsupported;
   nlohmann::ordered_json w;
   for (size_t i = 0; i < kFeatureCount; ++i) w[feature_names()[i]] = weights[i];
   j["weights"] = w;
@@ -38,6 +40,7 @@ Result<PairModel> PairModel::from_json(const std::string& text) {
   m.threshold = j.value("threshold", 0.5);
   m.trained_on = j.value("trained_on", "");
   m.cross_validation = j.value("cross_validation", "");
+  m.unsupported = j.value("unsupported_features", std::vector<std::string>{});
   const auto& w = j["weights"];
   for (size_t i = 0; i < kFeatureCount; ++i) {
     if (!w.contains(feature_names()[i]))
@@ -76,6 +79,16 @@ PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, const NameCount
   PairModel model;
   model.name_counts = name_counts;
   std::vector<double>& w = model.weights;
+  std::vector<size_t> shown_same(n, 0), shown_different(n, 0);
+  for (const auto& pair : pairs)
+    for (size_t i = 1; i < n; ++i)
+      if (pair.features[i] != 0) ++(pair.same ? shown_same : shown_different)[i];
+  std::vector<char> learned(n, 1);
+  for (size_t i = 1; i < n; ++i)
+    if (std::min(shown_same[i], shown_different[i]) < kMinFeatureSupport) {
+      learned[i] = 0;
+      model.unsupported.push_back(feature_names()[i]);
+    }
   for (int iteration = 0; iteration < 50; ++iteration) {
     std::vector<double> gradient(n, 0.0);
     std::vector<std::vector<double>> hessian(n, std::vector<double>(n, 0.0));
@@ -91,6 +104,13 @@ PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, const NameCount
     for (size_t i = 1; i < n; ++i) {
       gradient[i] += l2 * w[i];
       hessian[i][i] += l2;
+    }
+    // Unsupported features take no step: their row and column of the system are the identity.
+    for (size_t i = 1; i < n; ++i) {
+      if (learned[i]) continue;
+      gradient[i] = 0;
+      for (size_t k = 0; k < n; ++k) hessian[i][k] = hessian[k][i] = 0;
+      hessian[i][i] = 1;
     }
     hessian[0][0] += 1e-6;
     // Solve hessian * step = gradient by Gaussian elimination with partial pivoting.

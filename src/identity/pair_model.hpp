@@ -19,6 +19,7 @@ struct PairModel {
   double threshold = 0.5;        // average-linkage merge threshold on probability
   std::string trained_on;        // a line describing the training data
   std::string cross_validation;  // the figures measured when it was trained
+  std::vector<std::string> unsupported;  // features held at 0: too few labelled pairs show them
 
   double probability(const Features& f) const;
   std::string to_json() const;
@@ -33,8 +34,16 @@ struct TrainingPair {
   double weight = 1;  // datasets are balanced so a large one does not drown a small one
 };
 
-// Fits the weights with L2 regularisation `l2` (the bias is not penalised).
-// The model keeps `name_counts`, the counts its features were computed with.
+// A feature is learned only when at least this many training pairs show it (a non-zero
+// value, in same-person and in different-people pairs alike). Below that the fit would
+// read a toy sample as a law: the S2AND sample's three pairs with affiliations gave the
+// shared-affiliation feature a weight of -5.9, which at scale (OpenAlex lists
+// institutions for most authorships) would have split every pair of colleagues.
+constexpr size_t kMinFeatureSupport = 30;
+
+// Fits the weights with L2 regularisation `l2` (the bias is not penalised); features
+// without kMinFeatureSupport pairs of each label stay at 0 and are listed in
+// `unsupported`. The model keeps `name_counts`, the counts its features were computed with.
 PairModel fit_pair_model(const std::vector<TrainingPair>& pairs, const NameCounts& name_counts, double l2 = 1.0);
 
 }  // namespace bzpeer::identity

@@ -145,3 +145,37 @@ TEST(LabelledData, KnownRecordsConstrainButAreNotScored) {
 
 }  // namespace
 }  // namespace bzpeer::identity
+
+namespace bzpeer::identity {
+namespace {
+
+// A feature seen in a handful of labelled pairs keeps weight 0, however neatly those few
+// pairs separate; a feature seen in many is learned.
+TEST(PairModelFit, FeaturesWithTooFewLabelledPairsStayAtZero) {
+  const size_t shared = 7, affiliation = 12;  // shared_coauthors_log, affiliation_jaccard
+  ASSERT_STREQ(feature_names()[shared], "shared_coauthors_log");
+  ASSERT_STREQ(feature_names()[affiliation], "affiliation_jaccard");
+  std::vector<TrainingPair> pairs;
+  for (int i = 0; i < 400; ++i) {
+    TrainingPair p{};
+    p.features[0] = 1;
+    p.same = i % 2 == 0;
+    // Co-authors: shared in most same-person pairs and in a few different-people ones.
+    p.features[shared] = (p.same ? i % 10 != 0 : i % 10 == 1) ? 1.0 : 0.0;
+    pairs.push_back(p);
+  }
+  // Three pairs, all different people, all with one affiliation: "evidence" against.
+  for (int i = 0; i < 3; ++i) pairs[1 + 2 * static_cast<size_t>(i)].features[affiliation] = 1.0;
+  auto model = fit_pair_model(pairs, {});
+  EXPECT_GT(model.weights[shared], 1.0);
+  EXPECT_EQ(model.weights[affiliation], 0.0);
+  EXPECT_NE(std::find(model.unsupported.begin(), model.unsupported.end(), "affiliation_jaccard"), model.unsupported.end());
+  EXPECT_EQ(std::find(model.unsupported.begin(), model.unsupported.end(), "shared_coauthors_log"), model.unsupported.end());
+  // The list travels with the model file.
+  auto reloaded = PairModel::from_json(model.to_json());
+  ASSERT_TRUE(reloaded);
+  EXPECT_EQ(reloaded->unsupported, model.unsupported);
+}
+
+}  // namespace
+}  // namespace bzpeer::identity

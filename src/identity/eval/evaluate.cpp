@@ -96,6 +96,11 @@ std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vect
 
 namespace {
 
+// A labelled set with fewer pairs than this of either kind (same person, different
+// people) is not a sample of anything: it is not weighted up. S2AND's sample ("dummy",
+// a fixture of its tests) has 2 same-person pairs, and weighted up it bent the whole model.
+constexpr size_t kMinSamplePairs = 10;
+
 // Logistic weights fitted on `blocks_per_set`. Small datasets are weighted up by the
 // square root of how much smaller they are: heard, without letting a few dozen pairs
 // outweigh thousands.
@@ -110,7 +115,10 @@ PairModel fit_weights(const std::vector<const LabelledSet*>& sets,
   }
   std::vector<TrainingPair> pairs;
   for (auto& set_pairs : per_set) {
-    double weight = set_pairs.empty() ? 0 : std::sqrt(static_cast<double>(total) / static_cast<double>(per_set.size() * set_pairs.size()));
+    size_t same = static_cast<size_t>(std::count_if(set_pairs.begin(), set_pairs.end(), [](const auto& p) { return p.same; }));
+    bool a_sample = std::min(same, set_pairs.size() - same) >= kMinSamplePairs;
+    double weight = !a_sample ? 1.0
+                              : std::sqrt(static_cast<double>(total) / static_cast<double>(per_set.size() * set_pairs.size()));
     for (auto& p : set_pairs) p.weight = weight;
     pairs.insert(pairs.end(), set_pairs.begin(), set_pairs.end());
   }
