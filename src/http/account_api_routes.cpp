@@ -142,8 +142,9 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (!mine) return send_error(res, mine.error());
     auto other = existing_researcher(req.matches[2], catalogs.local());
     if (!other) return send_error(res, other.error());
-    auto works = catalogs.local().researcher_work_ids(*other, accounts::Accounts::kMaxWorksAddedAtOnce + 1);
-    auto added = accounts.add_works_of(session->account, *mine, *other, works);
+    auto works = works_to_add(catalogs.local(), *mine, *other);
+    if (!works) return send_error(res, works.error());
+    auto added = accounts.add_works_of(session->account, *mine, *other, *works);
     if (!added) return send_error(res, added.error());
     send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*mine)},
                              {"from", model::format_researcher_id(*other)},

@@ -177,8 +177,9 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     if (!other) return send_html(res, 404, render_error_page(404, other.error().message));
     auto mine = accounts.store().claim_of_account(session->account.id);
     if (!mine) return send_html(res, 403, render_error_page(403, "Claim your own record first."));
-    auto works = catalogs.local().researcher_work_ids(*other, accounts::Accounts::kMaxWorksAddedAtOnce + 1);
-    auto added = accounts.add_works_of(session->account, mine->researcher, *other, works);
+    auto works = works_to_add(catalogs.local(), mine->researcher, *other);
+    if (!works) return send_html(res, http_status(works.error().code), render_error_page(http_status(works.error().code), works.error().message));
+    auto added = accounts.add_works_of(session->account, mine->researcher, *other, *works);
     if (!added)
       return send_html(res, http_status(added.error().code), render_error_page(http_status(added.error().code), added.error().message));
     redirect(res, "/researchers/" + model::format_researcher_id(mine->researcher));

@@ -54,7 +54,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("can_claim", viewer.signed_in && !p.claimed && !viewer.has_other_claim);
   d.set("claimed_by_other", p.claimed && !viewer.is_claimant);
   // Someone who claimed another record can take this unclaimed one's works as theirs.
-  d.set("can_add_to_own", viewer.has_other_claim && !p.claimed && p.works_count > 0);
+  d.set("can_add_to_own", viewer.can_add_to_own && p.works_count > 0);
   d.set("own_record", viewer.own_record);
   d.set("add_to_own_label", "Add its " + plural(p.works_count, "work") + " to my profile");
   if (viewer.pending_additions > 0)

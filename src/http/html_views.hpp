@@ -19,6 +19,7 @@ struct ProfileViewer {
   bool is_claimant = false;      // the viewer claimed this researcher
   bool has_other_claim = false;  // the viewer claimed someone else
   std::string own_record;        // that someone else's id ("R12"), to add this record's works to
+  bool can_add_to_own = false;   // this record is unclaimed and under a form of the viewer's name
   int pending_additions = 0;     // works the claimant added from other records, joining at the next build
   std::string claim_evidence;    // why the claim has its level
   std::map<std::int64_t, std::string> corrections;  // work id -> confirm/remove/add

@@ -5,6 +5,7 @@
 #include "http/html_views.hpp"
 #include "http/query_params.hpp"
 #include "http/routes.hpp"
+#include "identity/name_parts.hpp"
 
 namespace bzpeer::http {
 
@@ -58,6 +59,8 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
         viewer.has_other_claim = !viewer.is_claimant;
         if (viewer.is_claimant) viewer.claim_evidence = mine->evidence;
         else viewer.own_record = model::format_researcher_id(mine->researcher);
+        if (auto own = viewer.has_other_claim ? catalog.profile(mine->researcher) : std::nullopt)
+          viewer.can_add_to_own = !profile->claimed && identity::same_block(own->display_name, profile->display_name);
       }
     }
     auto corrections = accounts.store().corrections_of(id);

@@ -129,6 +129,10 @@ std::string block_key(const ParsedName& name) {
   return key;
 }
 
+bool same_block(const std::string& printed_a, const std::string& printed_b) {
+  return block_key(parse_name("", "", printed_a)) == block_key(parse_name("", "", printed_b));
+}
+
 GivenNameMatch compare_given(const ParsedName& a, const ParsedName& b) {
   if (a.given.empty() || b.given.empty()) return GivenNameMatch::initials;
   if (a.first_initial != b.first_initial) return GivenNameMatch::conflict;

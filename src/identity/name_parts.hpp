@@ -24,6 +24,10 @@ ParsedName parse_name(const std::string& first, const std::string& last, const s
 
 // The blocking key: family name and first initial.
 std::string block_key(const ParsedName& name);
+// Whether two printed names ("Han Hu", "H. Hu") fall in one block: identity only ever
+// joins works under names that do, so a researcher can take works printed under such a
+// name and no other.
+bool same_block(const std::string& printed_a, const std::string& printed_b);
 
 enum class GivenNameMatch {
   same,        // "yifan" and "yi fan"

@@ -241,6 +241,11 @@ s, _, _ = bob.call("POST", f"/api/v1/researchers/{rid}/works/from/{other['id']}"
 expect(s, 403, "adding works to a record someone else claimed")
 s, _, _ = alice.call("POST", f"/api/v1/researchers/{rid}/works/from/{rid}")
 expect(s, 400, "adding a record's works to itself")
+# Only records under a form of her name: identity would never join the others' works.
+s, page, _ = alice.call("GET", f"/researchers/{other_rid}")
+if "to my profile" in page: fail("a claimant is offered the works of a record under another name")
+s, b, _ = alice.call("POST", f"/api/v1/researchers/{rid}/works/from/{other_rid}")
+if s != 400 or "is not a form of yours" not in b["error"]["message"]: fail(f"adding a Kai Han record to a Han Hu: {s} {b}")
 s, _, h = alice.call("POST", f"/researchers/{other['id']}/also-mine", form={"csrf_token": alice.csrf}, csrf=False)
 if s not in (302, 303) or not h.get("Location", "").endswith(f"/researchers/{rid}"): fail(f"also-mine: {s} {h.get('Location')}")
 s, page, _ = alice.call("GET", f"/researchers/{rid}")

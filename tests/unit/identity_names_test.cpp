@@ -81,5 +81,13 @@ TEST(MiddleAgreement, SpelledOutMiddleNamesCountMostInitialsLessAbsenceNothing) 
   EXPECT_EQ(middle_agreement(name("A. P."), name("A. R.")), 0.0);
 }
 
+TEST(NameParts, SameBlockIsWhereIdentityCanJoinWorks) {
+  EXPECT_TRUE(same_block("Han Hu", "H. Hu"));
+  EXPECT_TRUE(same_block("Han Hu", "Hu, Han"));
+  EXPECT_TRUE(same_block("Antonio de Oliveira", "A. Oliveira"));
+  EXPECT_FALSE(same_block("Han Hu", "Kai Han"));
+  EXPECT_FALSE(same_block("Han Hu", "Hui Zhang"));
+}
+
 }  // namespace
 }  // namespace bzpeer::identity
