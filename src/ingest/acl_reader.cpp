@@ -26,13 +26,6 @@ int month_number(const std::string& month) {
   return 0;
 }
 
-int parse_year(const std::string& text) {
-  if (text.size() != 4) return 0;
-  for (char c : text)
-    if (c < '0' || c > '9') return 0;
-  return std::stoi(text);
-}
-
 // Journals (J: Computational Linguistics, Q: TACL) publish articles; the rest are proceedings.
 std::string work_type(const std::string& collection) {
   return (!collection.empty() && (collection[0] == 'J' || collection[0] == 'Q')) ? "article" : "proceedings";
@@ -149,7 +142,7 @@ class AclParser {
     work.source = "ACL Anthology";
     work.type = work_type(collection_);
     work.venue = volume_.booktitle.empty() ? series_name(collection_) : volume_.booktitle;
-    work.year = parse_year(volume_.year);
+    work.year = four_digit_year(volume_.year);
     if (work.year == 0 && volume_.year.empty()) work.year = collection_year(collection_);
     int month = month_number(volume_.month);
     work.date = work.year > 0 ? std::to_string(work.year) : "";
@@ -160,12 +153,7 @@ class AclParser {
     }
     work.categories = {"cs.CL"};
     work.url = url.find("://") != std::string::npos ? url : "https://aclanthology.org/" + anthology_id;
-    normalize(work);
-    if (auto problem = validate(work)) {
-      sink_.reject({path_, line, "paper " + anthology_id + ": " + *problem});
-      return;
-    }
-    sink_.accept(std::move(work));
+    deliver(std::move(work), sink_, path_, line, "paper " + anthology_id + ": ");
   }
 
   std::string path_;

@@ -23,16 +23,6 @@ const char* work_type_of(xmlTextReaderPtr reader) {
   return nullptr;
 }
 
-int parse_year(const std::string& text) {
-  if (text.size() != 4) return 0;
-  int year = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return 0;
-    year = year * 10 + (c - '0');
-  }
-  return year;
-}
-
 // DBLP titles end with a full stop ("Swin Transformer: ... Windows."); a question or an
 // exclamation mark stays.
 std::string without_final_period(std::string title) {
@@ -120,15 +110,10 @@ class DblpParser {
     work.venue = !journal.empty() ? journal : booktitle;
     // arXiv papers sit in DBLP as articles of the journal "CoRR".
     if (journal == "CoRR") work.type = "preprint";
-    work.year = parse_year(year);
+    work.year = four_digit_year(year);
     work.date = work.year > 0 ? std::to_string(work.year) : "";
     work.url = !work.doi.empty() ? "https://doi.org/" + work.doi : first_link;
-    normalize(work);
-    if (auto problem = validate(work)) {
-      sink_.reject({path_, line, "record " + key + ": " + *problem});
-      return;
-    }
-    sink_.accept(std::move(work));
+    deliver(std::move(work), sink_, path_, line, "record " + key + ": ");
   }
 
   std::string path_;

@@ -40,12 +40,7 @@ void read_json_lines(const std::string& path, RecordSink& sink, const JsonRecord
       sink.reject({path, lines.line_number(), std::string("malformed JSON: ") + e.what()});
       continue;
     }
-    normalize(work);
-    if (auto problem = validate(work)) {
-      sink.reject({path, lines.line_number(), *problem});
-      continue;
-    }
-    sink.accept(std::move(work));
+    deliver(std::move(work), sink, path, lines.line_number());
   }
   if (!lines.error().empty())
     sink.reject({path, lines.line_number(), "the file ends early (" + lines.error() + "); the lines before were kept"});

@@ -157,12 +157,7 @@ void read_s2and(const std::string& directory, RecordSink& sink) {
         work.authors.push_back(std::move(a));
       }
     }
-    normalize(work);
-    if (auto problem = validate(work)) {
-      sink.reject({papers_path.string(), 0, "paper " + paper_id + ": " + *problem});
-      continue;
-    }
-    sink.accept(std::move(work));
+    deliver(std::move(work), sink, papers_path.string(), 0, "paper " + paper_id + ": ");
   }
 }
 

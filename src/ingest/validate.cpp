@@ -68,6 +68,25 @@ void normalize(model::Work& w) {
   }
 }
 
+void deliver(model::Work&& work, RecordSink& sink, const std::string& file, std::uint64_t line, const std::string& what) {
+  normalize(work);
+  if (auto problem = validate(work)) {
+    sink.reject({file, line, what + *problem});
+    return;
+  }
+  sink.accept(std::move(work));
+}
+
+int four_digit_year(const std::string& text) {
+  if (text.size() != 4) return 0;
+  int year = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
+    year = year * 10 + (c - '0');
+  }
+  return year;
+}
+
 std::string normalize_orcid(const std::string& text) {
   std::string id = text::squeeze_spaces(text);
   for (const char* prefix : {"https://orcid.org/", "http://orcid.org/", "orcid.org/"})

@@ -1,8 +1,10 @@
 #pragma once
 // Checks that apply to a record of any source before it reaches the catalog.
+#include <cstdint>
 #include <optional>
 #include <string>
 
+#include "ingest/reader.hpp"
 #include "model/work.hpp"
 
 namespace bzpeer::ingest {
@@ -24,6 +26,14 @@ std::optional<std::string> validate(const model::Work& work);
 // puts ORCID iDs in their bare form (an iD that is not one is dropped: identity takes
 // a shared iD as decisive, so a mistyped one must not count).
 void normalize(model::Work& work);
+
+// The last step of every reader: normalises `work` and hands it to `sink` when valid, or
+// reports why not at `file`:`line`, the reason prefixed by `what` ("paper P18-1001: ").
+void deliver(model::Work&& work, RecordSink& sink, const std::string& file, std::uint64_t line,
+             const std::string& what = "");
+
+// A year written as four digits ("2018"); 0 for anything else.
+int four_digit_year(const std::string& text);
 
 // "https://orcid.org/0000-0002-1825-0097" or "0000-0002-1825-0097" -> the bare iD with
 // a valid check digit; "" for anything else.
