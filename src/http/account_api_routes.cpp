@@ -128,8 +128,9 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     auto researcher = existing_researcher(req.matches[1], catalogs.local());
     if (!researcher) return send_error(res, researcher.error());
     std::int64_t work = std::stoll(req.matches[2].str().substr(0, 15));
-    if (catalogs.local().works_by_ids({work}).empty()) return send_json_error(res, 404, "no work W" + std::to_string(work));
-    if (auto s = accounts.correct(session->account, {*researcher, work, req.matches[3]}); !s) return send_error(res, s.error());
+    model::WorkCorrection correction{*researcher, work, req.matches[3]};
+    if (auto s = check_correction(catalogs.local(), correction); !s) return send_error(res, s.error());
+    if (auto s = accounts.correct(session->account, correction); !s) return send_error(res, s.error());
     send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"work_id", "W" + std::to_string(work)},
                              {"action", req.matches[3]}, {"message", "saved; identity applies it at the next build"}}.dump());
   });

@@ -60,6 +60,18 @@ Result<std::vector<std::int64_t>> works_to_add(store::Catalog& catalog, model::R
   return catalog.researcher_work_ids(other, accounts::Accounts::kMaxWorksAddedAtOnce + 1);
 }
 
+Status check_correction(store::Catalog& catalog, const model::WorkCorrection& correction) {
+  auto works = catalog.works_by_ids({correction.work_id});
+  if (works.empty()) return make_error(ErrorCode::not_found, "no work W" + std::to_string(correction.work_id));
+  if (correction.action != "add") return Ok{};
+  auto own = catalog.profile(correction.researcher);
+  if (!own) return make_error(ErrorCode::not_found, "no such researcher");
+  for (const auto& author : works[0].authors)
+    if (identity::same_block(own->display_name, author)) return Ok{};
+  return make_error(ErrorCode::invalid_input, "no author of W" + std::to_string(correction.work_id) +
+                                                  " is printed under a form of your name (" + own->display_name + ")");
+}
+
 std::vector<std::int64_t> settled_works(const std::vector<model::WorkCorrection>& corrections) {
   std::vector<std::int64_t> out;
   for (const auto& c : corrections)

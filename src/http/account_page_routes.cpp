@@ -164,7 +164,9 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     if (!session) return;
     auto researcher = existing_researcher(req.matches[1], catalogs.local());
     if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
-    auto s = accounts.correct(session->account, {*researcher, std::stoll(req.matches[2]), param(req, "action")});
+    model::WorkCorrection correction{*researcher, std::stoll(req.matches[2]), param(req, "action")};
+    auto s = check_correction(catalogs.local(), correction);
+    if (s) s = accounts.correct(session->account, correction);
     if (!s) return send_html(res, http_status(s.error().code), render_error_page(http_status(s.error().code), s.error().message));
     redirect(res, "/researchers/" + model::format_researcher_id(*researcher));
   });
