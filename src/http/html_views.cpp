@@ -57,6 +57,17 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("can_add_to_own", viewer.can_add_to_own && p.works_count > 0);
   d.set("own_record", viewer.own_record);
   d.set("add_to_own_label", "Add its " + plural(p.works_count, "work") + " to my profile");
+  data namesakes{data::type::list};
+  for (const auto& [other, works] : viewer.unclaimed_namesakes) {
+    data item;
+    item.set("namesake_id", other);
+    item.set("namesake_label", other + " (" + plural(works, "work") + ")");
+    item.set("add_label", "Add " + (works == 1 ? std::string("it") : "its " + plural(works, "work")) + " to my profile");
+    item.set("csrf_token", viewer.csrf_token);
+    namesakes.push_back(item);
+  }
+  d.set("has_namesakes", !viewer.unclaimed_namesakes.empty());
+  d.set("namesakes", namesakes);
   if (viewer.pending_additions > 0)
     d.set("pending_additions", plural(viewer.pending_additions, "work") + " you added from other records " +
                                    (viewer.pending_additions == 1 ? "joins" : "join") + " this profile at the next build.");

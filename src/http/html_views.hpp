@@ -21,6 +21,9 @@ struct ProfileViewer {
   std::string own_record;        // that someone else's id ("R12"), to add this record's works to
   bool can_add_to_own = false;   // this record is unclaimed and under a form of the viewer's name
   int pending_additions = 0;     // works the claimant added from other records, joining at the next build
+  // For the claimant: unclaimed records printed under the same name (id, works), the
+  // fragments of themselves they may want to take in.
+  std::vector<std::pair<std::string, int>> unclaimed_namesakes;
   std::string claim_evidence;    // why the claim has its level
   std::map<std::int64_t, std::string> corrections;  // work id -> confirm/remove/add
   int weak_works = 0;     // works tied to the profile on weak evidence

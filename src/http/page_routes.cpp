@@ -69,6 +69,12 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
       viewer.corrections[c.work_id] = c.action;
       if (c.action == "add") added.push_back(c.work_id);
     }
+    // The claimant sees the unclaimed records printed under their name: fragments of
+    // themselves are the commonest error, and each is one click to take in.
+    if (viewer.is_claimant)
+      for (const auto& other : catalog.find_researchers(profile->display_name, /*prefix=*/false, 11))
+        if (other.id != id && !accounts.store().claim_of_researcher(other.id) && viewer.unclaimed_namesakes.size() < 10)
+          viewer.unclaimed_namesakes.emplace_back(model::format_researcher_id(other.id), other.works_count);
     // Added works already on the profile have joined (a build ran since).
     if (viewer.is_claimant && !added.empty())
       viewer.pending_additions = static_cast<int>(added.size()) - catalog.count_on_profile(id, added);

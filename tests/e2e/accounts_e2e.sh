@@ -229,8 +229,15 @@ passed += 1
 # "This record is also me": a namesake record the build kept apart joins alice's in one
 # step, instead of one correction a work; at the next build its id redirects to hers.
 def api(path): return json.loads(urllib.request.urlopen(base + path).read())
-namesakes = [p for p in api("/api/v1/researchers?search=Han%20Hu")["results"] if p["id"] != rid and not p["claimed"]]
+namesakes = [p for p in api("/api/v1/researchers?search=Han%20Hu")["results"]
+             if p["id"] != rid and not p["claimed"] and p["display_name"] == "Han Hu"]
 other = min(namesakes, key=lambda p: (p["works_count"], p["id"]))
+# Her own profile lists the unclaimed records under her name, each one click to take in.
+s, page, _ = alice.call("GET", f"/researchers/{rid}")
+for p in namesakes[:10]:
+    if f'action="/researchers/{p["id"]}/also-mine"' not in page: fail(f"the claimant's profile does not offer {p['id']}")
+s, page, _ = Client().call("GET", f"/researchers/{rid}")
+if "also-mine" in page: fail("a visitor is offered to take records in")
 moved = sorted(w["external_id"] for w in api(f"/api/v1/works?filter=author.id:{other['id']}&per_page=200")["results"])
 s, page, _ = alice.call("GET", f"/researchers/{other['id']}")
 n = other["works_count"]
