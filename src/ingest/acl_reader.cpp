@@ -56,16 +56,11 @@ std::string series_name(const std::string& collection) {
 // Reads the children of <author> (or <editor>): <first>, <last>.
 void read_person(XmlStream& stream, model::Authorship& a) {
   xmlTextReaderPtr reader = stream.reader();
-  int depth = xmlTextReaderDepth(reader);
-  if (xmlTextReaderIsEmptyElement(reader)) return;
-  while (xmlTextReaderRead(reader) == 1) {
-    int type = xmlTextReaderNodeType(reader);
-    if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) return;
-    if (type != XML_READER_TYPE_ELEMENT) continue;
+  stream.read_children([&] {
     if (xml_named(reader, "first")) a.first = stream.text();
     else if (xml_named(reader, "last")) a.last = stream.text();
     else if (xml_named(reader, "affiliation")) a.affiliation = stream.text();
-  }
+  });
 }
 
 class AclParser {
@@ -98,23 +93,11 @@ class AclParser {
  private:
   void read_paper(xmlTextReaderPtr reader) {
     // Node lines, not the parser's: libxml2 reads ahead of the node it hands out.
-    std::uint64_t line = xml_node_line(reader), last_line = line;
-    auto mark = stream_->mark();
+    std::uint64_t line = xml_node_line(reader);
     std::string paper_id = xml_attribute(reader, "id");
     model::Work work;
     std::string url;
-    int depth = xmlTextReaderDepth(reader);
-    bool complete = xmlTextReaderIsEmptyElement(reader) == 1;
-    while (!complete && xmlTextReaderRead(reader) == 1) {
-      int type = xmlTextReaderNodeType(reader);
-      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) {
-        complete = true;
-        break;
-      }
-      // Only the paper's own children count: an abstract may hold a <url> of its own.
-      if (type != XML_READER_TYPE_ELEMENT) continue;
-      last_line = xml_node_line(reader);
-      if (xmlTextReaderDepth(reader) != depth + 1) continue;
+    bool whole = stream_->read_children([&] {
       if (xml_named(reader, "title")) work.title = stream_->text();
       else if (xml_named(reader, "abstract")) work.abstract = stream_->text();
       else if (xml_named(reader, "doi")) work.doi = stream_->text();
@@ -128,9 +111,9 @@ class AclParser {
         a.raw_name = a.first.empty() ? a.last : a.first + " " + a.last;
         work.authors.push_back(std::move(a));
       }
-    }
+    });
     // A paper the parser's error may have cut into is left out; run() reports the error.
-    if (!complete || stream_->damaged_since(mark, last_line)) return;
+    if (!whole) return;
     // The <url> holds the full Anthology id (P18-1001); build it when missing.
     std::string anthology_id = url;
     if (anthology_id.empty() || anthology_id.find("://") != std::string::npos) {

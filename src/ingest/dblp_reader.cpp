@@ -64,23 +64,13 @@ class DblpParser {
  private:
   void read_record(XmlStream& stream, const char* type) {
     xmlTextReaderPtr reader = stream.reader();
-    std::uint64_t line = xml_node_line(reader), last_line = line;
-    auto mark = stream.mark();
+    std::uint64_t line = xml_node_line(reader);
     std::string key = xml_attribute(reader, "key");
     bool withdrawn = xml_attribute(reader, "publtype") == "withdrawn";
     model::Work work;
     work.type = type;
     std::string year, journal, booktitle, first_link;
-    int depth = xmlTextReaderDepth(reader);
-    bool complete = xmlTextReaderIsEmptyElement(reader) == 1;
-    while (!complete && xmlTextReaderRead(reader) == 1) {
-      int node = xmlTextReaderNodeType(reader);
-      if (node == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader) == depth) {
-        complete = true;
-        break;
-      }
-      if (node != XML_READER_TYPE_ELEMENT || xmlTextReaderDepth(reader) != depth + 1) continue;
-      last_line = xml_node_line(reader);
+    bool whole = stream.read_children([&] {
       if (xml_named(reader, "author")) {
         std::string orcid = xml_attribute(reader, "orcid");
         auto [name, number] = split_dblp_homonym_number(stream.text());
@@ -102,9 +92,9 @@ class DblpParser {
         if (link.rfind("https://doi.org/", 0) == 0 && work.doi.empty()) work.doi = link.substr(16);
         if (first_link.empty()) first_link = link;
       }
-    }
+    });
     // A record the parser's error may have cut into is left out; run() reports the error.
-    if (!complete || stream.damaged_since(mark, last_line) || withdrawn) return;
+    if (!whole || withdrawn) return;
     work.external_id = "dblp:" + key;
     work.source = "DBLP";
     work.venue = !journal.empty() ? journal : booktitle;

@@ -49,9 +49,6 @@ std::string XmlStream::text() {
   return out;
 }
 
-bool XmlStream::damaged_since(Mark mark, std::uint64_t last_line) const {
-  return !error_.empty() && (lost_texts_ != mark.lost_texts || last_line >= error_line_);
-}
 
 std::uint64_t xml_node_line(xmlTextReaderPtr reader) {
   long line = xmlGetLineNo(xmlTextReaderCurrentNode(reader));

@@ -8,6 +8,13 @@
 
 namespace bzpeer::ingest {
 
+// An attribute of the current element ("" when absent).
+std::string xml_attribute(xmlTextReaderPtr reader, const char* name);
+// The line of the current node (the parser's own line runs ahead of the node it hands out).
+std::uint64_t xml_node_line(xmlTextReaderPtr reader);
+// Whether the current node's local name is `name`.
+bool xml_named(xmlTextReaderPtr reader, const char* name);
+
 class XmlStream {
  public:
   // `options`: libxml2 parser options on top of XML_PARSE_NONET (never the network) and
@@ -25,15 +32,28 @@ class XmlStream {
   // The text of the current element with inline markup (<fixed-case>, <i>, ...) flattened.
   std::string text();
 
-  // The parser runs ahead of the nodes it hands out, so after an error the nodes already
-  // built still come, but the text of some may not. A reader marks where a record starts
-  // and, at its end, asks whether the error may have cut into it (a text lost, or the
-  // record reaching the error's line): such a record is dropped, not stored in half.
-  struct Mark {
-    std::uint64_t lost_texts = 0;
-  };
-  Mark mark() const { return {lost_texts_}; }
-  bool damaged_since(Mark mark, std::uint64_t last_line) const;
+  // Reads the current element to its end tag, calling `visit` on each of its child
+  // elements (not deeper ones: an abstract may hold a <url> of its own). True when the
+  // element was read whole and the parser's error, if any, cannot have cut into it. The
+  // parser runs ahead of the nodes it hands out: after an error the nodes already built
+  // still come but the text of some may not, so an element that lost a text or reaches
+  // the error's line is dropped by its reader rather than stored in half.
+  template <typename Visit>
+  bool read_children(Visit&& visit) {
+    const std::uint64_t lost_before = lost_texts_;
+    std::uint64_t last_line = xml_node_line(reader_);
+    const int depth = xmlTextReaderDepth(reader_);
+    bool complete = xmlTextReaderIsEmptyElement(reader_) == 1;
+    while (!complete && xmlTextReaderRead(reader_) == 1) {
+      int type = xmlTextReaderNodeType(reader_);
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader_) == depth) complete = true;
+      if (type != XML_READER_TYPE_ELEMENT) continue;
+      last_line = xml_node_line(reader_);
+      if (xmlTextReaderDepth(reader_) == depth + 1) visit();
+    }
+    return complete && (error_.empty() || (lost_texts_ == lost_before && last_line < error_line_));
+  }
+
   // What to report after read() returned -1: the line and the error, noting that the
   // records before it were kept.
   std::uint64_t failure_line() const;
@@ -47,12 +67,5 @@ class XmlStream {
   std::uint64_t error_line_ = 0;
   std::uint64_t lost_texts_ = 0;
 };
-
-// An attribute of the current element ("" when absent).
-std::string xml_attribute(xmlTextReaderPtr reader, const char* name);
-// The line of the current node (the parser's own line runs ahead of the node it hands out).
-std::uint64_t xml_node_line(xmlTextReaderPtr reader);
-// Whether the current node's local name is `name`.
-bool xml_named(xmlTextReaderPtr reader, const char* name);
 
 }  // namespace bzpeer::ingest
