@@ -83,10 +83,10 @@ void parse_authors_parsed(value v, model::Work& work) {
 }
 
 // Parses one JSON line into `work`; throws simdjson_error on malformed JSON.
-void parse_record(simdjson::ondemand::document& doc, model::Work& work) {
+void parse_record(simdjson::ondemand::object record, model::Work& work) {
   std::string authors_text, first_version_date, update_date, journal_ref;
   bool have_parsed_authors = false;
-  for (auto field : doc.get_object()) {
+  for (auto field : record) {
     std::string_view key = field.unescaped_key();
     value v = field.value();
     read_field(key, [&] {
@@ -134,6 +134,6 @@ void parse_record(simdjson::ondemand::document& doc, model::Work& work) {
 
 }  // namespace
 
-void read_arxiv(const std::string& path, RecordSink& sink) { read_json_lines(path, sink, parse_record); }
+void read_arxiv(const std::string& path, RecordSink& sink) { read_json_records(path, sink, parse_record); }
 
 }  // namespace bzpeer::ingest

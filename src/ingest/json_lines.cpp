@@ -1,5 +1,7 @@
 #include "ingest/json_lines.hpp"
 
+#include <zlib.h>
+
 #include "ingest/line_reader.hpp"
 #include "ingest/validate.hpp"
 
@@ -11,7 +13,125 @@ std::string json_text(simdjson::ondemand::value v) {
   return std::string(s);
 }
 
-void read_json_lines(const std::string& path, RecordSink& sink, const JsonRecordParser& parse) {
+namespace {
+
+// Where a parse stands, as a line number of the text that starts at `text`.
+class LineCounter {
+ public:
+  LineCounter(const char* text, std::uint64_t first_line) : seen_(text), line_(first_line) {}
+  std::uint64_t at(const char* position) {
+    for (; seen_ < position; ++seen_)
+      if (*seen_ == '\n') ++line_;
+    return line_;
+  }
+
+ private:
+  const char* seen_;
+  std::uint64_t line_;
+};
+
+// Parses the records of one JSON value (a line or a whole document) into works and
+// delivers them: a record, an array of records, or an API page's envelope. Returns
+// false when the JSON is broken, after reporting it (nothing after a break is trusted).
+bool read_value(simdjson::ondemand::document& doc, bool maybe_envelope, LineCounter& lines, const std::string& path,
+                RecordSink& sink, const JsonRecordParser& parse) {
+  std::uint64_t line = lines.at(doc.current_location().value_unsafe());
+  // In an array or envelope, a reason also says which record: many can share a line.
+  std::string what;
+  size_t index = 0;
+  auto one = [&](simdjson::ondemand::object record) {
+    model::Work work;
+    try {
+      parse(record, work);
+    } catch (const BadField& e) {
+      sink.reject({path, line, what + e.what()});
+      return;
+    }
+    deliver(std::move(work), sink, path, line, what);
+  };
+  auto each = [&](simdjson::ondemand::array records) {
+    for (auto element : records) {
+      line = lines.at(element.current_location().value_unsafe());
+      what = "record " + std::to_string(++index) + ": ";
+      one(element.get_object());
+    }
+  };
+  try {
+    if (doc.type() == simdjson::ondemand::json_type::array) {
+      each(doc.get_array());
+      return true;
+    }
+    simdjson::ondemand::object object = doc.get_object();
+    if (maybe_envelope) {
+      auto results = object.find_field_unordered("results");
+      if (!results.error() && results.type() == simdjson::ondemand::json_type::array) {
+        each(results.get_array());
+        return true;
+      }
+      object.reset();
+    }
+    one(object);
+    return true;
+  } catch (const simdjson::simdjson_error& e) {
+    sink.reject({path, line, std::string("malformed JSON: ") + e.what()});
+    return false;
+  }
+}
+
+// A JSON-lines record sits on one line and ends with '}' there; a pretty-printed
+// document's first line does not ("{", or "{\"meta\": {"), and an array starts with '['.
+bool is_json_lines(std::string_view first_line) {
+  size_t begin = first_line.find_first_not_of(" \t\r\xef\xbb\xbf");
+  size_t end = first_line.find_last_not_of(" \t\r");
+  return begin != std::string_view::npos && first_line[begin] == '{' && first_line[end] == '}';
+}
+
+// Reads the whole file (through zlib: compressed or not) for a single-document parse.
+bool read_whole(const std::string& path, std::string& out, std::string& error) {
+  gzFile in = gzopen(path.c_str(), "rb");
+  if (!in) {
+    error = "cannot open file";
+    return false;
+  }
+  char buffer[1 << 16];
+  int n;
+  while ((n = gzread(in, buffer, sizeof buffer)) > 0) {
+    out.append(buffer, static_cast<size_t>(n));
+    if (out.size() > kMaxJsonDocumentBytes) {
+      gzclose(in);
+      error = "a single JSON document over 1 GiB; split it into JSON lines";
+      return false;
+    }
+  }
+  int code = Z_OK;
+  const char* message = gzerror(in, &code);
+  bool ok = n == 0 && code == Z_OK;
+  if (!ok) error = std::string("the file ends early (") + message + ")";
+  gzclose(in);
+  return ok;
+}
+
+void read_json_document(const std::string& path, RecordSink& sink, const JsonRecordParser& parse) {
+  std::string text, error;
+  if (!read_whole(path, text, error)) {
+    sink.reject({path, 0, error});
+    return;
+  }
+  simdjson::padded_string padded(text);
+  simdjson::ondemand::parser parser;
+  LineCounter lines(padded.data(), 1);
+  try {
+    simdjson::ondemand::document doc = parser.iterate(padded);
+    read_value(doc, true, lines, path, sink, parse);
+  } catch (const simdjson::simdjson_error& e) {
+    sink.reject({path, 1, std::string("malformed JSON: ") + e.what()});
+  }
+  sink.progress(text.size());
+}
+
+}  // namespace
+
+void read_json_records(const std::string& path, RecordSink& sink, const JsonRecordParser& parse) {
   LineReader lines(path);
   if (!lines.is_open()) {
     sink.reject({path, 0, "cannot open file"});
@@ -20,27 +140,27 @@ void read_json_lines(const std::string& path, RecordSink& sink, const JsonRecord
   simdjson::ondemand::parser parser;
   std::string_view line;
   std::uint64_t next_progress = 1 << 20;
+  bool first = true;
   while (lines.next(line)) {
     if (lines.bytes_read() >= next_progress) {
       sink.progress(lines.bytes_read());
       next_progress = lines.bytes_read() + (1 << 20);
     }
-    size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos) continue;  // blank lines are allowed
-    model::Work work;
+    size_t start = line.find_first_not_of(" \t\r");
+    if (start == std::string_view::npos) continue;  // blank lines are allowed
+    if (first && !is_json_lines(line)) return read_json_document(path, sink, parse);
+    first = false;
+    LineCounter counter(line.data(), lines.line_number());
     try {
       static_assert(LineReader::kPadding >= simdjson::SIMDJSON_PADDING);
       simdjson::ondemand::document doc =
           parser.iterate(simdjson::padded_string_view(line.data(), line.size(), lines.capacity_from(line)));
-      parse(doc, work);
-    } catch (const BadField& e) {
-      sink.reject({path, lines.line_number(), e.what()});
-      continue;
+      // Only a line that mentions "results" can be an API page's envelope: others are
+      // not searched for the field (a second pass over every snapshot line).
+      read_value(doc, line.find("\"results\"") != std::string_view::npos, counter, path, sink, parse);
     } catch (const simdjson::simdjson_error& e) {
       sink.reject({path, lines.line_number(), std::string("malformed JSON: ") + e.what()});
-      continue;
     }
-    deliver(std::move(work), sink, path, lines.line_number());
   }
   if (!lines.error().empty())
     sink.reject({path, lines.line_number(), "the file ends early (" + lines.error() + "); the lines before were kept"});

@@ -1,7 +1,10 @@
 #pragma once
-// The loop every JSON-lines source shares: read a file line by line, parse each line
-// with simdjson's On-Demand API, normalise and validate the work, and hand it on. A
-// malformed or invalid line is reported with its line number and the rest go on.
+// The loop every JSON source shares: read a file, parse it with simdjson's On-Demand
+// API, normalise and validate each work, and hand it on. A malformed or invalid record
+// is reported with its line number and the rest go on. A file is JSON lines (one record
+// a line: snapshots) or one JSON document (saved API pages, pretty-printed or not); a
+// line or document holds one record, an array of records, or an API result page's
+// `{"meta": ..., "results": [...]}` envelope.
 #include <simdjson.h>
 
 #include <functional>
@@ -12,10 +15,13 @@
 
 namespace bzpeer::ingest {
 
-// Fills `work` from one parsed line; throws simdjson_error on malformed JSON.
-using JsonRecordParser = std::function<void(simdjson::ondemand::document& doc, model::Work& work)>;
+// Fills `work` from one record; throws simdjson_error on malformed JSON.
+using JsonRecordParser = std::function<void(simdjson::ondemand::object record, model::Work& work)>;
 
-void read_json_lines(const std::string& path, RecordSink& sink, const JsonRecordParser& parse);
+void read_json_records(const std::string& path, RecordSink& sink, const JsonRecordParser& parse);
+
+// A single JSON document larger than this is refused (JSON lines have no such limit).
+constexpr size_t kMaxJsonDocumentBytes = size_t{1} << 30;
 
 // A field of the wrong shape ("publication_year": "2020"): reported with the field's name.
 struct BadField : std::runtime_error {

@@ -88,6 +88,8 @@ model::Authorship read_authorship(object authorship) {
       }
     } else if (key == "raw_affiliation_strings" && !v.is_null()) {
       for (auto s : v.get_array()) raw_affiliations.push_back(json_text(s.value()));
+    } else if (key == "raw_affiliation_string") {  // the 2023 schema: one string
+      raw_affiliations.push_back(json_text(v));
     }
   }
   // The printed form first: the display name is OpenAlex's choice for the whole cluster.
@@ -110,7 +112,27 @@ std::string work_type(const std::string& openalex_type, const std::string& sourc
 // Fields read into something other than the work itself.
 struct ExtraFields {
   std::string type, source_type, landing_page, display_name;
+  std::string host_venue;                // the 2023 schema's venue
+  std::vector<std::string> concepts;     // the 2023 schema's subjects, used without topics
 };
+
+// The 2023 schema's concepts at levels 0 and 1 ("Medicine", "Internal medicine"): the
+// closest it has to topics' subfields (level 2 and below are single subjects).
+void read_concepts(value concepts, std::vector<std::string>& out) {
+  if (concepts.is_null()) return;
+  for (auto concept_value : concepts.get_array()) {
+    std::string name;
+    std::int64_t level = 99;
+    for (auto part : concept_value.get_object()) {
+      std::string_view k = part.unescaped_key();
+      if (k == "display_name") name = json_text(part.value());
+      else if (k == "level" && !part.value().is_null()) level = part.value().get_int64();
+    }
+    std::string category = as_category(name);
+    if (level <= 1 && !category.empty() && std::find(out.begin(), out.end(), category) == out.end())
+      out.push_back(std::move(category));
+  }
+}
 
 void read_work_field(std::string_view key, value v, model::Work& work, ExtraFields& fields) {
   if (key == "id") work.external_id = "openalex:" + after_prefix(json_text(v), "https://openalex.org/");
@@ -142,20 +164,27 @@ void read_work_field(std::string_view key, value v, model::Work& work, ExtraFiel
     }
   } else if (key == "topics") {
     read_topics(v, work);
+  } else if (key == "concepts") {
+    read_concepts(v, fields.concepts);
+  } else if (key == "host_venue" && !v.is_null()) {
+    auto name = v.find_field_unordered("display_name");
+    if (!name.error()) fields.host_venue = json_text(name.value());
   } else if (key == "referenced_works" && !v.is_null()) {
     for (auto cited : v.get_array())
       work.cited.push_back("openalex:" + after_prefix(json_text(cited.value()), "https://openalex.org/"));
   }
 }
 
-void parse_record(simdjson::ondemand::document& doc, model::Work& work) {
+void parse_record(simdjson::ondemand::object record, model::Work& work) {
   ExtraFields fields;
-  for (auto field : doc.get_object()) {
+  for (auto field : record) {
     std::string_view key = field.unescaped_key();
     value v = field.value();
     read_field(key, [&] { read_work_field(key, v, work, fields); });
   }
   if (work.title.empty()) work.title = fields.display_name;
+  if (work.venue.empty()) work.venue = fields.host_venue;
+  if (work.categories.empty()) work.categories = std::move(fields.concepts);
   work.source = "OpenAlex";
   work.type = work_type(fields.type, fields.source_type);
   work.url = fields.landing_page;
@@ -163,6 +192,6 @@ void parse_record(simdjson::ondemand::document& doc, model::Work& work) {
 
 }  // namespace
 
-void read_openalex(const std::string& path, RecordSink& sink) { read_json_lines(path, sink, parse_record); }
+void read_openalex(const std::string& path, RecordSink& sink) { read_json_records(path, sink, parse_record); }
 
 }  // namespace bzpeer::ingest

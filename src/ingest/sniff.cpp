@@ -25,11 +25,14 @@ Format sniff_format(const std::string& path) {
     if (head.find("<dblp") != std::string::npos || head.find("<!DOCTYPE dblp") != std::string::npos) return Format::dblp;
     return Format::automatic;
   }
-  if (head[first] == '{') {
-    std::string line = head.substr(first, head.find('\n', first) - first);
-    // OpenAlex works carry their OpenAlex URL as id, or at least "authorships".
-    if (line.find("\"https://openalex.org/W") != std::string::npos || line.find("\"authorships\"") != std::string::npos)
+  if (head[first] == '{' || head[first] == '[') {
+    // OpenAlex works carry their OpenAlex URL as id, or at least "authorships": on the
+    // first line of JSON lines, or anywhere near the start of a saved API page (an array
+    // or a {meta, results} envelope, pretty-printed or not).
+    if (head.find("\"https://openalex.org/W") != std::string::npos || head.find("\"authorships\"") != std::string::npos)
       return Format::openalex;
+    if (head[first] == '[') return Format::automatic;
+    std::string line = head.substr(first, head.find('\n', first) - first);
     // arXiv lines carry "authors_parsed" or at least an "id" and "title" on one line.
     if (line.find("\"authors_parsed\"") != std::string::npos ||
         (line.find("\"id\"") != std::string::npos && line.find("\"title\"") != std::string::npos))

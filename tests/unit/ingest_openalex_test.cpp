@@ -169,3 +169,71 @@ TEST(OpenAlexReader, ATruncatedGzipKeepsTheLinesBeforeAndSaysSo) {
 
 }  // namespace
 }  // namespace bzpeer::ingest
+
+namespace bzpeer::ingest {
+namespace {
+
+using testing::CollectingSink;
+using testing::TempDir;
+
+// Saved API result pages: a {meta, results} envelope, pretty-printed, in the 2023 schema
+// (concepts, raw_affiliation_string, host_venue), with one record of the wrong shape.
+TEST(OpenAlexReader, ReadsApiPagesPrettyPrintedWithTheirLineNumbers) {
+  TempDir dir;
+  auto path = dir.file("page.json", R"({
+  "meta": {"count": 3, "page": 1},
+  "results": [
+    {
+      "id": "https://openalex.org/W1",
+      "title": "Sleep and memory in adolescents",
+      "publication_year": 2019,
+      "host_venue": {"display_name": "Journal of Sleep Research"},
+      "concepts": [{"display_name": "Medicine", "level": 0}, {"display_name": "Psychiatry", "level": 1},
+                   {"display_name": "Insomnia", "level": 3}],
+      "authorships": [{"author": {"display_name": "Kari Nordmann", "orcid": null},
+                       "institutions": [], "raw_affiliation_string": "University of Oslo, Norway"}]
+    },
+    {
+      "id": "https://openalex.org/W2",
+      "title": "A broken record",
+      "publication_year": "two thousand",
+      "authorships": []
+    },
+    {
+      "id": "https://openalex.org/W3",
+      "title": "Memory consolidation",
+      "publication_year": 2020,
+      "authorships": [{"author": {"display_name": "Ola Hansen"}, "institutions": []}]
+    }
+  ]
+}
+)");
+  EXPECT_EQ(sniff_format(path), Format::openalex);
+  CollectingSink sink;
+  read_openalex(path, sink);
+  ASSERT_EQ(sink.works.size(), 2u);
+  const auto& w = sink.works[0];
+  EXPECT_EQ(w.venue, "Journal of Sleep Research");
+  EXPECT_EQ(w.categories, (std::vector<std::string>{"Medicine", "Psychiatry"}));
+  ASSERT_EQ(w.authors.size(), 1u);
+  EXPECT_EQ(w.authors[0].affiliation, "University of Oslo, Norway");
+  EXPECT_EQ(sink.works[1].external_id, "openalex:W3");
+  ASSERT_EQ(sink.issues.size(), 1u);
+  EXPECT_EQ(sink.issues[0].line, 14u) << "the line the record starts on: " << sink.issues[0].reason;
+  EXPECT_NE(sink.issues[0].reason.find("record 2"), std::string::npos);
+  EXPECT_NE(sink.issues[0].reason.find("publication_year"), std::string::npos);
+}
+
+TEST(OpenAlexReader, ReadsAnArrayOnOneLine) {
+  TempDir dir;
+  auto path = dir.file("works.json", R"([{"id":"https://openalex.org/W1","title":"One","publication_year":2020,"authorships":[{"author":{"display_name":"A B"}}]},)"
+                                     R"({"id":"https://openalex.org/W2","title":"Two","publication_year":2021,"authorships":[{"author":{"display_name":"C D"}}]}])");
+  EXPECT_EQ(sniff_format(path), Format::openalex);
+  CollectingSink sink;
+  read_openalex(path, sink);
+  EXPECT_EQ(sink.works.size(), 2u);
+  EXPECT_TRUE(sink.issues.empty());
+}
+
+}  // namespace
+}  // namespace bzpeer::ingest
