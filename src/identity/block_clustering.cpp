@@ -27,7 +27,7 @@ std::vector<std::vector<size_t>> dense_average_linkage(const EvidenceSet& set, c
         for (size_t b : groups[j]) {
           const auto& sa = set.signatures[a];
           const auto& sb = set.signatures[b];
-          if (cannot_link(sa, sb)) blocked = true;
+          if (cannot_link(sa, sb) || given_names_conflict(sa, sb)) blocked = true;
           total += pair_probability(set, sa, sb, model);
         }
       sum[i][j] = sum[j][i] = total;
@@ -158,8 +158,15 @@ std::vector<std::vector<size_t>> group_by_block(const EvidenceSet& set) {
   return blocks;
 }
 
-std::vector<std::vector<size_t>> cluster_all(const EvidenceSet& set, const PairModel& model,
+PairModel for_corpus(const PairModel& model, const EvidenceSet& set) {
+  PairModel local = model;
+  local.name_counts = with_corpus_counts(model.name_counts, count_names(set));
+  return local;
+}
+
+std::vector<std::vector<size_t>> cluster_all(const EvidenceSet& set, const PairModel& reference_model,
                                              const ClusteringLimits& limits) {
+  PairModel model = for_corpus(reference_model, set);
   auto blocks = group_by_block(set);
   // Blocks are independent: spread them over the cores, then list results in block order.
   std::vector<std::vector<std::vector<size_t>>> results(blocks.size());

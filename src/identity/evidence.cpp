@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <xapian.h>
+
 #include "core/text.hpp"
 
 namespace bzpeer::identity {
@@ -16,13 +18,56 @@ bool useful_word(const std::string& w) {
   return std::any_of(w.begin(), w.end(), [](char c) { return !(c >= '0' && c <= '9'); });
 }
 
-std::vector<std::uint64_t> hashed_words(const std::string& s) {
-  std::vector<std::uint64_t> out;
+// The useful words of `s`, stemmed (Porter2, Xapian's English stemmer): sources give
+// titles as written or already stemmed and stripped of stop words (UFMG), and both
+// forms must meet ("learning" and "learn").
+std::vector<std::string> stemmed_words(const std::string& s) {
+  thread_local Xapian::Stem stem("english");
+  std::vector<std::string> out;
   for (const auto& w : text::words(s))
-    if (useful_word(w)) out.push_back(text::stable_hash(w));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (useful_word(w)) out.push_back(stem(w));
   return out;
+}
+
+std::vector<std::uint64_t> sorted_unique(std::vector<std::uint64_t> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+// An affiliation as the set of its stemmed words, without those every institution has
+// ("University", "Department of"): two signatures at one place share the rest.
+std::vector<std::uint64_t> affiliation_words(const std::string& affiliation) {
+  static const char* const generic[] = {"univers", "depart", "dept", "institut", "school", "colleg", "faculti",
+                                        "laboratori", "lab", "center", "centr", "divis", "unit", "program"};
+  std::vector<std::uint64_t> out;
+  for (const auto& w : stemmed_words(affiliation))
+    if (std::none_of(std::begin(generic), std::end(generic), [&](const char* g) { return w == g; }))
+      out.push_back(text::stable_hash(w));
+  return sorted_unique(std::move(out));
+}
+
+// Words every kind of venue carries ("Proceedings of the International Conference on
+// ..."; "IEEE Trans."): left out, so venues compare by what they are about.
+bool generic_venue_word(const std::string& stemmed) {
+  static const char* const generic[] = {"proceed", "proc",    "intern",  "intl",    "int",      "confer", "conf",
+                                        "journal", "j",       "ieee",    "acm",     "workshop", "symposium", "symp",
+                                        "transact", "tran",   "annual",  "ann",     "letter",   "lett",   "review",
+                                        "editor",  "edit",    "eds",     "public",  "press",    "springer", "elsevier",
+                                        "volum",   "vol",     "part",    "societi", "associ",   "meet",   "world",
+                                        "congress", "advanc", "research"};
+  for (const char* g : generic)
+    if (stemmed == g) return true;
+  return false;
+}
+
+// A venue as the set of its distinctive stemmed words (abbreviated, spelled out or
+// stemmed by the source, "ICDE" or "Int. Conf. on Data Engineering" keep what they share).
+std::vector<std::uint64_t> venue_words(const std::string& venue) {
+  std::vector<std::uint64_t> out;
+  for (const auto& w : stemmed_words(venue))
+    if (!generic_venue_word(w)) out.push_back(text::stable_hash(w));
+  return sorted_unique(std::move(out));
 }
 
 }  // namespace
@@ -32,17 +77,14 @@ std::uint64_t hash_key(const std::string& key) { return text::stable_hash(key); 
 void EvidenceBuilder::count_text(const std::string& title, const std::string& abstract) {
   ++documents_;
   std::vector<std::uint64_t> seen;
-  for (const auto& w : text::words(title + " " + abstract))
-    if (useful_word(w)) seen.push_back(text::stable_hash(w));
-  std::sort(seen.begin(), seen.end());
-  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-  for (auto h : seen) ++df_[h];
+  for (const auto& w : stemmed_words(title + " " + abstract)) seen.push_back(text::stable_hash(w));
+  for (auto h : sorted_unique(std::move(seen))) ++df_[h];
 }
 
 std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, const std::string& abstract) {
   std::unordered_map<std::uint64_t, float> tf;
-  for (const auto& w : text::words(title)) if (useful_word(w)) tf[text::stable_hash(w)] += 2;  // titles say more
-  for (const auto& w : text::words(abstract)) if (useful_word(w)) tf[text::stable_hash(w)] += 1;
+  for (const auto& w : stemmed_words(title)) tf[text::stable_hash(w)] += 2;  // titles say more
+  for (const auto& w : stemmed_words(abstract)) tf[text::stable_hash(w)] += 1;
   std::vector<std::pair<float, std::uint64_t>> weighted;
   double n = static_cast<double>(std::max<std::uint64_t>(documents_, 1));
   for (const auto& [h, count] : tf) {
@@ -73,6 +115,7 @@ size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& 
   work.terms = vectorize(raw.title, raw.abstract);
   std::string venue = text::fold(raw.venue);
   work.venue = venue.empty() ? 0 : text::stable_hash(venue);
+  work.venue_words = venue_words(raw.venue);
   for (const auto& c : raw.categories) work.categories.push_back(text::stable_hash(c));
   std::sort(work.categories.begin(), work.categories.end());
   work.year = raw.year;
@@ -97,7 +140,7 @@ size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& 
     s.block = block_key(s.name);
     s.work = work_index;
     s.own_key = hash_key(s.block);
-    s.affiliation = hashed_words(raw.authors[i].affiliation);
+    s.affiliation = affiliation_words(raw.authors[i].affiliation);
     s.email = text::fold(raw.authors[i].email);
     s.orcid = raw.authors[i].orcid;
     s.person_id = raw.authors[i].person_id;

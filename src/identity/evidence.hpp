@@ -20,6 +20,7 @@ struct WorkEvidence {
   std::string title;                     // for explanations
   std::vector<TermWeight> terms;         // tf-idf, L2-normalised, sorted by term
   std::uint64_t venue = 0;               // hash of the folded venue, 0 when unknown
+  std::vector<std::uint64_t> venue_words;  // sorted hashes of its distinctive stemmed words
   std::vector<std::uint64_t> categories; // sorted hashes
   std::vector<std::uint64_t> author_keys;  // hashes of every author's block key, sorted
   int year = 0;

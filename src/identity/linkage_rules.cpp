@@ -11,6 +11,15 @@ bool cannot_link(const Signature& a, const Signature& b) {
   return a.work == b.work;
 }
 
+bool given_names_conflict(const std::string& a, const std::string& b) {
+  return a != b && a.rfind(b, 0) != 0 && b.rfind(a, 0) != 0;
+}
+
+bool given_names_conflict(const Signature& a, const Signature& b) {
+  return !a.name.first_is_initial && !b.name.first_is_initial &&
+         given_names_conflict(a.name.given_joined, b.name.given_joined);
+}
+
 bool same_identifier(const Signature& a, const Signature& b) {
   return (!a.orcid.empty() && a.orcid == b.orcid) || (!a.email.empty() && a.email == b.email);
 }
@@ -21,14 +30,22 @@ bool certainly_one_person(const Signature& a, const Signature& b) {
 
 bool solo(const EvidenceSet& set, const Signature& s) { return set.works[s.work].author_keys.size() <= 1; }
 
+bool solo_with_text(const EvidenceSet& set, const Signature& s) {
+  return solo(set, s) && !set.works[s.work].terms.empty();
+}
+
+bool left_to_topic_stage(const EvidenceSet& set, const Signature& a, const Signature& b) {
+  return solo_with_text(set, a) && solo_with_text(set, b) && !one_cites_the_other(set, a, b);
+}
+
 double pair_probability(const EvidenceSet& set, const Signature& a, const Signature& b, const PairModel& model) {
   if (certainly_one_person(a, b)) return 1.0;
-  if (solo(set, a) && solo(set, b) && !one_cites_the_other(set, a, b)) return 0.0;
+  if (left_to_topic_stage(set, a, b)) return 0.0;
   return model.probability(pair_features(set, a, b, model.name_counts));
 }
 
-double name_only_probability(const Signature& a, const Signature& b, const PairModel& model) {
-  return model.probability(name_features(a.name, b.name, model.name_counts));
+double unlinked_probability(const EvidenceSet& set, const Signature& a, const Signature& b, const PairModel& model) {
+  return model.probability(unlinked_features(set, a, b, model.name_counts));
 }
 
 std::vector<std::vector<size_t>> must_link_groups(const EvidenceSet& set, const std::vector<size_t>& members) {

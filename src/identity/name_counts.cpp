@@ -1,5 +1,6 @@
 #include "identity/name_counts.hpp"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -13,18 +14,16 @@ void drop_rare(std::map<std::string, std::uint32_t>& counts, std::uint32_t min_c
   for (auto it = counts.begin(); it != counts.end();) it = it->second < min_count ? counts.erase(it) : std::next(it);
 }
 
-}  // namespace
+using People = std::set<std::tuple<std::string, std::string, std::string>>;  // family, joined given, first given
 
-NameCounts count_names(const std::vector<model::Work>& works, std::uint32_t min_count) {
-  // One person per distinct full name, so a prolific author counts once, not per paper.
-  // Names known only by initials are left out: "H. Hu" may be any of the Hus counted.
-  std::set<std::tuple<std::string, std::string, std::string>> people;  // family, joined given, first given
-  for (const auto& w : works)
-    for (const auto& a : w.authors) {
-      ParsedName name = parse_name(a.first, a.last, a.raw_name);
-      if (!name.family.empty() && !name.first_is_initial && !name.given.empty())
-        people.emplace(name.family, name.given_joined, name.given[0]);
-    }
+// One person per distinct full name, so a prolific author counts once, not per paper.
+// Names known only by initials are left out: "H. Hu" may be any of the Hus counted.
+void add_person(People& people, const ParsedName& name) {
+  if (!name.family.empty() && !name.first_is_initial && !name.given.empty())
+    people.emplace(name.family, name.given_joined, name.given[0]);
+}
+
+NameCounts counted(const People& people, std::uint32_t min_count) {
   NameCounts counts;
   for (const auto& [family, joined, first] : people) {
     ++counts.family[family];
@@ -33,6 +32,30 @@ NameCounts count_names(const std::vector<model::Work>& works, std::uint32_t min_
   drop_rare(counts.family, min_count);
   drop_rare(counts.given, min_count);
   return counts;
+}
+
+}  // namespace
+
+NameCounts count_names(const std::vector<model::Work>& works, std::uint32_t min_count) {
+  People people;
+  for (const auto& w : works)
+    for (const auto& a : w.authors) add_person(people, parse_name(a.first, a.last, a.raw_name));
+  return counted(people, min_count);
+}
+
+NameCounts count_names(const EvidenceSet& set, std::uint32_t min_count) {
+  People people;
+  for (const auto& s : set.signatures) add_person(people, s.name);
+  return counted(people, min_count);
+}
+
+NameCounts with_corpus_counts(NameCounts reference, const NameCounts& corpus) {
+  for (auto [into, from] : {std::pair{&reference.given, &corpus.given}, std::pair{&reference.family, &corpus.family}})
+    for (const auto& [name, count] : *from) {
+      auto& mine = (*into)[name];
+      mine = std::max(mine, count);
+    }
+  return reference;
 }
 
 }  // namespace bzpeer::identity

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "identity/evidence.hpp"
 #include "model/work.hpp"
 
 namespace bzpeer::identity {
@@ -32,5 +33,11 @@ struct NameCounts {
 // first given names (initials are not names) and their family names, keeping those
 // seen at least `min_count` times.
 NameCounts count_names(const std::vector<model::Work>& works, std::uint32_t min_count = 2);
+// The same over the signatures of an evidence set: the corpus being clustered.
+NameCounts count_names(const EvidenceSet& set, std::uint32_t min_count = 2);
+
+// Each name at the larger of its two counts: the reference corpus knows the names of its
+// field, the corpus being clustered knows its own (a name common there is common).
+NameCounts with_corpus_counts(NameCounts reference, const NameCounts& corpus);
 
 }  // namespace bzpeer::identity

@@ -8,7 +8,7 @@ namespace bzpeer::identity {
 
 namespace {
 
-// |a ∩ b| of two sorted vectors, leaving out `skip_a` and `skip_b` once each.
+// |a ∩ b| of two sorted vectors.
 int intersection(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   int n = 0;
   size_t i = 0, j = 0;
@@ -20,8 +20,9 @@ int intersection(const std::vector<std::uint64_t>& a, const std::vector<std::uin
   return n;
 }
 
-double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  if (a.empty() || b.empty()) return 0;
+// Jaccard of two sorted sets; missing when either is empty (nothing to compare).
+double jaccard_or_missing(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() || b.empty()) return kMissing;
   int common = intersection(a, b);
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - static_cast<size_t>(common));
 }
@@ -30,12 +31,16 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 
 const std::array<const char*, kFeatureCount>& feature_names() {
   static const std::array<const char*, kFeatureCount> names = {
-      "bias",           "given_same",        "given_first_same",  "given_nickname",   "given_initials_only",
+      "bias",           "given_same",        "given_first_same",    "given_nickname",   "given_initials_only",
       "given_conflict", "middle_conflict",   "shared_coauthors_log", "coauthor_jaccard", "text_cosine",
-      "same_venue",     "category_jaccard",  "affiliation_jaccard", "both_affiliations", "year_gap",
-      "same_email_or_orcid", "middle_agreement", "text_cosine_without_coauthors", "given_name_commonness",
-      "family_name_commonness"};
+      "venue_similarity", "category_jaccard", "affiliation_jaccard", "year_gap",        "middle_agreement",
+      "given_name_commonness", "family_name_commonness", "fewer_coauthors_log", "initial_only_names"};
   return names;
+}
+
+size_t coauthor_count(const EvidenceSet& set, const Signature& s) {
+  size_t keys = set.works[s.work].author_keys.size();
+  return keys > 0 ? keys - 1 : 0;
 }
 
 int shared_coauthors(const EvidenceSet& set, const Signature& a, const Signature& b) {
@@ -69,49 +74,64 @@ double text_similarity(const EvidenceSet& set, const Signature& a, const Signatu
 }
 
 Features name_features(const ParsedName& a, const ParsedName& b, const NameCounts& name_counts) {
-  Features f{};
-  f[0] = 1;
+  Features f;
+  f.fill(kMissing);
+  f[kBias] = 1;
+  for (size_t i : {kGivenSame, kGivenFirstSame, kGivenNickname, kGivenInitialsOnly, kGivenConflict}) f[i] = 0;
   switch (compare_given(a, b)) {
-    case GivenNameMatch::same: f[1] = 1; break;
-    case GivenNameMatch::first_same: f[2] = 1; break;
-    case GivenNameMatch::nickname: f[3] = 1; break;
-    case GivenNameMatch::initials: f[4] = 1; break;
-    case GivenNameMatch::conflict: f[5] = 1; break;
+    case GivenNameMatch::same: f[kGivenSame] = 1; break;
+    case GivenNameMatch::first_same: f[kGivenFirstSame] = 1; break;
+    case GivenNameMatch::nickname: f[kGivenNickname] = 1; break;
+    case GivenNameMatch::initials: f[kGivenInitialsOnly] = 1; break;
+    case GivenNameMatch::conflict: f[kGivenConflict] = 1; break;
   }
-  f[6] = middle_conflict(a, b) ? 1 : 0;
-  f[14] = 0.5;  // the year gap when a year is unknown
-  f[16] = middle_agreement(a, b);
-  // The same spelled-out first name: how many people of the reference corpus have it,
-  // and their family name. Together they say how likely two people share the full name.
+  f[kMiddleConflict] = middle_conflict(a, b) ? 1 : 0;
+  f[kInitialOnlyNames] = (a.first_is_initial ? 1 : 0) + (b.first_is_initial ? 1 : 0);
+  f[kMiddleAgreement] = middle_agreement(a, b);
+  // The same spelled-out first name: how many people have it, and their family name.
+  // Together they say how likely two people share the full name.
   if (!a.first_is_initial && !b.first_is_initial && !a.given.empty() && !b.given.empty() && a.given[0] == b.given[0]) {
-    f[18] = std::log1p(name_counts.given_count(a.given[0]));
-    if (a.family == b.family) f[19] = std::log1p(name_counts.family_count(a.family));
+    f[kGivenNameCommonness] = std::log1p(name_counts.given_count(a.given[0]));
+    if (a.family == b.family) f[kFamilyNameCommonness] = std::log1p(name_counts.family_count(a.family));
   }
+  return f;
+}
+
+Features unlinked_features(const EvidenceSet& set, const Signature& a, const Signature& b,
+                           const NameCounts& name_counts) {
+  Features f = name_features(a.name, b.name, name_counts);
+  size_t fewer = std::min(coauthor_count(set, a), coauthor_count(set, b));
+  f[kFewerCoauthorsLog] = std::log1p(static_cast<double>(fewer));
+  if (fewer > 0) {
+    f[kSharedCoauthorsLog] = 0;
+    f[kCoauthorJaccard] = 0;
+  }
+  if (!set.works[a.work].terms.empty() && !set.works[b.work].terms.empty()) f[kTextCosine] = 0;
   return f;
 }
 
 Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
                        const NameCounts& name_counts) {
   Features f = name_features(a.name, b.name, name_counts);
-  int shared = shared_coauthors(set, a, b);
-  // A work citing the other under the same name counts as one more shared co-author: no
-  // labelled set lists references enough to learn a weight of its own (S2AND's sample has
-  // 7 papers), and authors cite themselves as they write with the same people.
-  int links = shared + (one_cites_the_other(set, a, b) ? 1 : 0);
-  f[7] = std::log1p(links);
   const auto& wa = set.works[a.work];
   const auto& wb = set.works[b.work];
-  size_t others = wa.author_keys.size() + wb.author_keys.size();
-  f[8] = others > 2 ? static_cast<double>(shared) / static_cast<double>(others - 2 - static_cast<size_t>(shared)) : 0;
-  double cosine = text_similarity(set, a, b);
-  f[9] = cosine;
-  f[10] = wa.venue != 0 && wa.venue == wb.venue ? 1 : 0;
-  f[11] = jaccard(wa.categories, wb.categories);
-  f[12] = jaccard(a.affiliation, b.affiliation);
-  f[13] = !a.affiliation.empty() && !b.affiliation.empty() ? 1 : 0;
-  if (wa.year > 0 && wb.year > 0) f[14] = std::min(3.0, std::abs(wa.year - wb.year) / 10.0);
-  f[15] = (!a.email.empty() && a.email == b.email) || (!a.orcid.empty() && a.orcid == b.orcid) ? 1 : 0;
-  f[17] = links == 0 ? cosine : 0;
+  size_t fewer = std::min(coauthor_count(set, a), coauthor_count(set, b));
+  f[kFewerCoauthorsLog] = std::log1p(static_cast<double>(fewer));
+  // A work citing the other under the same name counts as one more shared co-author: no
+  // labelled set lists references enough to learn a weight of its own, and authors cite
+  // themselves as they write with the same people.
+  bool cites = one_cites_the_other(set, a, b);
+  if (fewer > 0 || cites) {
+    int shared = fewer > 0 ? shared_coauthors(set, a, b) : 0;
+    f[kSharedCoauthorsLog] = std::log1p(shared + (cites ? 1 : 0));
+    size_t others = coauthor_count(set, a) + coauthor_count(set, b);
+    if (fewer > 0) f[kCoauthorJaccard] = static_cast<double>(shared) / static_cast<double>(others - static_cast<size_t>(shared));
+  }
+  if (!wa.terms.empty() && !wb.terms.empty()) f[kTextCosine] = text_similarity(set, a, b);
+  f[kVenueSimilarity] = jaccard_or_missing(wa.venue_words, wb.venue_words);
+  f[kCategoryJaccard] = jaccard_or_missing(wa.categories, wb.categories);
+  f[kAffiliationJaccard] = jaccard_or_missing(a.affiliation, b.affiliation);
+  if (wa.year > 0 && wb.year > 0) f[kYearGap] = std::min(3.0, std::abs(wa.year - wb.year) / 10.0);
   return f;
 }
 

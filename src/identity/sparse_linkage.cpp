@@ -1,6 +1,8 @@
 #include "identity/sparse_linkage.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <numeric>
 #include <queue>
 #include <unordered_map>
@@ -79,7 +81,7 @@ bool fuller(const ParsedName& a, const ParsedName& b) {
 bool names_conflict(const Cluster& a, const Cluster& b) {
   for (const auto& x : a.given)
     for (const auto& y : b.given)
-      if (x != y && x.rfind(y, 0) != 0 && y.rfind(x, 0) != 0) return true;
+      if (given_names_conflict(x, y)) return true;
   return false;
 }
 
@@ -98,7 +100,7 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
     for (size_t s : cluster.members) {
       const auto& sig = set.signatures[s];
       cluster_of[s] = static_cast<std::uint32_t>(c);
-      if (solo(set, sig)) cluster.solo += 1;
+      if (solo_with_text(set, sig)) cluster.solo += 1;
       if (!sig.name.first_is_initial &&
           std::find(cluster.given.begin(), cluster.given.end(), sig.name.given_joined) == cluster.given.end())
         cluster.given.push_back(sig.name.given_joined);
@@ -117,7 +119,7 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
     if (cannot_link(sa, sb)) link.forbidden = true;
     link.sum += pair_probability(set, sa, sb, model);
     link.pairs += 1;
-    if (solo(set, sa) && solo(set, sb)) link.solo_pairs += 1;
+    if (left_to_topic_stage(set, sa, sb)) link.solo_pairs += 1;
     clusters[cb].links[ca] = link;
   }
 
@@ -134,13 +136,20 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
     auto [id, inserted] = form_ids.try_emplace(std::move(key), static_cast<std::uint32_t>(form_ids.size()));
     return form_of[signature] = id->second;
   };
-  std::unordered_map<std::uint64_t, double> prior_of_forms;
+  // Keyed by the two forms and how many co-authors the sparser work lists, which is
+  // all the unlinked features read of the works (text aside, which every work here has
+  // or lacks alike as far as the prior cares).
+  std::map<std::tuple<std::uint32_t, std::uint32_t, size_t, bool>, double> prior_of_forms;
   auto prior = [&](size_t a, size_t b) {
-    std::uint64_t fa = form(a), fb = form(b);
-    std::uint64_t key = std::min(fa, fb) << 32 | std::max(fa, fb);
+    std::uint32_t fa = form(a), fb = form(b);
+    const auto& sa = set.signatures[a];
+    const auto& sb = set.signatures[b];
+    size_t fewer = std::min(coauthor_count(set, sa), coauthor_count(set, sb));
+    bool text = !set.works[sa.work].terms.empty() && !set.works[sb.work].terms.empty();
+    auto key = std::make_tuple(std::min(fa, fb), std::max(fa, fb), fewer, text);
     auto it = prior_of_forms.find(key);
     if (it != prior_of_forms.end()) return it->second;
-    return prior_of_forms[key] = name_only_probability(set.signatures[a], set.signatures[b], model);
+    return prior_of_forms[key] = unlinked_probability(set, sa, sb, model);
   };
   // The average over all pairs of two clusters: scored pairs as scored, the others at
   // the probability of the two names alone (0 for two solo works, as when scored).

@@ -139,7 +139,7 @@ TEST(BlockClustering, OneLinkDoesNotChainTwoPeopleWithACommonName) {
     for (const auto& c : clusters) EXPECT_EQ(set.works[set.signatures[c[0]].work].title, set.works[set.signatures[c[1]].work].title);
   }
   // With a name the model takes for one person on its own, the same link is enough.
-  model.weights[0] = 4;
+  model.weights[identity::kBias] = 4;
   EXPECT_EQ(cluster_sizes(cluster_all(set, model, sparse)), (std::vector<size_t>{6}));
 }
 

@@ -28,10 +28,10 @@ inline RawWork work(const std::string& title, std::vector<std::string> authors, 
 // A model that trusts only shared co-authors and text, with a fixed threshold.
 inline PairModel simple_model() {
   PairModel m;
-  m.weights[0] = -3;  // bias
-  m.weights[5] = -6;  // given-name conflict
-  m.weights[7] = 6;   // shared co-authors
-  m.weights[9] = 8;   // text cosine
+  m.weights[identity::kBias] = -3;
+  m.weights[identity::kGivenConflict] = -6;
+  m.weights[identity::kSharedCoauthorsLog] = 6;
+  m.weights[identity::kTextCosine] = 8;
   m.threshold = 0.5;
   return m;
 }

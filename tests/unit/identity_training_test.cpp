@@ -58,10 +58,10 @@ TEST(PairFeatures, ACommonFullNameWeighsLessThanARareOne) {
   auto common = pair_features(set, set.signatures[0], set.signatures[1], counts);
   auto rare = pair_features(set, set.signatures[2], set.signatures[3], counts);
   auto initial = pair_features(set, set.signatures[0], set.signatures[4], counts);
-  EXPECT_GT(common[19], rare[19]);
-  EXPECT_GT(common[18], rare[18]);
-  EXPECT_EQ(initial[19], 0) << "an initial does not spell out a shared full name";
-  EXPECT_STREQ(feature_names()[19], "family_name_commonness");
+  EXPECT_GT(common[kFamilyNameCommonness], rare[kFamilyNameCommonness]);
+  EXPECT_GT(common[kGivenNameCommonness], rare[kGivenNameCommonness]);
+  EXPECT_TRUE(missing(initial[kFamilyNameCommonness])) << "an initial does not spell out a shared full name";
+  EXPECT_STREQ(feature_names()[kFamilyNameCommonness], "family_name_commonness");
 }
 
 // Two people the editors mapped to one canonical name each, one of them with an id.
@@ -131,9 +131,9 @@ TEST(LabelledData, KnownRecordsConstrainButAreNotScored) {
   // A model that merges every same-name pair: the known records still keep the two apart,
   // and each test citation joins the one it shares a co-author with.
   PairModel merge_all;
-  merge_all.weights[0] = -2;
-  merge_all.weights[1] = 3;  // the same given name
-  merge_all.weights[7] = 3;  // shared co-authors
+  merge_all.weights[kBias] = -2;
+  merge_all.weights[kGivenSame] = 3;
+  merge_all.weights[kSharedCoauthorsLog] = 3;
   merge_all.threshold = 0.5;
   auto result = evaluate(*set, merge_all);
   EXPECT_EQ(result.signatures, 2u);
@@ -152,9 +152,7 @@ namespace {
 // A feature seen in a handful of labelled pairs keeps weight 0, however neatly those few
 // pairs separate; a feature seen in many is learned.
 TEST(PairModelFit, FeaturesWithTooFewLabelledPairsStayAtZero) {
-  const size_t shared = 7, affiliation = 12;  // shared_coauthors_log, affiliation_jaccard
-  ASSERT_STREQ(feature_names()[shared], "shared_coauthors_log");
-  ASSERT_STREQ(feature_names()[affiliation], "affiliation_jaccard");
+  const size_t shared = kSharedCoauthorsLog, affiliation = kAffiliationJaccard;
   std::vector<TrainingPair> pairs;
   for (int i = 0; i < 400; ++i) {
     TrainingPair p{};

@@ -4,10 +4,12 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 
 namespace bzpeer::identity {
@@ -71,7 +73,8 @@ std::string EvalResult::to_json() const {
 }
 
 std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vector<std::vector<size_t>>& blocks,
-                                         const NameCounts& name_counts, size_t max_block) {
+                                         const NameCounts& reference_counts, size_t max_block) {
+  NameCounts name_counts = with_corpus_counts(reference_counts, count_names(set.evidence));
   std::vector<TrainingPair> pairs;
   std::mt19937_64 rng(7);
   for (auto block : blocks) {
@@ -101,12 +104,12 @@ namespace {
 // a fixture of its tests) has 2 same-person pairs, and weighted up it bent the whole model.
 constexpr size_t kMinSamplePairs = 10;
 
-// Logistic weights fitted on `blocks_per_set`. Small datasets are weighted up by the
+// A model fitted on `blocks_per_set`. Small datasets are weighted up by the
 // square root of how much smaller they are: heard, without letting a few dozen pairs
 // outweigh thousands.
-PairModel fit_weights(const std::vector<const LabelledSet*>& sets,
-                      const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
-                      const NameCounts& name_counts) {
+Result<PairModel> fit_weights(const std::vector<const LabelledSet*>& sets,
+                              const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
+                              const NameCounts& name_counts, Learner learner) {
   std::vector<std::vector<TrainingPair>> per_set;
   size_t total = 0;
   for (size_t s = 0; s < sets.size(); ++s) {
@@ -122,7 +125,8 @@ PairModel fit_weights(const std::vector<const LabelledSet*>& sets,
     for (auto& p : set_pairs) p.weight = weight;
     pairs.insert(pairs.end(), set_pairs.begin(), set_pairs.end());
   }
-  return fit_pair_model(pairs, name_counts);
+  if (learner == Learner::logistic) return fit_pair_model(pairs, name_counts);
+  return fit_tree_model(pairs, name_counts);
 }
 
 constexpr int kThresholdFolds = 3;
@@ -141,9 +145,9 @@ std::vector<double> candidate_thresholds() {
 // by its size: a 14-signature file cannot outvote thousands. Sets of one person per name
 // are left out: they can only vote for merging, and how loudly depends on how many
 // names were sampled, not on the data.
-double out_of_fold_threshold(const std::vector<const LabelledSet*>& sets,
-                             const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
-                             const NameCounts& name_counts) {
+Result<double> out_of_fold_threshold(const std::vector<const LabelledSet*>& sets,
+                                     const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
+                                     const NameCounts& name_counts, Learner learner) {
   auto thresholds = candidate_thresholds();
   std::vector<size_t> judges;
   for (size_t s = 0; s < sets.size(); ++s)
@@ -164,8 +168,10 @@ double out_of_fold_threshold(const std::vector<const LabelledSet*>& sets,
     for (size_t s = 0; s < sets.size(); ++s)
       for (const auto& block : blocks_per_set[s])
         if (fold_of(s, block) != f) train[s].push_back(block);
-    PairModel model = fit_weights(sets, train, name_counts);
-    for (size_t s : judges)
+    auto fitted = fit_weights(sets, train, name_counts, learner);
+    if (!fitted) return fitted.error();
+    for (size_t s : judges) {
+      PairModel model = for_corpus(*fitted, sets[s]->evidence);
       for (const auto& block : blocks_per_set[s]) {
         if (fold_of(s, block) != f) continue;
         for (size_t t = 0; t < thresholds.size(); ++t) {
@@ -179,6 +185,7 @@ double out_of_fold_threshold(const std::vector<const LabelledSet*>& sets,
           }
         }
       }
+    }
   }
   double best_score = -1, best = 0.5;
   for (size_t t = 0; t < thresholds.size(); ++t) {
@@ -195,11 +202,14 @@ double out_of_fold_threshold(const std::vector<const LabelledSet*>& sets,
 
 }  // namespace
 
-PairModel train_model(const std::vector<const LabelledSet*>& sets,
-                      const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
-                      const NameCounts& name_counts) {
-  PairModel model = fit_weights(sets, blocks_per_set, name_counts);
-  model.threshold = out_of_fold_threshold(sets, blocks_per_set, name_counts);
+Result<PairModel> train_model(const std::vector<const LabelledSet*>& sets,
+                              const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
+                              const NameCounts& name_counts, Learner learner) {
+  auto model = fit_weights(sets, blocks_per_set, name_counts, learner);
+  if (!model) return model;
+  auto threshold = out_of_fold_threshold(sets, blocks_per_set, name_counts, learner);
+  if (!threshold) return threshold.error();
+  model->threshold = *threshold;
   return model;
 }
 
@@ -209,8 +219,8 @@ EvalResult evaluate(const LabelledSet& set, const PairModel& model) {
   return scored(set, predicted_labels(set.labels.size(), clusters), start);
 }
 
-EvalResult cross_validate(const LabelledSet& set, int folds, const NameCounts& name_counts,
-                          const std::vector<const LabelledSet*>& extra) {
+Result<EvalResult> cross_validate(const LabelledSet& set, int folds, const NameCounts& name_counts,
+                                  const std::vector<const LabelledSet*>& extra, Learner learner) {
   auto start = std::chrono::steady_clock::now();
   auto blocks = group_by_block(set.evidence);
   std::vector<int> fold_of(blocks.size());
@@ -228,7 +238,9 @@ EvalResult cross_validate(const LabelledSet& set, int folds, const NameCounts& n
       sets.push_back(e);
       blocks_per_set.push_back(group_by_block(e->evidence));
     }
-    PairModel model = train_model(sets, blocks_per_set, name_counts);
+    auto trained = train_model(sets, blocks_per_set, name_counts, learner);
+    if (!trained) return trained.error();
+    PairModel model = for_corpus(*trained, set.evidence);
     for (const auto& block : test)
       for (const auto& cluster : cluster_block(set.evidence, block, model)) {
         for (size_t i : cluster) predicted[i] = std::to_string(cluster_id);
@@ -236,6 +248,36 @@ EvalResult cross_validate(const LabelledSet& set, int folds, const NameCounts& n
       }
   }
   return scored(set, std::move(predicted), start);
+}
+
+Result<std::vector<EvalResult>> leave_one_source_out(const std::vector<const LabelledSet*>& units,
+                                                     const std::vector<bool>& scored, const NameCounts& name_counts,
+                                                     Learner learner) {
+  std::vector<std::vector<std::vector<size_t>>> blocks;
+  for (const auto* u : units) blocks.push_back(group_by_block(u->evidence));
+  std::vector<size_t> left_out;
+  for (size_t u = 0; u < units.size(); ++u)
+    if (scored[u]) left_out.push_back(u);
+  // Each unit's model is independent of the others': trained side by side.
+  std::vector<std::optional<Result<EvalResult>>> results(left_out.size());
+  parallel_for(left_out.size(), [&](size_t i) {
+    std::vector<const LabelledSet*> train;
+    std::vector<std::vector<std::vector<size_t>>> train_blocks;
+    for (size_t u = 0; u < units.size(); ++u)
+      if (u != left_out[i]) {
+        train.push_back(units[u]);
+        train_blocks.push_back(blocks[u]);
+      }
+    auto model = train_model(train, train_blocks, name_counts, learner);
+    if (!model) results[i] = model.error();
+    else results[i] = evaluate(*units[left_out[i]], *model);
+  });
+  std::vector<EvalResult> out;
+  for (auto& r : results) {
+    if (!*r) return r->error();
+    out.push_back(std::move(**r));
+  }
+  return out;
 }
 
 }  // namespace bzpeer::identity

@@ -28,16 +28,24 @@ std::vector<TrainingPair> training_pairs(const LabelledSet& set, const std::vect
 
 // Fits a model on `blocks` of each set and picks the merge threshold that gives the
 // best B3 F1 on held-out folds of those blocks.
-PairModel train_model(const std::vector<const LabelledSet*>& sets,
-                      const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
-                      const NameCounts& name_counts);
+Result<PairModel> train_model(const std::vector<const LabelledSet*>& sets,
+                              const std::vector<std::vector<std::vector<size_t>>>& blocks_per_set,
+                              const NameCounts& name_counts, Learner learner = Learner::boosted_trees);
 
 // Clusters the whole set from scratch with `model`.
 EvalResult evaluate(const LabelledSet& set, const PairModel& model);
 
 // K-fold cross-validation by block: each fold is clustered by a model trained on the
 // other folds (plus `extra` sets, which are never scored).
-EvalResult cross_validate(const LabelledSet& set, int folds, const NameCounts& name_counts,
-                          const std::vector<const LabelledSet*>& extra = {});
+Result<EvalResult> cross_validate(const LabelledSet& set, int folds, const NameCounts& name_counts,
+                                  const std::vector<const LabelledSet*>& extra = {},
+                                  Learner learner = Learner::boosted_trees);
+
+// Leave one source out: for each unit with `scored[u]`, a model trained on every other
+// unit (scored or not) clusters that unit whole. The honest measure of a model meant for
+// sources it has never seen.
+Result<std::vector<EvalResult>> leave_one_source_out(const std::vector<const LabelledSet*>& units,
+                                                     const std::vector<bool>& scored, const NameCounts& name_counts,
+                                                     Learner learner = Learner::boosted_trees);
 
 }  // namespace bzpeer::identity

@@ -68,6 +68,13 @@ Result<LabelledSet> load_acl_name_variant_people(const AclAnthology& acl, size_t
 // labelled with the generated person it stands for.
 Result<LabelledSet> load_synthetic(const std::string& path);
 
+// The Han/Giles DBLP name sets: a file or a directory of them (labelled_han.cpp).
+Result<LabelledSet> load_han(const std::string& path);
+
+// OpenAlex works (JSON lines, API pages): the authorships with an ORCID iD, labelled by
+// it, the iD hidden from the evidence (labelled_openalex.cpp).
+Result<LabelledSet> load_openalex(const std::string& path);
+
 Result<LabelledSet> load_labelled(const std::string& format, const std::string& path);
 
 }  // namespace bzpeer::identity
