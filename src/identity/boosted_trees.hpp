@@ -14,10 +14,13 @@
 
 namespace bzpeer::identity {
 
+// 50 rounds of depth 3 score as 150 of depth 4 left one source out (mean B3 F1 0.787
+// against 0.784) and cost a quarter of the walk, which is a third of clustering's time
+// at a million authorships.
 struct BoostingParams {
-  int rounds = 150;
-  int max_depth = 4;
-  double learning_rate = 0.1;
+  int rounds = 50;
+  int max_depth = 3;
+  double learning_rate = 0.3;
   double min_child_weight = 5;
   double l2 = 1;
 };

@@ -29,6 +29,22 @@ std::vector<std::string> stemmed_words(const std::string& s) {
   return out;
 }
 
+// The hashes of the stemmed useful words of `s`. A corpus repeats its words millions of
+// times: each thread remembers the stems it has made (up to a bound).
+std::vector<std::uint64_t> stemmed_hashes(const std::string& s) {
+  thread_local Xapian::Stem stem("english");
+  thread_local std::unordered_map<std::string, std::uint64_t> known;
+  if (known.size() > (1u << 20)) known.clear();
+  std::vector<std::uint64_t> out;
+  for (auto& w : text::words(s)) {
+    if (!useful_word(w)) continue;
+    auto it = known.find(w);
+    if (it == known.end()) it = known.emplace(w, text::stable_hash(stem(w))).first;
+    out.push_back(it->second);
+  }
+  return out;
+}
+
 std::vector<std::uint64_t> sorted_unique(std::vector<std::uint64_t> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -76,15 +92,13 @@ std::uint64_t hash_key(const std::string& key) { return text::stable_hash(key); 
 
 void EvidenceBuilder::count_text(const std::string& title, const std::string& abstract) {
   ++documents_;
-  std::vector<std::uint64_t> seen;
-  for (const auto& w : stemmed_words(title + " " + abstract)) seen.push_back(text::stable_hash(w));
-  for (auto h : sorted_unique(std::move(seen))) ++df_[h];
+  for (auto h : sorted_unique(stemmed_hashes(title + " " + abstract))) ++df_[h];
 }
 
 std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, const std::string& abstract) {
   std::unordered_map<std::uint64_t, float> tf;
-  for (const auto& w : stemmed_words(title)) tf[text::stable_hash(w)] += 2;  // titles say more
-  for (const auto& w : stemmed_words(abstract)) tf[text::stable_hash(w)] += 1;
+  for (auto h : stemmed_hashes(title)) tf[h] += 2;  // titles say more
+  for (auto h : stemmed_hashes(abstract)) tf[h] += 1;
   std::vector<std::pair<float, std::uint64_t>> weighted;
   double n = static_cast<double>(std::max<std::uint64_t>(documents_, 1));
   for (const auto& [h, count] : tf) {

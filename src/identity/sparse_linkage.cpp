@@ -1,8 +1,6 @@
 #include "identity/sparse_linkage.hpp"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 #include <numeric>
 #include <queue>
 #include <unordered_map>
@@ -136,17 +134,16 @@ std::vector<std::vector<size_t>> sparse_average_linkage(const EvidenceSet& set, 
     auto [id, inserted] = form_ids.try_emplace(std::move(key), static_cast<std::uint32_t>(form_ids.size()));
     return form_of[signature] = id->second;
   };
-  // Keyed by the two forms and how many co-authors the sparser work lists, which is
-  // all the unlinked features read of the works (text aside, which every work here has
-  // or lacks alike as far as the prior cares).
-  std::map<std::tuple<std::uint32_t, std::uint32_t, size_t, bool>, double> prior_of_forms;
+  // Keyed by the two forms, how many co-authors the sparser work lists (up to 255) and
+  // whether both have words: all the unlinked features read of the works.
+  std::unordered_map<std::uint64_t, double> prior_of_forms;
   auto prior = [&](size_t a, size_t b) {
-    std::uint32_t fa = form(a), fb = form(b);
+    std::uint64_t fa = form(a), fb = form(b);
     const auto& sa = set.signatures[a];
     const auto& sb = set.signatures[b];
-    size_t fewer = std::min(coauthor_count(set, sa), coauthor_count(set, sb));
-    bool text = !set.works[sa.work].terms.empty() && !set.works[sb.work].terms.empty();
-    auto key = std::make_tuple(std::min(fa, fb), std::max(fa, fb), fewer, text);
+    std::uint64_t fewer = std::min<size_t>(255, std::min(coauthor_count(set, sa), coauthor_count(set, sb)));
+    std::uint64_t text = !set.works[sa.work].terms.empty() && !set.works[sb.work].terms.empty();
+    std::uint64_t key = std::min(fa, fb) << 36 | std::max(fa, fb) << 9 | fewer << 1 | text;
     auto it = prior_of_forms.find(key);
     if (it != prior_of_forms.end()) return it->second;
     return prior_of_forms[key] = unlinked_probability(set, sa, sb, model);
