@@ -73,7 +73,7 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
   auto format = std::make_shared<std::string>("auto");
   auto paths = std::make_shared<std::vector<std::string>>();
   cmd->add_option("--data", *data, "Data directory")->capture_default_str();
-  cmd->add_option("--format", *format, "auto, arxiv, openalex, acl, dblp or s2and")->capture_default_str();
+  cmd->add_option("--format", *format, "auto, arxiv, arxiv-oai, openalex, acl, dblp or s2and")->capture_default_str();
   cmd->add_option("paths", *paths, "Files or directories (read recursively)")->required();
   cmd->callback([=, &exit_code] {
     auto parsed_format = ingest::parse_format(*format);

@@ -33,14 +33,16 @@ class LineCounter {
 // Parses the records of one JSON value (a line or a whole document) into works and
 // delivers them: a record, an array of records, or an API page's envelope. Returns
 // false when the JSON is broken, after reporting it (nothing after a break is trusted).
-bool read_value(simdjson::ondemand::document& doc, bool maybe_envelope, LineCounter& lines, const std::string& path,
-                RecordSink& sink, const JsonRecordParser& parse) {
+bool read_value(simdjson::ondemand::document& doc, bool maybe_envelope, JsonLayout layout, LineCounter& lines,
+                const std::string& path, RecordSink& sink, const JsonRecordParser& parse) {
   std::uint64_t line = lines.at(doc.current_location().value_unsafe());
   // In an array or envelope, a reason also says which record: many can share a line.
   std::string what;
   size_t index = 0;
+  std::string pair_id;
   auto one = [&](simdjson::ondemand::object record) {
     model::Work work;
+    work.external_id = pair_id;
     try {
       parse(record, work);
     } catch (const BadField& e) {
@@ -57,6 +59,16 @@ bool read_value(simdjson::ondemand::document& doc, bool maybe_envelope, LineCoun
     }
   };
   try {
+    if (layout == JsonLayout::id_record_pairs) {
+      auto pair = doc.get_array();
+      auto it = pair.begin();
+      if (it == pair.end()) throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+      pair_id = std::string(std::string_view((*it).get_string()));
+      ++it;
+      if (it == pair.end()) throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+      one((*it).get_object());
+      return true;
+    }
     if (doc.type() == simdjson::ondemand::json_type::array) {
       each(doc.get_array());
       return true;
@@ -80,9 +92,10 @@ bool read_value(simdjson::ondemand::document& doc, bool maybe_envelope, LineCoun
 
 // A JSON-lines record sits on one line and ends with '}' there; a pretty-printed
 // document's first line does not ("{", or "{\"meta\": {"), and an array starts with '['.
-bool is_json_lines(std::string_view first_line) {
+bool is_json_lines(std::string_view first_line, JsonLayout layout) {
   size_t begin = first_line.find_first_not_of(" \t\r\xef\xbb\xbf");
   size_t end = first_line.find_last_not_of(" \t\r");
+  if (layout == JsonLayout::id_record_pairs) return true;  // one pair a line, always
   return begin != std::string_view::npos && first_line[begin] == '{' && first_line[end] == '}';
 }
 
@@ -111,7 +124,7 @@ bool read_whole(const std::string& path, std::string& out, std::string& error) {
   return ok;
 }
 
-void read_json_document(const std::string& path, RecordSink& sink, const JsonRecordParser& parse) {
+void read_json_document(const std::string& path, RecordSink& sink, const JsonRecordParser& parse, JsonLayout layout) {
   std::string text, error;
   if (!read_whole(path, text, error)) {
     sink.reject({path, 0, error});
@@ -122,7 +135,7 @@ void read_json_document(const std::string& path, RecordSink& sink, const JsonRec
   LineCounter lines(padded.data(), 1);
   try {
     simdjson::ondemand::document doc = parser.iterate(padded);
-    read_value(doc, true, lines, path, sink, parse);
+    read_value(doc, true, layout, lines, path, sink, parse);
   } catch (const simdjson::simdjson_error& e) {
     sink.reject({path, 1, std::string("malformed JSON: ") + e.what()});
   }
@@ -131,7 +144,7 @@ void read_json_document(const std::string& path, RecordSink& sink, const JsonRec
 
 }  // namespace
 
-void read_json_records(const std::string& path, RecordSink& sink, const JsonRecordParser& parse) {
+void read_json_records(const std::string& path, RecordSink& sink, const JsonRecordParser& parse, JsonLayout layout) {
   LineReader lines(path);
   if (!lines.is_open()) {
     sink.reject({path, 0, "cannot open file"});
@@ -148,7 +161,7 @@ void read_json_records(const std::string& path, RecordSink& sink, const JsonReco
     }
     size_t start = line.find_first_not_of(" \t\r");
     if (start == std::string_view::npos) continue;  // blank lines are allowed
-    if (first && !is_json_lines(line)) return read_json_document(path, sink, parse);
+    if (first && !is_json_lines(line, layout)) return read_json_document(path, sink, parse, layout);
     first = false;
     LineCounter counter(line.data(), lines.line_number());
     try {
@@ -157,7 +170,7 @@ void read_json_records(const std::string& path, RecordSink& sink, const JsonReco
           parser.iterate(simdjson::padded_string_view(line.data(), line.size(), lines.capacity_from(line)));
       // Only a line that mentions "results" can be an API page's envelope: others are
       // not searched for the field (a second pass over every snapshot line).
-      read_value(doc, line.find("\"results\"") != std::string_view::npos, counter, path, sink, parse);
+      read_value(doc, line.find("\"results\"") != std::string_view::npos, layout, counter, path, sink, parse);
     } catch (const simdjson::simdjson_error& e) {
       sink.reject({path, lines.line_number(), std::string("malformed JSON: ") + e.what()});
     }

@@ -18,7 +18,13 @@ namespace bzpeer::ingest {
 // Fills `work` from one record; throws simdjson_error on malformed JSON.
 using JsonRecordParser = std::function<void(simdjson::ondemand::object record, model::Work& work)>;
 
-void read_json_records(const std::string& path, RecordSink& sink, const JsonRecordParser& parse);
+// How a line holds its record: a record (or an array or envelope of them), or a pair
+// `[id, record]` as mirrors of OAI-PMH harvests store them (the parser then finds the id
+// in `work.external_id`).
+enum class JsonLayout { records, id_record_pairs };
+
+void read_json_records(const std::string& path, RecordSink& sink, const JsonRecordParser& parse,
+                       JsonLayout layout = JsonLayout::records);
 
 // A single JSON document larger than this is refused (JSON lines have no such limit).
 constexpr size_t kMaxJsonDocumentBytes = size_t{1} << 30;

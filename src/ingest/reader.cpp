@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "ingest/acl_reader.hpp"
+#include "ingest/arxiv_oai_reader.hpp"
 #include "ingest/arxiv_reader.hpp"
 #include "ingest/dblp_reader.hpp"
 #include "ingest/openalex_reader.hpp"
@@ -17,11 +18,12 @@ namespace fs = std::filesystem;
 Result<Format> parse_format(const std::string& name) {
   if (name == "auto") return Format::automatic;
   if (name == "arxiv") return Format::arxiv;
+  if (name == "arxiv-oai") return Format::arxiv_oai;
   if (name == "openalex") return Format::openalex;
   if (name == "acl") return Format::acl;
   if (name == "dblp") return Format::dblp;
   if (name == "s2and") return Format::s2and;
-  return make_error(ErrorCode::invalid_input, "unknown format '" + name + "' (expected auto, arxiv, openalex, acl, dblp or s2and)");
+  return make_error(ErrorCode::invalid_input, "unknown format '" + name + "' (expected auto, arxiv, arxiv-oai, openalex, acl, dblp or s2and)");
 }
 
 namespace {
@@ -41,7 +43,8 @@ std::uint64_t size_of(const fs::path& path) {
 void add_input(const fs::path& path, Format forced, std::vector<Input>& out, RecordSink& sink) {
   Format format = forced == Format::automatic ? sniff_format(path.string()) : forced;
   if (format == Format::automatic) {
-    sink.reject({path.string(), 0, "unrecognised format (pass --format arxiv|openalex|acl|dblp|s2and)"});
+    sink.reject({path.string(), 0, size_of(path) == 0 ? "empty file (nothing to read)"
+                                                       : "unrecognised format (pass --format arxiv|arxiv-oai|openalex|acl|dblp|s2and)"});
     return;
   }
   out.push_back({path.string(), format, size_of(path)});
@@ -93,6 +96,10 @@ std::vector<Input> plan_inputs(const std::vector<std::string>& paths, Format for
 void read_input(const Input& input, RecordSink& sink) {
   switch (input.format) {
     case Format::arxiv: read_arxiv(input.path, sink); break;
+    case Format::arxiv_oai:
+      if (holds_xml(input.path)) read_arxiv_oai_xml(input.path, sink);
+      else read_arxiv_oai_json(input.path, sink);
+      break;
     case Format::openalex: read_openalex(input.path, sink); break;
     case Format::acl: read_acl(input.path, sink); break;
     case Format::dblp: read_dblp(input.path, sink); break;

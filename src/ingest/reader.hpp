@@ -10,9 +10,10 @@
 
 namespace bzpeer::ingest {
 
-enum class Format { automatic, arxiv, openalex, acl, dblp, s2and };
+// arxiv_oai: arXiv's OAI-PMH records, as XML ListRecords responses or JSON-lines mirrors.
+enum class Format { automatic, arxiv, arxiv_oai, openalex, acl, dblp, s2and };
 
-// Parses "auto", "arxiv", "openalex", "acl", "dblp", "s2and".
+// Parses "auto", "arxiv", "arxiv-oai", "openalex", "acl", "dblp", "s2and".
 Result<Format> parse_format(const std::string& name);
 
 struct Issue {

@@ -6,21 +6,39 @@
 
 namespace bzpeer::ingest {
 
-Format sniff_format(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return fs::exists(fs::path(path) / "signatures.json", ec) ? Format::s2and : Format::automatic;
-  // Through zlib, which reads a plain file as it is: "works.gz" and "dblp.xml.gz" are
-  // recognised by what they hold.
+namespace {
+
+// The first 4 KiB, through zlib, which reads a plain file as it is: "works.gz" and
+// "dblp.xml.gz" are recognised by what they hold.
+std::string head_of(const std::string& path) {
   gzFile in = gzopen(path.c_str(), "rb");
-  if (!in) return Format::automatic;
+  if (!in) return {};
   std::string head(4096, '\0');
   int n = gzread(in, head.data(), static_cast<unsigned>(head.size()));
   gzclose(in);
   head.resize(n > 0 ? static_cast<size_t>(n) : 0);
-  size_t first = head.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+  return head;
+}
+
+size_t first_content(const std::string& head) { return head.find_first_not_of(" \t\r\n\xef\xbb\xbf"); }
+
+}  // namespace
+
+bool holds_xml(const std::string& path) {
+  std::string head = head_of(path);
+  size_t first = first_content(head);
+  return first != std::string::npos && head[first] == '<';
+}
+
+Format sniff_format(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return fs::exists(fs::path(path) / "signatures.json", ec) ? Format::s2and : Format::automatic;
+  std::string head = head_of(path);
+  size_t first = first_content(head);
   if (first == std::string::npos) return Format::automatic;
   if (head[first] == '<') {
+    if (head.find("<OAI-PMH") != std::string::npos && head.find("arXiv.org") != std::string::npos) return Format::arxiv_oai;
     if (head.find("<collection") != std::string::npos) return Format::acl;
     if (head.find("<dblp") != std::string::npos || head.find("<!DOCTYPE dblp") != std::string::npos) return Format::dblp;
     return Format::automatic;
@@ -31,6 +49,9 @@ Format sniff_format(const std::string& path) {
     // or a {meta, results} envelope, pretty-printed or not).
     if (head.find("\"https://openalex.org/W") != std::string::npos || head.find("\"authorships\"") != std::string::npos)
       return Format::openalex;
+    // Mirrors of arXiv's OAI-PMH harvest: ["1507.06134", {"creator": [...], ...}] a line.
+    if (head[first] == '[' && head.compare(first, 2, "[\"") == 0 && head.find("\"creator\"") != std::string::npos)
+      return Format::arxiv_oai;
     if (head[first] == '[') return Format::automatic;
     std::string line = head.substr(first, head.find('\n', first) - first);
     // arXiv lines carry "authors_parsed" or at least an "id" and "title" on one line.

@@ -9,4 +9,7 @@ namespace bzpeer::ingest {
 // Format::automatic when it cannot tell.
 Format sniff_format(const std::string& path);
 
+// Whether the file (compressed or not) starts with markup rather than JSON.
+bool holds_xml(const std::string& path);
+
 }  // namespace bzpeer::ingest
