@@ -69,10 +69,7 @@ class AclParser {
 
   void run() {
     XmlStream stream(path_);
-    if (!stream.is_open()) {
-      sink_.reject({path_, 0, "cannot open XML file"});
-      return;
-    }
+    if (!stream.opened_or_reported(path_, sink_)) return;
     stream_ = &stream;
     xmlTextReaderPtr reader = stream.reader();
     int rc;

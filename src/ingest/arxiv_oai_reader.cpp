@@ -50,10 +50,7 @@ class OaiXmlParser {
 
   void run() {
     XmlStream stream(path_);
-    if (!stream.is_open()) {
-      sink_.reject({path_, 0, "cannot open XML file"});
-      return;
-    }
+    if (!stream.opened_or_reported(path_, sink_)) return;
     xmlTextReaderPtr reader = stream.reader();
     int rc = stream.read();
     while (rc == 1) {

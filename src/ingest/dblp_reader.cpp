@@ -39,10 +39,7 @@ class DblpParser {
     // The dump's character entities (&uuml;) are declared in dblp.dtd, which is loaded from
     // beside the file (never from the network): the dump is the operator's own download.
     XmlStream stream(path_, XML_PARSE_DTDLOAD | XML_PARSE_NOENT);
-    if (!stream.is_open()) {
-      sink_.reject({path_, 0, "cannot open XML file"});
-      return;
-    }
+    if (!stream.opened_or_reported(path_, sink_)) return;
     xmlTextReaderPtr reader = stream.reader();
     int rc = stream.read();
     while (rc == 1) {

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "ingest/reader.hpp"
+
 namespace bzpeer::ingest {
 
 // An attribute of the current element ("" when absent).
@@ -25,6 +27,11 @@ class XmlStream {
   ~XmlStream();
 
   bool is_open() const { return reader_ != nullptr; }
+  // Whether the file opened; when not, says so to `sink` (the first step of every reader).
+  bool opened_or_reported(const std::string& path, RecordSink& sink) const {
+    if (!is_open()) sink.reject({path, 0, "cannot open XML file"});
+    return is_open();
+  }
   xmlTextReaderPtr reader() const { return reader_; }
   // Advances to the next node: 1, 0 at the end, -1 on an error.
   int read() { return xmlTextReaderRead(reader_); }
