@@ -2,7 +2,6 @@
 // its evaluation on labelled datasets.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -46,17 +45,6 @@ void print_clusters(const identity::LabelledSet& set, const identity::EvalResult
   }
 }
 
-// The files of a Han/Giles path: each name set is its own unit.
-std::vector<std::string> han_units(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  if (path.empty()) return {};
-  if (!fs::is_directory(path)) return {path};
-  for (const auto& entry : fs::directory_iterator(path))
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") out.push_back(entry.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // A markdown table of leave-one-source-out results, with each unit's target: half the
 // name-string baseline's error, or the baseline itself where it is above 0.95.
@@ -131,7 +119,7 @@ int train(const TrainOptions& o) {
   for (const auto& p : o.ufmg)
     if (!add("ufmg", p)) return 1;
   for (const auto& p : o.han)
-    for (const auto& file : han_units(p))
+    for (const auto& file : p.empty() ? std::vector<std::string>{} : identity::files_with_extension(p, ".txt"))
       if (!add("han", file)) return 1;
   for (const auto& p : o.openalex)
     if (!add("openalex", p)) return 1;

@@ -1,7 +1,5 @@
 #include "identity/attribution.hpp"
 
-#include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <unordered_map>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include <xapian.h>
 
@@ -18,29 +19,27 @@ bool useful_word(const std::string& w) {
   return std::any_of(w.begin(), w.end(), [](char c) { return !(c >= '0' && c <= '9'); });
 }
 
-// The useful words of `s`, stemmed (Porter2, Xapian's English stemmer): sources give
-// titles as written or already stemmed and stripped of stop words (UFMG), and both
-// forms must meet ("learning" and "learn").
-std::vector<std::string> stemmed_words(const std::string& s) {
+// The stem of a useful word (Porter2, Xapian's English stemmer): sources give titles as
+// written or already stemmed and stripped of stop words (UFMG), and both forms must meet
+// ("learning" and "learn"). A corpus repeats its words millions of times: each thread
+// remembers the stems it has made (up to a bound).
+const std::string& stem_of(const std::string& word) {
   thread_local Xapian::Stem stem("english");
-  std::vector<std::string> out;
-  for (const auto& w : text::words(s))
-    if (useful_word(w)) out.push_back(stem(w));
-  return out;
+  thread_local std::unordered_map<std::string, std::string> known;
+  if (known.size() > (1u << 20)) known.clear();
+  auto it = known.find(word);
+  if (it == known.end()) it = known.emplace(word, stem(word)).first;
+  return it->second;
 }
 
-// The hashes of the stemmed useful words of `s`. A corpus repeats its words millions of
-// times: each thread remembers the stems it has made (up to a bound).
-std::vector<std::uint64_t> stemmed_hashes(const std::string& s) {
-  thread_local Xapian::Stem stem("english");
-  thread_local std::unordered_map<std::string, std::uint64_t> known;
-  if (known.size() > (1u << 20)) known.clear();
+// The hashes of the stemmed useful words of `s`, leaving out the stems in `generic`.
+std::vector<std::uint64_t> stemmed_hashes(const std::string& s, std::span<const char* const> generic = {}) {
   std::vector<std::uint64_t> out;
-  for (auto& w : text::words(s)) {
+  for (const auto& w : text::words(s)) {
     if (!useful_word(w)) continue;
-    auto it = known.find(w);
-    if (it == known.end()) it = known.emplace(w, text::stable_hash(stem(w))).first;
-    out.push_back(it->second);
+    const std::string& stemmed = stem_of(w);
+    if (std::none_of(generic.begin(), generic.end(), [&](const char* g) { return stemmed == g; }))
+      out.push_back(text::stable_hash(stemmed));
   }
   return out;
 }
@@ -51,40 +50,20 @@ std::vector<std::uint64_t> sorted_unique(std::vector<std::uint64_t> v) {
   return v;
 }
 
-// An affiliation as the set of its stemmed words, without those every institution has
-// ("University", "Department of"): two signatures at one place share the rest.
-std::vector<std::uint64_t> affiliation_words(const std::string& affiliation) {
-  static const char* const generic[] = {"univers", "depart", "dept", "institut", "school", "colleg", "faculti",
-                                        "laboratori", "lab", "center", "centr", "divis", "unit", "program"};
-  std::vector<std::uint64_t> out;
-  for (const auto& w : stemmed_words(affiliation))
-    if (std::none_of(std::begin(generic), std::end(generic), [&](const char* g) { return w == g; }))
-      out.push_back(text::stable_hash(w));
-  return sorted_unique(std::move(out));
-}
+// Stems every institution has ("University", "Department of"): two signatures at one
+// place share the rest.
+constexpr const char* kGenericAffiliationWords[] = {"univers", "depart", "dept", "institut", "school",
+                                                    "colleg",  "faculti", "laboratori", "lab", "center",
+                                                    "centr",   "divis",   "unit",   "program"};
 
-// Words every kind of venue carries ("Proceedings of the International Conference on
-// ..."; "IEEE Trans."): left out, so venues compare by what they are about.
-bool generic_venue_word(const std::string& stemmed) {
-  static const char* const generic[] = {"proceed", "proc",    "intern",  "intl",    "int",      "confer", "conf",
-                                        "journal", "j",       "ieee",    "acm",     "workshop", "symposium", "symp",
-                                        "transact", "tran",   "annual",  "ann",     "letter",   "lett",   "review",
-                                        "editor",  "edit",    "eds",     "public",  "press",    "springer", "elsevier",
-                                        "volum",   "vol",     "part",    "societi", "associ",   "meet",   "world",
-                                        "congress", "advanc", "research"};
-  for (const char* g : generic)
-    if (stemmed == g) return true;
-  return false;
-}
-
-// A venue as the set of its distinctive stemmed words (abbreviated, spelled out or
-// stemmed by the source, "ICDE" or "Int. Conf. on Data Engineering" keep what they share).
-std::vector<std::uint64_t> venue_words(const std::string& venue) {
-  std::vector<std::uint64_t> out;
-  for (const auto& w : stemmed_words(venue))
-    if (!generic_venue_word(w)) out.push_back(text::stable_hash(w));
-  return sorted_unique(std::move(out));
-}
+// Stems every kind of venue carries ("Proceedings of the International Conference on
+// ..."; "IEEE Trans."): left out, so venues compare by what they are about ("ICDE" and
+// "Int. Conf. on Data Engineering" keep what they share).
+constexpr const char* kGenericVenueWords[] = {
+    "proceed", "proc",   "intern", "intl",   "int",     "confer",  "conf",     "journal", "j",      "ieee",
+    "acm",     "workshop", "symposium", "symp", "transact", "tran", "annual", "ann",     "letter", "lett",
+    "review",  "editor", "edit",   "eds",    "public",  "press",   "springer", "elsevier", "volum", "vol",
+    "part",    "societi", "associ", "meet",  "world",   "congress", "advanc",  "research"};
 
 }  // namespace
 
@@ -129,7 +108,7 @@ size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& 
   work.terms = vectorize(raw.title, raw.abstract);
   std::string venue = text::fold(raw.venue);
   work.venue = venue.empty() ? 0 : text::stable_hash(venue);
-  work.venue_words = venue_words(raw.venue);
+  work.venue_words = sorted_unique(stemmed_hashes(raw.venue, kGenericVenueWords));
   for (const auto& c : raw.categories) work.categories.push_back(text::stable_hash(c));
   std::sort(work.categories.begin(), work.categories.end());
   work.year = raw.year;
@@ -154,7 +133,7 @@ size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& 
     s.block = block_key(s.name);
     s.work = work_index;
     s.own_key = hash_key(s.block);
-    s.affiliation = affiliation_words(raw.authors[i].affiliation);
+    s.affiliation = sorted_unique(stemmed_hashes(raw.authors[i].affiliation, kGenericAffiliationWords));
     s.email = text::fold(raw.authors[i].email);
     s.orcid = raw.authors[i].orcid;
     s.person_id = raw.authors[i].person_id;

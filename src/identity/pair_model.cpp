@@ -28,9 +28,9 @@ size_t feature_index(const std::string& name) {
 
 }  // namespace
 
-double PairModel::probability(Features f) const {
-  for (const auto& name : unsupported)
-    if (size_t i = feature_index(name); i < kFeatureCount) f[i] = kMissing;
+double PairModel::probability(const Features& f) const {
+  // Unsupported features need no masking here: the trees were trained with them
+  // missing (so never split on them), and their logistic weights stay at 0.
   double z = 0;
   if (learner == Learner::boosted_trees) {
     z = trees.margin(f.data(), f.size());

@@ -29,9 +29,9 @@ struct PairModel {
   double threshold = 0.5;        // average-linkage merge threshold on probability
   std::string trained_on;        // a line describing the training data
   std::string cross_validation;  // the figures measured when it was trained
-  std::vector<std::string> unsupported;  // features too few labelled pairs show: read as missing
+  std::vector<std::string> unsupported;  // features too few labelled pairs show: not learned
 
-  double probability(Features f) const;
+  double probability(const Features& f) const;
   std::string to_json() const;
   static Result<PairModel> from_json(const std::string& text);
   static Result<PairModel> load(const std::string& path);

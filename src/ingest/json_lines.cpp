@@ -93,9 +93,9 @@ bool read_value(simdjson::ondemand::document& doc, bool maybe_envelope, JsonLayo
 // A JSON-lines record sits on one line and ends with '}' there; a pretty-printed
 // document's first line does not ("{", or "{\"meta\": {"), and an array starts with '['.
 bool is_json_lines(std::string_view first_line, JsonLayout layout) {
+  if (layout == JsonLayout::id_record_pairs) return true;  // one pair a line, always
   size_t begin = first_line.find_first_not_of(" \t\r\xef\xbb\xbf");
   size_t end = first_line.find_last_not_of(" \t\r");
-  if (layout == JsonLayout::id_record_pairs) return true;  // one pair a line, always
   return begin != std::string_view::npos && first_line[begin] == '{' && first_line[end] == '}';
 }
 

@@ -31,17 +31,6 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
-std::vector<std::string> files_with_extension(const std::string& path, const std::string& ext) {
-  std::vector<std::string> out;
-  if (fs::is_directory(path)) {
-    for (const auto& entry : fs::recursive_directory_iterator(path))
-      if (entry.is_regular_file() && entry.path().extension() == ext) out.push_back(entry.path().string());
-    std::sort(out.begin(), out.end());
-  } else {
-    out.push_back(path);
-  }
-  return out;
-}
 
 // "aagarwal_test_f0" -> "aagarwal": the train and test files of one set share labels.
 std::string ufmg_dataset(const std::string& file) {
@@ -328,6 +317,18 @@ Result<LabelledSet> load_synthetic(const std::string& path) {
   }
   set.evidence = builder.take();
   return set;
+}
+
+std::vector<std::string> files_with_extension(const std::string& path, const std::string& ext) {
+  std::vector<std::string> out;
+  if (fs::is_directory(path)) {
+    for (const auto& entry : fs::recursive_directory_iterator(path))
+      if (entry.is_regular_file() && entry.path().extension() == ext) out.push_back(entry.path().string());
+    std::sort(out.begin(), out.end());
+  } else {
+    out.push_back(path);
+  }
+  return out;
 }
 
 Result<LabelledSet> load_labelled(const std::string& format, const std::string& path) {

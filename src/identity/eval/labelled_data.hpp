@@ -77,4 +77,7 @@ Result<LabelledSet> load_openalex(const std::string& path);
 
 Result<LabelledSet> load_labelled(const std::string& format, const std::string& path);
 
+// `path` itself when it is a file, else the files below it ending in `ext`, sorted.
+std::vector<std::string> files_with_extension(const std::string& path, const std::string& ext);
+
 }  // namespace bzpeer::identity

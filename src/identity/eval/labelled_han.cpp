@@ -63,12 +63,6 @@ std::string decode_entities(const std::string& s) {
   return out;
 }
 
-std::string trimmed(std::string_view s) {
-  size_t a = s.find_first_not_of(" \t\r");
-  if (a == std::string_view::npos) return {};
-  size_t b = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(a, b - a + 1));
-}
 
 struct Citation {
   std::string label;
@@ -91,10 +85,10 @@ Result<Citation> parse_line(std::string line, const std::string& set_name) {
   if (first == std::string::npos) return make_error(ErrorCode::invalid_input, "no '<>' after the authors");
   size_t second = rest.find("<>", first + 2);
   for (const auto& a : text::split(rest.substr(0, first), ';'))
-    if (auto name = trimmed(a); !name.empty()) c.authors.push_back(name);
+    if (auto name = text::squeeze_spaces(a); !name.empty()) c.authors.push_back(name);
   if (c.authors.empty()) return make_error(ErrorCode::invalid_input, "no authors");
-  c.title = trimmed(rest.substr(first + 2, second == std::string::npos ? std::string::npos : second - first - 2));
-  if (second != std::string::npos) c.venue = trimmed(rest.substr(second + 2));
+  c.title = text::squeeze_spaces(rest.substr(first + 2, second == std::string::npos ? std::string::npos : second - first - 2));
+  if (second != std::string::npos) c.venue = text::squeeze_spaces(rest.substr(second + 2));
   return c;
 }
 
@@ -105,14 +99,7 @@ size_t detail(const ParsedName& n) { return n.given.size() * 2 + n.middle_initia
 
 Result<LabelledSet> load_han(const std::string& path) {
   if (!fs::exists(path)) return make_error(ErrorCode::not_found, path + ": no such file or directory");
-  std::vector<std::string> files;
-  if (fs::is_directory(path)) {
-    for (const auto& entry : fs::directory_iterator(path))
-      if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path().string());
-    std::sort(files.begin(), files.end());
-  } else {
-    files.push_back(path);
-  }
+  auto files = files_with_extension(path, ".txt");
   LabelledSet set;
   auto name = fs::path(path);
   if (name.filename().empty()) name = name.parent_path();
@@ -127,7 +114,7 @@ Result<LabelledSet> load_han(const std::string& path) {
     size_t number = 0;
     while (std::getline(in, line)) {
       ++number;
-      if (trimmed(line).empty()) continue;
+      if (text::squeeze_spaces(line).empty()) continue;
       auto citation = parse_line(line, set_name);
       if (!citation)
         return make_error(ErrorCode::invalid_input, file + ":" + std::to_string(number) + ": " + citation.error().message);
