@@ -24,7 +24,7 @@ Result<std::string> normalized_email(const std::string& email) {
   bool ok = !e.empty() && e.size() <= 254 && at != std::string::npos && at > 0 && e.find('@', at + 1) == std::string::npos &&
             e.find('.', at) != std::string::npos && e.back() != '.' &&
             std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == '<' || c == '>' || c == '"'; });
-  if (!ok) return make_error(ErrorCode::invalid_input, "email: '" + email.substr(0, 80) + "' is not an email address");
+  if (!ok) return make_error(ErrorCode::invalid_input, "email: '" + text::utf8_prefix(email, 80) + "' is not an email address");
   return e;
 }
 
@@ -52,7 +52,7 @@ Result<std::string> checked_orcid(const std::string& orcid_in) {
   std::string orcid = trim(orcid_in);
   if (orcid.rfind("https://orcid.org/", 0) == 0) orcid = orcid.substr(18);
   if (orcid.empty()) return orcid;
-  auto bad = make_error(ErrorCode::invalid_input, "orcid: '" + orcid_in.substr(0, 40) + "' is not an ORCID iD (0000-0000-0000-0000)");
+  auto bad = make_error(ErrorCode::invalid_input, "orcid: '" + text::utf8_prefix(orcid_in, 40) + "' is not an ORCID iD (0000-0000-0000-0000)");
   if (orcid.size() != 19) return bad;
   int total = 0;
   std::string digits;

@@ -11,6 +11,14 @@
 
 namespace bzpeer::text {
 
+std::string utf8_prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t end = max_bytes;
+  // Step back over continuation bytes (10xxxxxx) to the start of the cut character.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end));
+}
+
 bool is_valid_utf8(std::string_view s) {
   // Skip ASCII eight bytes at a time; only the rest goes through utf8proc.
   size_t i = 0;

@@ -18,6 +18,10 @@ std::string fold(std::string_view s);
 std::string_view first_character(std::string_view s);
 int first_code_point(std::string_view s);
 
+// At most `max_bytes` of `s`, cut before a character rather than inside one
+// (for quoting user input in messages).
+std::string utf8_prefix(std::string_view s, size_t max_bytes);
+
 // Collapses runs of whitespace (including newlines) to one space and trims.
 std::string squeeze_spaces(std::string_view s);
 

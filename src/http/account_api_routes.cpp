@@ -27,7 +27,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (!body) return send_error(res, body.error());
     auto account = accounts.signup(string_field(*body, "email"), string_field(*body, "password"), string_field(*body, "display_name"));
     if (!account) return send_error(res, account.error());
-    send_json(res, 201, json{{"account", account_json(*account)}, {"message", "check your email for the verification link"}}.dump());
+    send_json(res, 201, json{{"account", account_json(*account)}, {"message", "check your email for the verification link"}});
   });
 
   server.Post("/api/v1/login", [&](const httplib::Request& req, httplib::Response& res) {
@@ -36,7 +36,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     auto session = accounts.login(string_field(*body, "email"), string_field(*body, "password"), req.remote_addr);
     if (!session) return send_error(res, session.error());
     set_session_cookie(req, res, session->token);
-    send_json(res, 200, json{{"csrf_token", session->csrf_token}, {"account", account_json(session->account)}}.dump());
+    send_json(res, 200, json{{"csrf_token", session->csrf_token}, {"account", account_json(session->account)}});
   });
 
   server.Post("/api/v1/logout", [&](const httplib::Request& req, httplib::Response& res) {
@@ -44,7 +44,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (!session) return;
     accounts.logout(session->token);
     clear_session_cookie(req, res);
-    send_json(res, 200, json{{"message", "logged out"}}.dump());
+    send_json(res, 200, json{{"message", "logged out"}});
   });
 
   server.Get("/api/v1/me", [&](const httplib::Request& req, httplib::Response& res) {
@@ -56,28 +56,28 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
       out["claim"] = {{"researcher_id", model::format_researcher_id(claim->researcher)},
                       {"verification_level", claim->level}, {"evidence", claim->evidence},
                       {"open_to_collaborate", claim->open_to_collaborate}};
-    send_json(res, 200, out.dump());
+    send_json(res, 200, out);
   });
 
   server.Post("/api/v1/verify", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
     if (auto s = accounts.verify_email(string_field(*body, "token")); !s) return send_error(res, s.error());
-    send_json(res, 200, json{{"message", "email verified"}}.dump());
+    send_json(res, 200, json{{"message", "email verified"}});
   });
 
   server.Post("/api/v1/password-reset", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
     accounts.request_password_reset(string_field(*body, "email"));
-    send_json(res, 202, json{{"message", "if the address has an account, a reset link is on its way"}}.dump());
+    send_json(res, 202, json{{"message", "if the address has an account, a reset link is on its way"}});
   });
 
   server.Post("/api/v1/password-reset/confirm", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
     if (auto s = accounts.reset_password(string_field(*body, "token"), string_field(*body, "password")); !s) return send_error(res, s.error());
-    send_json(res, 200, json{{"message", "password changed; log in again"}}.dump());
+    send_json(res, 200, json{{"message", "password changed; log in again"}});
   });
 
   server.Post(R"(/api/v1/researchers/([^/]+)/claim)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -91,9 +91,9 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (!outcome) return send_error(res, outcome.error());
     if (outcome->dispute)
       return send_json(res, 409, json{{"error", {{"status", 409}, {"message", "this record is already claimed; a moderator will review your claim"}}},
-                                      {"dispute_id", outcome->dispute}}.dump());
+                                      {"dispute_id", outcome->dispute}});
     send_json(res, 201, json{{"researcher_id", model::format_researcher_id(*researcher)},
-                             {"verification_level", outcome->claim.level}, {"evidence", outcome->claim.evidence}}.dump());
+                             {"verification_level", outcome->claim.level}, {"evidence", outcome->claim.evidence}});
   });
 
   auto follow_researcher = [&](const httplib::Request& req, httplib::Response& res, bool on) {
@@ -104,7 +104,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     std::string target = model::format_researcher_id(*researcher);
     auto s = on ? accounts.follow(session->account, target) : accounts.unfollow(session->account, target);
     if (!s) return send_error(res, s.error());
-    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.store().followers(target)}}.dump());
+    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.store().followers(target)}});
   };
   server.Post(R"(/api/v1/researchers/([^/]+)/follow)", [=](const httplib::Request& req, httplib::Response& res) { follow_researcher(req, res, true); });
   server.Delete(R"(/api/v1/researchers/([^/]+)/follow)", [=](const httplib::Request& req, httplib::Response& res) { follow_researcher(req, res, false); });
@@ -117,7 +117,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
       return send_json_error(res, 400, "parameter 'id' must be a topic id (topic:... or field:...)");
     auto s = on ? accounts.follow(session->account, topic) : accounts.unfollow(session->account, topic);
     if (!s) return send_error(res, s.error());
-    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.store().followers(topic)}}.dump());
+    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.store().followers(topic)}});
   };
   server.Post("/api/v1/topics/follow", [=](const httplib::Request& req, httplib::Response& res) { follow_topic(req, res, true); });
   server.Delete("/api/v1/topics/follow", [=](const httplib::Request& req, httplib::Response& res) { follow_topic(req, res, false); });
@@ -132,7 +132,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (auto s = check_correction(catalogs.local(), correction); !s) return send_error(res, s.error());
     if (auto s = accounts.correct(session->account, correction); !s) return send_error(res, s.error());
     send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"work_id", "W" + std::to_string(work)},
-                             {"action", req.matches[3]}, {"message", "saved; identity applies it at the next build"}}.dump());
+                             {"action", req.matches[3]}, {"message", "saved; identity applies it at the next build"}});
   });
 
   // "This record is also me": every work of researcher `from` is added to the claimed one.
@@ -150,7 +150,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*mine)},
                              {"from", model::format_researcher_id(*other)},
                              {"added", *added},
-                             {"message", "saved; identity applies it at the next build"}}.dump());
+                             {"message", "saved; identity applies it at the next build"}});
   });
 
   server.Put(R"(/api/v1/researchers/([^/]+)/collaboration)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -164,7 +164,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (open == body->end() || !open->is_boolean()) return send_json_error(res, 400, "open_to_collaborate: true or false");
     if (auto s = accounts.set_open_to_collaborate(session->account, *researcher, open->get<bool>()); !s)
       return send_error(res, s.error());
-    send_json(res, 200, json{{"open_to_collaborate", open->get<bool>()}}.dump());
+    send_json(res, 200, json{{"open_to_collaborate", open->get<bool>()}});
   });
 }
 

@@ -1,5 +1,6 @@
 #include "http/account_http.hpp"
 
+#include "core/text.hpp"
 #include "enrich/trust.hpp"
 #include "http/json_views.hpp"
 #include "http/routes.hpp"
@@ -38,7 +39,7 @@ Result<model::ResearcherId> existing_researcher(const std::string& id_text, stor
   if (id && catalog.profile(id)) return id;
   if (id)
     if (auto merged = catalog.redirect(id)) return *merged;
-  return make_error(ErrorCode::not_found, "no researcher " + id_text.substr(0, 40));
+  return make_error(ErrorCode::not_found, "no researcher " + text::utf8_prefix(id_text, 40));
 }
 
 void send_error(httplib::Response& res, const Error& e) { send_json_error(res, http_status(e.code), e.message); }

@@ -4,6 +4,7 @@
 #include "http/account_views.hpp"
 #include "http/html_views.hpp"
 #include "http/json_views.hpp"
+#include "http/redirect_target.hpp"
 #include "http/routes.hpp"
 #include "http/templates.hpp"
 
@@ -11,12 +12,9 @@ namespace bzpeer::http {
 
 namespace {
 
-// Only local paths: `next` must not send people to another site.
-std::string safe_next(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next.find('\\') == std::string::npos && next.size() < 300)
-    return next;
-  return "/account";
-}
+// Only paths on this site: `next` must not send people to another one. Without `next`
+// the account page; with one that leaves the site, the home page.
+std::string safe_next(const std::string& next) { return next.empty() ? "/account" : same_origin_path(next, "/"); }
 
 std::string param(const httplib::Request& req, const char* name) { return req.get_param_value(name); }
 

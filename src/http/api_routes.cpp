@@ -22,7 +22,7 @@ void register_api_routes(httplib::Server& server, CatalogPool& catalogs, account
       if (auto merged = catalog.redirect(id)) {
         std::string target = model::format_researcher_id(*merged);
         res.set_header("Location", "/api/v1/researchers/" + target);
-        send_json(res, 301, json{{"redirect", target}, {"message", id_text + " was merged into " + target}}.dump());
+        send_json(res, 301, json{{"redirect", target}, {"message", id_text + " was merged into " + target}});
         return;
       }
     }
@@ -36,7 +36,7 @@ void register_api_routes(httplib::Server& server, CatalogPool& catalogs, account
     // of them are tied on weak evidence (the ones to check).
     body["works_api_url"] = "/api/v1/works?filter=author.id:" + model::format_researcher_id(id);
     body["weak_works_count"] = catalog.weak_work_count(id, settled_works(accounts.store().corrections_of(id)));
-    send_json(res, 200, body.dump());
+    send_json(res, 200, body);
   });
 }
 

@@ -43,7 +43,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!researcher) return send_error(res, researcher.error());
     auto id = accounts.invite(session->account, *researcher, string_field(*body, "subject"), string_field(*body, "message"));
     if (!id) return send_error(res, id.error());
-    send_json(res, 201, json{{"id", *id}, {"status", "invited"}}.dump());
+    send_json(res, 201, json{{"id", *id}, {"status", "invited"}});
   });
 
   server.Get("/api/v1/conversations", [&](const httplib::Request& req, httplib::Response& res) {
@@ -51,7 +51,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!session) return;
     json results = json::array();
     for (const auto& c : accounts.conversations(session->account)) results.push_back(conversation_json(c, false));
-    send_json(res, 200, json{{"meta", {{"count", results.size()}}}, {"results", results}}.dump());
+    send_json(res, 200, json{{"meta", {{"count", results.size()}}}, {"results", results}});
   });
 
   server.Get(R"(/api/v1/conversations/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
@@ -59,7 +59,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!session) return;
     auto c = accounts.conversation(session->account, id_of(req.matches[1]));
     if (!c) return send_error(res, c.error());
-    send_json(res, 200, conversation_json(*c, true).dump());
+    send_json(res, 200, conversation_json(*c, true));
   });
 
   server.Post(R"(/api/v1/conversations/(\d+)/messages)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -68,7 +68,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
     if (auto s = accounts.reply(session->account, id_of(req.matches[1]), string_field(*body, "message")); !s) return send_error(res, s.error());
-    send_json(res, 201, json{{"message", "sent"}}.dump());
+    send_json(res, 201, json{{"message", "sent"}});
   });
 
   server.Post(R"(/api/v1/conversations/(\d+)/(accept|decline|block))", [&](const httplib::Request& req, httplib::Response& res) {
@@ -79,7 +79,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     auto s = action == "block" ? accounts.block(session->account, id) : accounts.respond(session->account, id, action == "accept");
     if (!s) return send_error(res, s.error());
     auto c = accounts.conversation(session->account, id);
-    send_json(res, 200, json{{"id", id}, {"status", c ? c->status : action}}.dump());
+    send_json(res, 200, json{{"id", id}, {"status", c ? c->status : action}});
   });
 
   server.Post(R"(/api/v1/conversations/(\d+)/report)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -89,7 +89,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!body) return send_error(res, body.error());
     auto report = accounts.report(session->account, id_of(req.matches[1]), string_field(*body, "reason"));
     if (!report) return send_error(res, report.error());
-    send_json(res, 201, json{{"report_id", *report}}.dump());
+    send_json(res, 201, json{{"report_id", *report}});
   });
 
   server.Get("/api/v1/moderation/queue", [&](const httplib::Request& req, httplib::Response& res) {
@@ -103,7 +103,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
       reports.push_back({{"id", r.id}, {"target", r.target}, {"reason", r.reason}, {"reporter_account_id", r.reporter}});
     for (const auto& e : accounts.store().audit_log(100))
       audit.push_back({{"at", e.at}, {"actor_account_id", e.actor}, {"action", e.action}, {"subject", e.subject}, {"detail", e.detail}});
-    send_json(res, 200, json{{"disputes", disputes}, {"reports", reports}, {"audit_log", audit}}.dump());
+    send_json(res, 200, json{{"disputes", disputes}, {"reports", reports}, {"audit_log", audit}});
   });
 
   server.Post(R"(/api/v1/moderation/disputes/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
@@ -115,7 +115,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (decision != "uphold" && decision != "reject") return send_json_error(res, 400, "decision: uphold or reject");
     if (auto s = accounts.resolve_dispute(session->account, id_of(req.matches[1]), decision == "uphold", string_field(*body, "note")); !s)
       return send_error(res, s.error());
-    send_json(res, 200, json{{"dispute_id", id_of(req.matches[1])}, {"decision", decision}}.dump());
+    send_json(res, 200, json{{"dispute_id", id_of(req.matches[1])}, {"decision", decision}});
   });
 
   server.Post(R"(/api/v1/moderation/researchers/([^/]+)/review)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -124,7 +124,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     auto researcher = existing_researcher(req.matches[1], catalogs.local());
     if (!researcher) return send_error(res, researcher.error());
     if (auto s = accounts.review_claim(session->account, *researcher); !s) return send_error(res, s.error());
-    send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"verification_level", "L4"}}.dump());
+    send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"verification_level", "L4"}});
   });
 
   server.Post(R"(/api/v1/moderation/reports/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
@@ -134,7 +134,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!body) return send_error(res, body.error());
     if (auto s = accounts.close_report(session->account, id_of(req.matches[1]), string_field(*body, "action")); !s)
       return send_error(res, s.error());
-    send_json(res, 200, json{{"report_id", id_of(req.matches[1])}, {"action", string_field(*body, "action")}}.dump());
+    send_json(res, 200, json{{"report_id", id_of(req.matches[1])}, {"action", string_field(*body, "action")}});
   });
 }
 

@@ -2,6 +2,7 @@
 // the explorer page (cytoscape, served from /static/vendor).
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "graph/slice.hpp"
 #include "http/account_http.hpp"
 #include "http/graph_pool.hpp"
@@ -45,7 +46,7 @@ Result<graph::SliceOptions> slice_options(const httplib::Request& req) {
       graph::NodeType t;
       std::string name = types.substr(start, end - start);
       if (!graph::parse_node_type(name, t))
-        return make_error(ErrorCode::invalid_input, "unknown type '" + name.substr(0, 40) + "'; types are work, researcher, topic, institution, venue");
+        return make_error(ErrorCode::invalid_input, "unknown type '" + text::utf8_prefix(name, 40) + "'; types are work, researcher, topic, institution, venue");
       options.types[static_cast<size_t>(t)] = true;
       start = end + 1;
     }
@@ -71,7 +72,7 @@ void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, Graph
     if (!g) return;
     auto node = g->find(model::format_researcher_id(*researcher));
     if (!node) return send_json_error(res, 404, "researcher " + model::format_researcher_id(*researcher) + " is not in the graph yet");
-    send_json(res, 200, slice_json(*g, graph::slice(*g, *node, *options)).dump());
+    send_json(res, 200, slice_json(*g, graph::slice(*g, *node, *options)));
   });
 
   server.Get("/api/v1/graph/neighbors", [=](const httplib::Request& req, httplib::Response& res) {
@@ -81,8 +82,8 @@ void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, Graph
     if (!g) return;
     std::string id = req.get_param_value("id");
     auto node = id.size() <= 300 ? g->find(id) : std::nullopt;
-    if (!node) return send_json_error(res, 404, "no graph node '" + id.substr(0, 80) + "'");
-    send_json(res, 200, slice_json(*g, graph::slice(*g, *node, *options)).dump());
+    if (!node) return send_json_error(res, 404, "no graph node '" + text::utf8_prefix(id, 80) + "'");
+    send_json(res, 200, slice_json(*g, graph::slice(*g, *node, *options)));
   });
 
   server.Get(R"(/api/v1/researchers/([^/]+)/path/([^/]+))", [=, &catalogs](const httplib::Request& req, httplib::Response& res) {
@@ -100,7 +101,7 @@ void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, Graph
       return send_json_error(res, 404, "no chain of co-authors of 6 or fewer links connects these researchers");
     json nodes = json::array();
     for (auto n : path) nodes.push_back({{"id", g->public_id(n)}, {"label", std::string(g->label(n))}});
-    send_json(res, 200, json{{"length", path.size() - 1}, {"path", nodes}}.dump());
+    send_json(res, 200, json{{"length", path.size() - 1}, {"path", nodes}});
   });
 
   server.Get(R"(/researchers/([^/]+)/graph)", [&](const httplib::Request& req, httplib::Response& res) {

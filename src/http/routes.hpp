@@ -3,6 +3,8 @@
 // between HTTP and the catalog or search; no business logic lives here.
 #include <httplib.h>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "http/catalog_pool.hpp"
 #include "http/searcher_pool.hpp"
 #include "accounts/accounts.hpp"
@@ -22,7 +24,8 @@ class GraphPool;
 void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, GraphPool& graphs);
 
 // Shared response helpers.
-void send_json(httplib::Response& res, int status, const std::string& body);
+// Bytes from a request that are not UTF-8 come out as U+FFFD: serialising never throws.
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_json_error(httplib::Response& res, int status, const std::string& message);
 // A JSON error with the status that fits the error's code.
 void send_error(httplib::Response& res, const Error& e);

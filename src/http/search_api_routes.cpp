@@ -74,7 +74,7 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
     }
     body["results"] = std::move(results);
     body["meta"]["db_response_time_ms"] = ms_since(start);
-    send_json(res, 200, body.dump());
+    send_json(res, 200, body);
   });
 
   server.Get("/api/v1/researchers", [&](const httplib::Request& req, httplib::Response& res) {
@@ -94,7 +94,7 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
         results.push_back(std::move(r));
       }
     send_json(res, 200, json{{"meta", {{"count", found->total}, {"per_page", page->per_page}, {"page", page->page}}},
-                             {"results", std::move(results)}}.dump());
+                             {"results", std::move(results)}});
   });
 
   server.Get("/api/v1/topics", [&](const httplib::Request& req, httplib::Response& res) {
@@ -112,7 +112,7 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
                          {"researchers_count", h.topic.researchers_count},
                          {"relevance_score", search.empty() ? json(nullptr) : json(h.score)}});
     send_json(res, 200, json{{"meta", {{"count", found->total}, {"per_page", page->per_page}, {"page", page->page}}},
-                             {"results", std::move(results)}}.dump());
+                             {"results", std::move(results)}});
   });
 }
 

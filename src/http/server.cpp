@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/text.hpp"
 #include "http/html_views.hpp"
 #include "http/json_views.hpp"
 #include "http/graph_pool.hpp"
@@ -13,15 +14,26 @@ namespace {
 constexpr size_t kMaxRequestBody = 1 << 20;
 
 bool is_api(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0; }
+
+// What in the request line is not UTF-8 ("" when all of it is): rejected here, at the
+// edge, so no handler sees such bytes in a path or a query parameter.
+std::string non_utf8_part(const httplib::Request& req) {
+  if (!text::is_valid_utf8(req.path)) return "the path";
+  for (const auto& [name, value] : req.params) {
+    if (!text::is_valid_utf8(name)) return "a parameter name";
+    if (!text::is_valid_utf8(value)) return "parameter '" + name + "'";
+  }
+  return "";
+}
 }  // namespace
 
-void send_json(httplib::Response& res, int status, const std::string& body) {
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body, "application/json; charset=utf-8");
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
 void send_json_error(httplib::Response& res, int status, const std::string& message) {
-  send_json(res, status, error_json(status, message).dump());
+  send_json(res, status, error_json(status, message));
 }
 
 void send_html(httplib::Response& res, int status, const std::string& body) {
@@ -82,13 +94,29 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   register_search_api_routes(server, catalogs, searchers, accounts);
   register_search_page_routes(server, catalogs, searchers);
 
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    std::string bad = non_utf8_part(req);
+    if (bad.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string message = bad + " is not valid UTF-8";
+    if (is_api(req))
+      send_json_error(res, 400, message);
+    else
+      send_html(res, 400, render_error_page(400, message));
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  // httplib calls the error handler outside its exception guard: nothing may escape it.
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler already wrote its own error
-    std::string message = res.status == 404 ? "No such page: " + req.path : "Request failed";
-    if (is_api(req))
-      send_json_error(res, res.status, message);
-    else
-      send_html(res, res.status, render_error_page(res.status, message));
+    try {
+      std::string message = res.status == 404 ? "No such page: " + req.path : "Request failed";
+      if (is_api(req))
+        send_json_error(res, res.status, message);
+      else
+        send_html(res, res.status, render_error_page(res.status, message));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "bzpeer serve: error page for %s: %s\n", req.method.c_str(), e.what());
+      res.set_content("Request failed", "text/plain; charset=utf-8");
+    }
   });
   server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
     std::string message = "internal error";

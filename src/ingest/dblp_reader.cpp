@@ -36,8 +36,9 @@ class DblpParser {
   DblpParser(const std::string& path, RecordSink& sink) : path_(path), sink_(sink) {}
 
   void run() {
-    // The dump's character entities (&uuml;) are declared in dblp.dtd, which is loaded from
-    // beside the file (never from the network): the dump is the operator's own download.
+    // The dump's character entities (&uuml;) are declared in dblp.dtd, loaded from beside
+    // the file; XmlStream refuses every other file and the network, so an entity that
+    // names /etc/passwd stays empty.
     XmlStream stream(path_, XML_PARSE_DTDLOAD | XML_PARSE_NOENT);
     if (!stream.opened_or_reported(path_, sink_)) return;
     xmlTextReaderPtr reader = stream.reader();
@@ -56,6 +57,8 @@ class DblpParser {
       }
     }
     if (rc < 0) sink_.reject({path_, stream.failure_line(), stream.failure_reason("records")});
+    if (!stream.first_refused().empty())
+      sink_.reject({path_, 0, "refused to read '" + stream.first_refused() + "': only a .dtd file beside the dump is loaded"});
   }
 
  private:

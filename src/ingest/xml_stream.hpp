@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "ingest/reader.hpp"
 
@@ -20,7 +21,8 @@ bool xml_named(xmlTextReaderPtr reader, const char* name);
 class XmlStream {
  public:
   // `options`: libxml2 parser options on top of XML_PARSE_NONET (never the network) and
-  // silence (errors are kept here, not printed).
+  // silence (errors are kept here, not printed). With XML_PARSE_DTDLOAD a .dtd file
+  // beside `path` may be read; no other file, and nothing at all without it.
   XmlStream(const std::string& path, int options = 0);
   XmlStream(const XmlStream&) = delete;
   XmlStream& operator=(const XmlStream&) = delete;
@@ -33,6 +35,12 @@ class XmlStream {
     return is_open();
   }
   xmlTextReaderPtr reader() const { return reader_; }
+
+  // The entity loader's questions: may this stream read `url`; and, when it may not,
+  // the first such resource the document asked for ("" when none).
+  bool may_load(std::string_view url) const;
+  void refused(const std::string& url) const;
+  const std::string& first_refused() const { return refused_; }
   // Advances to the next node: 1, 0 at the end, -1 on an error.
   int read() { return xmlTextReaderRead(reader_); }
 
@@ -69,6 +77,8 @@ class XmlStream {
  private:
   static void on_error(void* self, const char* message, xmlParserSeverities severity, xmlTextReaderLocatorPtr locator);
 
+  std::string dtd_directory_;  // "" when no external resource may be read
+  mutable std::string refused_;
   xmlTextReaderPtr reader_ = nullptr;
   std::string error_;
   std::uint64_t error_line_ = 0;

@@ -140,5 +140,54 @@ TEST(DblpReader, ReadsTheCompressedDumpAsItShips) {
   EXPECT_EQ(sink.works[0].authors[2].raw_name, "Jürgen Méller");
 }
 
+
+TEST(DblpReader, AnExternalEntityReadsNoLocalFile) {
+  TempDir dir;
+  dir.file("dblp.dtd", kDtd);
+  std::string secret = dir.file("secret.txt", "TOP-SECRET-CONTENT");
+  std::string dump = "<?xml version=\"1.0\"?>\n<!DOCTYPE dblp SYSTEM \"dblp.dtd\" [\n"
+                     "<!ENTITY leak SYSTEM \"file://" + secret + "\">\n"
+                     "<!ENTITY passwd SYSTEM \"file:///etc/passwd\">\n]>\n<dblp>\n"
+                     "<article key=\"journals/x/A\"><author>Kai Han</author><title>GhostNet.</title>"
+                     "<year>2020</year><journal>&leak;&passwd;</journal></article>\n</dblp>\n";
+  CollectingSink sink;
+  read_dblp(dir.file("dblp.xml", dump), sink);
+  for (const auto& w : sink.works) {
+    EXPECT_EQ(w.venue.find("TOP-SECRET"), std::string::npos) << w.venue;
+    EXPECT_EQ(w.venue.find("root:"), std::string::npos) << w.venue;
+  }
+  bool said_so = false;
+  for (const auto& issue : sink.issues) said_so |= issue.reason.find("refused to read") != std::string::npos;
+  EXPECT_TRUE(said_so) << "the refused entity is not reported";
+}
+
+TEST(DblpReader, ADtdOutsideTheDumpsFolderIsNotRead) {
+  TempDir dir;
+  dir.file("dblp.dtd", kDtd);
+  std::filesystem::create_directories(dir.path() / "sub");
+  std::string dump = "<?xml version=\"1.0\"?>\n<!DOCTYPE dblp SYSTEM \"../dblp.dtd\">\n<dblp>\n"
+                     "<article key=\"journals/x/A\"><author>J&uuml;rgen</author><title>T.</title></article>\n</dblp>\n";
+  CollectingSink sink;
+  read_dblp(dir.file("sub/dblp.xml", dump), sink);
+  bool said_so = false;
+  for (const auto& issue : sink.issues) said_so |= issue.reason.find("refused to read") != std::string::npos;
+  EXPECT_TRUE(said_so);
+}
+
+TEST(DblpReader, EntityExpansionBombsAreRefused) {
+  TempDir dir;
+  dir.file("dblp.dtd", kDtd);
+  std::string dump = "<?xml version=\"1.0\"?>\n<!DOCTYPE dblp SYSTEM \"dblp.dtd\" [\n<!ENTITY l0 \"lollollollollol\">\n";
+  for (int i = 1; i <= 9; ++i) {
+    dump += "<!ENTITY l" + std::to_string(i) + " \"";
+    for (int k = 0; k < 10; ++k) dump += "&l" + std::to_string(i - 1) + ";";
+    dump += "\">\n";
+  }
+  dump += "]>\n<dblp>\n<article key=\"journals/x/A\"><author>Kai Han</author><title>&l9;</title></article>\n</dblp>\n";
+  CollectingSink sink;
+  read_dblp(dir.file("dblp.xml", dump), sink);
+  for (const auto& w : sink.works) EXPECT_LT(w.title.size(), 1000000u);
+  EXPECT_FALSE(sink.issues.empty());
+}
 }  // namespace
 }  // namespace bzpeer::ingest

@@ -32,3 +32,11 @@ TEST(Words, SplitsFoldedText) {
 TEST(SqueezeSpaces, CollapsesNewlines) { EXPECT_EQ(squeeze_spaces("  a\n  b\tc  "), "a b c"); }
 
 }  // namespace bzpeer::text
+
+TEST(Utf8Prefix, CutsBeforeACharacterNotInsideIt) {
+  std::string s = "ab\xC3\xA9\xC3\xA9";  // "abéé"
+  EXPECT_EQ(bzpeer::text::utf8_prefix(s, 3), "ab");
+  EXPECT_EQ(bzpeer::text::utf8_prefix(s, 4), "ab\xC3\xA9");
+  EXPECT_EQ(bzpeer::text::utf8_prefix(s, 100), s);
+  EXPECT_TRUE(bzpeer::text::is_valid_utf8(bzpeer::text::utf8_prefix("\xE2\x82\xAC\xE2\x82\xAC", 5)));
+}
