@@ -4,8 +4,7 @@
 #include <cmath>
 #include <span>
 
-#include <xapian.h>
-
+#include "core/stemming.hpp"
 #include "core/text.hpp"
 
 namespace bzpeer::identity {
@@ -14,30 +13,12 @@ namespace {
 
 constexpr size_t kTermsPerWork = 64;
 
-bool useful_word(const std::string& w) {
-  if (w.size() < 3 || text::is_stopword(w)) return false;
-  return std::any_of(w.begin(), w.end(), [](char c) { return !(c >= '0' && c <= '9'); });
-}
-
-// The stem of a useful word (Porter2, Xapian's English stemmer): sources give titles as
-// written or already stemmed and stripped of stop words (UFMG), and both forms must meet
-// ("learning" and "learn"). A corpus repeats its words millions of times: each thread
-// remembers the stems it has made (up to a bound).
-const std::string& stem_of(const std::string& word) {
-  thread_local Xapian::Stem stem("english");
-  thread_local std::unordered_map<std::string, std::string> known;
-  if (known.size() > (1u << 20)) known.clear();
-  auto it = known.find(word);
-  if (it == known.end()) it = known.emplace(word, stem(word)).first;
-  return it->second;
-}
-
 // The hashes of the stemmed useful words of `s`, leaving out the stems in `generic`.
 std::vector<std::uint64_t> stemmed_hashes(const std::string& s, std::span<const char* const> generic = {}) {
   std::vector<std::uint64_t> out;
   for (const auto& w : text::words(s)) {
-    if (!useful_word(w)) continue;
-    const std::string& stemmed = stem_of(w);
+    if (!text::is_content_word(w)) continue;
+    const std::string& stemmed = text::english_stem(w);
     if (std::none_of(generic.begin(), generic.end(), [&](const char* g) { return stemmed == g; }))
       out.push_back(text::stable_hash(stemmed));
   }
