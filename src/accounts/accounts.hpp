@@ -95,6 +95,18 @@ class Accounts {
   Status block(const model::Account& account, std::int64_t conversation);
   Result<std::int64_t> report(const model::Account& account, std::int64_t conversation, const std::string& reason);
 
+  // The feed. Marks: "saved", "liked" ("more like this"), "dismissed" ("not relevant");
+  // liking a work takes back its dismissal and the other way round.
+  Status mark_work(const model::Account& account, std::int64_t work, const std::string& mark, bool on);
+  std::vector<model::WorkMark> work_marks(model::AccountId account);
+  std::vector<std::string> following(model::AccountId account);
+  std::optional<model::Claim> claim_of_account(model::AccountId account);
+  const std::string& public_url() const { return public_url_; }
+  // A new secret for the account's private Atom URL (the old one stops working).
+  Result<std::string> renew_feed_token(const model::Account& account);
+  Status revoke_feed_token(const model::Account& account);
+  std::optional<model::AccountId> feed_token_account(const std::string& token);
+
   ResearcherState researcher_state(model::ResearcherId researcher);
   store::AccountStore& store() { return *store_; }
 

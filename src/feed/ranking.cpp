@@ -12,7 +12,7 @@ ScoredWork score_work(const CandidateWork& work, const ReaderSignals& reader, co
   out.id = work.id;
   out.content = (work.text && !reader.scorer.empty()) ? reader.scorer.score(*work.text) : 0.0;
   out.score = weights.content * out.content;
-  if (out.content > 0) out.reasons.push_back({Reason::Kind::similar, 0, 0, {}});
+  if (out.content > 0) out.reasons.push_back({Reason::Kind::similar, 0, 0, {}, {}, {}});
   if (!weights.social) return out;
 
   double coauthor_part = 0;
@@ -21,11 +21,11 @@ ScoredWork score_work(const CandidateWork& work, const ReaderSignals& reader, co
     if (reader.self.count(a)) continue;
     if (auto it = reader.coauthors.find(a); it != reader.coauthors.end()) {
       coauthor_part += weights.per_coauthor;
-      out.reasons.push_back({Reason::Kind::coauthor, a, it->second.example_work, {}});
+      out.reasons.push_back({Reason::Kind::coauthor, a, it->second.example_work, {}, {}, {}});
     }
     if (reader.followed.count(a)) {
       followed_author = true;
-      out.reasons.push_back({Reason::Kind::followed, a, 0, {}});
+      out.reasons.push_back({Reason::Kind::followed, a, 0, {}, {}, {}});
     }
   }
   out.score += std::min(coauthor_part, weights.coauthor_cap);
@@ -33,7 +33,7 @@ ScoredWork score_work(const CandidateWork& work, const ReaderSignals& reader, co
   for (const auto& c : work.categories)
     if (reader.categories.count(c)) {
       out.score += weights.category;
-      out.reasons.push_back({Reason::Kind::category, 0, 0, c});
+      out.reasons.push_back({Reason::Kind::category, 0, 0, c, {}, {}});
       break;
     }
   if (work.day > 0 && today >= work.day) {
@@ -44,6 +44,20 @@ ScoredWork score_work(const CandidateWork& work, const ReaderSignals& reader, co
   std::stable_sort(out.reasons.begin(), out.reasons.end(),
                    [](const Reason& a, const Reason& b) { return static_cast<int>(a.kind) < static_cast<int>(b.kind); });
   return out;
+}
+
+std::string reason_text(const Reason& r) {
+  switch (r.kind) {
+    case Reason::Kind::followed: return "by " + r.name + ", whom you follow";
+    case Reason::Kind::coauthor:
+      return r.name.empty() ? "by a co-author of yours" : "by a co-author of your work " + r.name;
+    case Reason::Kind::similar:
+      if (r.name.empty()) return "close to the works you like";
+      return "close to your " + (r.via.empty() ? std::string() : r.via + " ") + "paper " + r.name;
+    case Reason::Kind::category: return "in your category " + r.category;
+    case Reason::Kind::recent: return "new in " + r.category;
+  }
+  return "";
 }
 
 double display_score(double score) { return std::round(std::max(0.0, 10.0 * (1.0 + score)) * 10.0) / 10.0; }

@@ -55,7 +55,13 @@ struct Reason {
   model::ResearcherId researcher = 0;  // followed / coauthor
   std::int64_t work = 0;               // coauthor: a work the reader shares with them
   std::string category;                // category
+  std::string name;                    // the researcher's name or the work's title, for the words
+  std::string via;                     // similar: "saved" or "liked" when the close work is one of those
 };
+
+// The reason in words: "by Qi Tian, whom you follow", "co-author of your work X",
+// "close to your saved paper Y", "in your category CV".
+std::string reason_text(const Reason& reason);
 
 struct ScoredWork {
   std::int64_t id = 0;

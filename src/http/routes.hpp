@@ -9,6 +9,7 @@
 #include "http/searcher_pool.hpp"
 #include "accounts/accounts.hpp"
 #include "core/result.hpp"
+#include "feed/reader_feed.hpp"
 
 namespace bzpeer::http {
 
@@ -20,6 +21,8 @@ void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs,
 void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
 void register_conversation_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
 void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
+void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
+                          accounts::Accounts& accounts, feed::FeedEngine& engine);
 class GraphPool;
 void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, GraphPool& graphs);
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/text.hpp"
+#include "feed/reader_feed.hpp"
 #include "http/html_views.hpp"
 #include "http/json_views.hpp"
 #include "http/graph_pool.hpp"
@@ -93,6 +94,8 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   register_graph_routes(server, catalogs, graphs);
   register_search_api_routes(server, catalogs, searchers, accounts);
   register_search_page_routes(server, catalogs, searchers);
+  feed::FeedEngine feeds;
+  register_feed_routes(server, catalogs, searchers, accounts, feeds);
 
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     std::string bad = non_utf8_part(req);

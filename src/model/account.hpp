@@ -19,6 +19,14 @@ struct Account {
   std::int64_t created_at = 0;
 };
 
+// What a reader said about a work in their feed: "saved", "liked" ("more like this")
+// or "dismissed" ("not relevant").
+struct WorkMark {
+  std::int64_t work = 0;
+  std::string mark;
+  std::int64_t at = 0;
+};
+
 struct Claim {
   ResearcherId researcher = 0;
   AccountId account = 0;

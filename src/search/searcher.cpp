@@ -234,6 +234,54 @@ Result<WorkResults> Searcher::works(const WorkQuery& query) {
   }
 }
 
+namespace {
+// Expansion terms are words of the text: not the filter terms (X...), ids (Q...) or
+// author names (A...), which would pull in a person's works rather than a subject's.
+class SubjectTerms : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty()) return false;
+    char c = term[0];
+    return !(c == 'X' || c == 'Q' || c == 'A' || (c >= '0' && c <= '9'));
+  }
+};
+constexpr Xapian::termcount kExpansionTerms = 40;
+}  // namespace
+
+Result<std::vector<std::int64_t>> Searcher::works_like(const std::vector<std::int64_t>& examples,
+                                                       const std::optional<Xapian::Query>& filter,
+                                                       Xapian::doccount limit) {
+  std::vector<std::int64_t> out;
+  if (examples.empty()) return out;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::RSet relevant;
+      const auto last = works_.get_lastdocid();
+      for (std::int64_t id : examples)
+        if (id > 0 && static_cast<Xapian::docid>(id) <= last) relevant.add_document(static_cast<Xapian::docid>(id));
+      if (relevant.empty()) return out;
+      Xapian::Enquire enquire(works_);
+      SubjectTerms subject_terms;
+      Xapian::ESet terms = enquire.get_eset(kExpansionTerms, relevant, &subject_terms);
+      if (terms.empty()) return out;
+      std::vector<Xapian::Query> parts;
+      for (auto it = terms.begin(); it != terms.end(); ++it) parts.emplace_back(*it);
+      Xapian::Query q(Xapian::Query::OP_ELITE_SET, parts.begin(), parts.end(), 20);
+      if (filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *filter);
+      enquire.set_query(q);
+      Xapian::MSet mset = enquire.get_mset(0, limit + static_cast<Xapian::doccount>(relevant.size()));
+      for (auto it = mset.begin(); it != mset.end() && out.size() < limit; ++it)
+        if (!relevant.contains(*it)) out.push_back(static_cast<std::int64_t>(*it));
+      return out;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt > 0) return make_error(ErrorCode::io, "the works index changed twice during one query");
+      works_.reopen();
+    } catch (const Xapian::Error& e) {
+      return make_error(ErrorCode::io, "works like: " + e.get_msg());
+    }
+  }
+}
+
 Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
   auto checked = check_query(query.text);
   if (!checked) return checked.error();

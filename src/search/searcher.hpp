@@ -74,6 +74,11 @@ class Searcher {
   static Result<std::unique_ptr<Searcher>> open(const std::string& data_dir);
 
   Result<WorkResults> works(const WorkQuery& query);
+  // Works like `examples` (Xapian's relevance feedback: the examples as the relevant
+  // set, its best expansion terms as the query), the examples themselves left out,
+  // best first; within `filter` when given.
+  Result<std::vector<std::int64_t>> works_like(const std::vector<std::int64_t>& examples,
+                                               const std::optional<Xapian::Query>& filter, Xapian::doccount limit);
   // Empty text lists researchers (most works first) or topics (most works first).
   Result<Hits<ResearcherHit>> researchers(const std::string& text, Xapian::doccount offset, Xapian::doccount limit);
   Result<Hits<TopicHit>> topics(const std::string& text, Xapian::doccount offset, Xapian::doccount limit);

@@ -82,6 +82,15 @@ class AccountStore {
   virtual int followers(const std::string& target) = 0;
   virtual std::vector<std::string> following(model::AccountId account) = 0;
 
+  // Feed marks (see model::WorkMark), newest first; setting one that is set changes nothing.
+  virtual Status set_work_mark(model::AccountId account, std::int64_t work, const std::string& mark, bool on,
+                               std::int64_t now) = 0;
+  virtual std::vector<model::WorkMark> work_marks(model::AccountId account) = 0;
+  // The private Atom feed's token (stored by hash), one per account: setting a new one
+  // revokes the old; an empty hash revokes without replacing.
+  virtual Status set_feed_token(model::AccountId account, const std::string& token_hash, std::int64_t now) = 0;
+  virtual std::optional<model::AccountId> account_by_feed_token(const std::string& token_hash) = 0;
+
   // Conversations.
   virtual Result<std::int64_t> create_conversation(const model::Conversation& c, const std::string& first_message,
                                                    std::int64_t now) = 0;

@@ -197,6 +197,21 @@ const std::vector<const char*>& migrations() {
       R"sql(
         ALTER TABLE works ADD COLUMN cited TEXT NOT NULL DEFAULT '';
       )sql",
+      // 9: the feed: readers' marks on works, and each reader's private Atom token.
+      R"sql(
+        CREATE TABLE work_marks (
+          account_id INTEGER NOT NULL,
+          work_id INTEGER NOT NULL,
+          mark TEXT NOT NULL CHECK (mark IN ('saved', 'liked', 'dismissed')),
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (account_id, work_id, mark)
+        ) WITHOUT ROWID;
+        CREATE TABLE feed_tokens (
+          account_id INTEGER PRIMARY KEY,
+          token_hash TEXT NOT NULL UNIQUE,
+          created_at INTEGER NOT NULL
+        );
+      )sql",
   };
   return list;
 }

@@ -264,6 +264,37 @@ class SqliteAccountStore final : public AccountStore {
     return out;
   }
 
+  Status set_work_mark(AccountId account, std::int64_t work, const std::string& mark, bool on,
+                       std::int64_t now) override {
+    if (on)
+      return write("INSERT OR IGNORE INTO work_marks(account_id, work_id, mark, created_at) VALUES (?, ?, ?, ?)",
+                   [&](Statement& s) { s.bind(1, account).bind(2, work).bind(3, mark).bind(4, now); });
+    return write("DELETE FROM work_marks WHERE account_id = ? AND work_id = ? AND mark = ?",
+                 [&](Statement& s) { s.bind(1, account).bind(2, work).bind(3, mark); });
+  }
+  std::vector<model::WorkMark> work_marks(AccountId account) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(
+        "SELECT work_id, mark, created_at FROM work_marks WHERE account_id = ? ORDER BY created_at DESC, work_id");
+    s.bind(1, account);
+    std::vector<model::WorkMark> out;
+    while (s.step()) out.push_back({s.column_int(0), s.column_text(1), s.column_int(2)});
+    return out;
+  }
+  Status set_feed_token(AccountId account, const std::string& token_hash, std::int64_t now) override {
+    if (token_hash.empty())
+      return write("DELETE FROM feed_tokens WHERE account_id = ?", [&](Statement& s) { s.bind(1, account); });
+    return write("INSERT OR REPLACE INTO feed_tokens(account_id, token_hash, created_at) VALUES (?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, account).bind(2, token_hash).bind(3, now); });
+  }
+  std::optional<AccountId> account_by_feed_token(const std::string& token_hash) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT account_id FROM feed_tokens WHERE token_hash = ?");
+    s.bind(1, token_hash);
+    if (!s.step()) return std::nullopt;
+    return s.column_int(0);
+  }
+
   Result<std::int64_t> create_conversation(const model::Conversation& c, const std::string& first_message,
                                            std::int64_t now) override {
     std::lock_guard lock(mutex_);

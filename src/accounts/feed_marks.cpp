@@ -1,0 +1,45 @@
+// What a reader tells the feed: marks on works, and the private Atom URL.
+#include "accounts/accounts.hpp"
+#include "accounts/secrets.hpp"
+
+namespace bzpeer::accounts {
+
+namespace {
+bool is_mark(const std::string& mark) { return mark == "saved" || mark == "liked" || mark == "dismissed"; }
+}  // namespace
+
+Status Accounts::mark_work(const model::Account& account, std::int64_t work, const std::string& mark, bool on) {
+  if (!is_mark(mark)) return make_error(ErrorCode::invalid_input, "mark: '" + mark.substr(0, 20) + "' is not one of saved, liked, dismissed");
+  if (work <= 0) return make_error(ErrorCode::invalid_input, "work: not a work id");
+  if (on && (mark == "liked" || mark == "dismissed")) {
+    auto undone = store_->set_work_mark(account.id, work, mark == "liked" ? "dismissed" : "liked", false, now_seconds());
+    if (!undone) return undone;
+  }
+  return store_->set_work_mark(account.id, work, mark, on, now_seconds());
+}
+
+std::vector<model::WorkMark> Accounts::work_marks(model::AccountId account) { return store_->work_marks(account); }
+
+std::vector<std::string> Accounts::following(model::AccountId account) { return store_->following(account); }
+
+std::optional<model::Claim> Accounts::claim_of_account(model::AccountId account) {
+  return store_->claim_of_account(account);
+}
+
+Result<std::string> Accounts::renew_feed_token(const model::Account& account) {
+  std::string token = random_token();
+  auto saved = store_->set_feed_token(account.id, token_hash(token), now_seconds());
+  if (!saved) return saved.error();
+  return token;
+}
+
+Status Accounts::revoke_feed_token(const model::Account& account) {
+  return store_->set_feed_token(account.id, "", now_seconds());
+}
+
+std::optional<model::AccountId> Accounts::feed_token_account(const std::string& token) {
+  if (token.size() != 64) return std::nullopt;
+  return store_->account_by_feed_token(token_hash(token));
+}
+
+}  // namespace bzpeer::accounts

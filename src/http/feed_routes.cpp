@@ -1,0 +1,236 @@
+// The feed: /feed (page, forms that work without JavaScript), /api/v1/feed and its
+// feedback and saved works, and the private Atom feed at /feed/atom/<token>.
+#include <charconv>
+
+#include "feed/reader_feed.hpp"
+#include "http/account_http.hpp"
+#include "http/feed_views.hpp"
+#include "http/html_views.hpp"
+#include "http/json_views.hpp"
+#include "http/redirect_target.hpp"
+#include "http/routes.hpp"
+#include "http/session.hpp"
+#include "http/templates.hpp"
+
+namespace bzpeer::http {
+
+namespace {
+
+constexpr int kMaxFeedPerPage = 100;
+constexpr int kMaxFeedOffset = 2000;
+constexpr int kMaxDaysBack = 36500;
+
+// What the account has told us, as the feed reads it.
+feed::ReaderInterests interests_of(accounts::Accounts& accounts, model::AccountId account) {
+  feed::ReaderInterests r;
+  if (auto claim = accounts.claim_of_account(account)) r.claimed = claim->researcher;
+  for (const auto& target : accounts.following(account))
+    if (model::ResearcherId id = model::parse_researcher_id(target)) r.followed.push_back(id);
+  for (const auto& m : accounts.work_marks(account)) {
+    if (m.mark == "saved") r.saved.push_back(m.work);
+    if (m.mark == "liked") r.liked.push_back(m.work);
+    if (m.mark == "dismissed") r.dismissed.push_back(m.work);
+  }
+  return r;
+}
+
+bool valid_category(const std::string& c) {
+  if (c.size() > 40) return false;
+  for (char ch : c)
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_')) return false;
+  return true;
+}
+
+Result<int> whole_number(const std::string& field, const std::string& value, int min, int max, int fallback) {
+  if (value.empty()) return fallback;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (ec != std::errc() || ptr != value.data() + value.size() || n < min || n > max)
+    return make_error(ErrorCode::invalid_input, "parameter '" + field + "' must be a whole number from " +
+                                                    std::to_string(min) + " to " + std::to_string(max));
+  return n;
+}
+
+Result<feed::FeedQuery> feed_query(const httplib::Request& req, int default_limit) {
+  feed::FeedQuery q;
+  std::string sort = req.get_param_value("sort");
+  if (sort == "date")
+    q.sort = feed::FeedSort::date;
+  else if (!sort.empty() && sort != "score")
+    return make_error(ErrorCode::invalid_input, "parameter 'sort' must be score or date");
+  q.category = req.get_param_value("category");
+  if (!valid_category(q.category)) return make_error(ErrorCode::invalid_input, "parameter 'category' is not a category");
+  auto days = whole_number("days", req.get_param_value("days"), 0, kMaxDaysBack, 0);
+  if (!days) return days.error();
+  q.days = *days;
+  auto offset = whole_number("cursor", req.get_param_value("cursor"), 0, kMaxFeedOffset, 0);
+  if (!offset) return offset.error();
+  q.offset = static_cast<size_t>(*offset);
+  auto limit = whole_number("per_page", req.get_param_value("per_page"), 1, kMaxFeedPerPage, default_limit);
+  if (!limit) return limit.error();
+  q.limit = static_cast<size_t>(*limit);
+  return q;
+}
+
+std::optional<std::int64_t> work_id_of(const std::string& text) {
+  std::string digits = (!text.empty() && (text[0] == 'W' || text[0] == 'w')) ? text.substr(1) : text;
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+// The work must exist before a mark is kept on it.
+Status mark(accounts::Accounts& accounts, store::Catalog& catalog, const model::Account& account,
+            const std::string& work_text, const std::string& action) {
+  auto work = work_id_of(work_text);
+  if (!work || catalog.works_by_ids({*work}).empty())
+    return make_error(ErrorCode::not_found, "no work " + work_text.substr(0, 24));
+  if (action == "unsave") return accounts.mark_work(account, *work, "saved", false);
+  if (action == "undo") {
+    auto a = accounts.mark_work(account, *work, "liked", false);
+    if (!a) return a;
+    return accounts.mark_work(account, *work, "dismissed", false);
+  }
+  const std::string m = action == "more_like_this" ? "liked" : action == "not_relevant" ? "dismissed" : action;
+  return accounts.mark_work(account, *work, m, true);
+}
+
+std::string feed_href(const feed::FeedQuery& q, size_t offset) {
+  std::string href = "/feed?sort=" + std::string(q.sort == feed::FeedSort::date ? "date" : "score");
+  if (!q.category.empty()) href += "&category=" + url_encode(q.category);
+  if (q.days) href += "&days=" + std::to_string(q.days);
+  if (offset) href += "&cursor=" + std::to_string(offset);
+  return href;
+}
+
+}  // namespace
+
+void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
+                          accounts::Accounts& accounts, feed::FeedEngine& engine) {
+  server.Get("/api/v1/feed", [&](const httplib::Request& req, httplib::Response& res) {
+    auto query = feed_query(req, 20);
+    if (!query) return send_error(res, query.error());
+    auto session = current_session(req, accounts);
+    feed::ReaderInterests reader = session ? interests_of(accounts, session->account.id) : feed::ReaderInterests{};
+    auto page = engine.feed(reader, *query, catalogs.local(), searchers.local());
+    if (!page) return send_error(res, page.error());
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& item : page->items) results.push_back(feed_item_json(item));
+    size_t next = query->offset + page->items.size();
+    nlohmann::json next_cursor = next < page->total && next <= kMaxFeedOffset ? nlohmann::json(std::to_string(next)) : nullptr;
+    send_json(res, 200, {{"meta", {{"count", page->total}, {"next_cursor", next_cursor}, {"personal", session.has_value()}}},
+                         {"results", std::move(results)}});
+  });
+
+  server.Post("/api/v1/feed/feedback", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    std::string action = string_field(*body, "action");
+    if (action != "more_like_this" && action != "not_relevant" && action != "undo")
+      return send_json_error(res, 400, "action must be more_like_this, not_relevant or undo");
+    auto done = mark(accounts, catalogs.local(), session->account, string_field(*body, "work_id"), action);
+    if (!done) return send_error(res, done.error());
+    send_json(res, 200, {{"work_id", string_field(*body, "work_id")}, {"action", action}});
+  });
+
+  server.Get("/api/v1/saved", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, false);
+    if (!session) return;
+    std::vector<std::int64_t> ids;
+    for (const auto& m : accounts.work_marks(session->account.id))
+      if (m.mark == "saved") ids.push_back(m.work);
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& w : catalogs.local().works_by_ids(ids)) results.push_back(work_json(w));
+    send_json(res, 200, {{"meta", {{"count", results.size()}}}, {"results", std::move(results)}});
+  });
+  server.Post("/api/v1/saved", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    auto done = mark(accounts, catalogs.local(), session->account, string_field(*body, "work_id"), "saved");
+    if (!done) return send_error(res, done.error());
+    send_json(res, 201, {{"work_id", string_field(*body, "work_id")}, {"saved", true}});
+  });
+  server.Delete(R"(/api/v1/saved/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto done = mark(accounts, catalogs.local(), session->account, req.matches[1], "unsave");
+    if (!done) return send_error(res, done.error());
+    send_json(res, 200, {{"work_id", req.matches[1].str()}, {"saved", false}});
+  });
+
+  server.Post("/api/v1/feed/atom-token", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto token = accounts.renew_feed_token(session->account);
+    if (!token) return send_error(res, token.error());
+    send_json(res, 201, {{"url", accounts.public_url() + "/feed/atom/" + *token}});
+  });
+  server.Delete("/api/v1/feed/atom-token", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto done = accounts.revoke_feed_token(session->account);
+    if (!done) return send_error(res, done.error());
+    send_json(res, 200, {{"message", "the Atom feed's address no longer works"}});
+  });
+
+  server.Get(R"(/feed/atom/([0-9a-f]{64}))", [&](const httplib::Request& req, httplib::Response& res) {
+    auto account = accounts.feed_token_account(req.matches[1]);
+    if (!account) return send_html(res, 404, render_error_page(404, "No such feed (its address may have been renewed)."));
+    feed::FeedQuery q;
+    q.limit = 50;
+    auto page = engine.feed(interests_of(accounts, *account), q, catalogs.local(), searchers.local());
+    if (!page) return send_html(res, 500, render_error_page(500, "The feed could not be made."));
+    res.set_header("Cache-Control", "private, max-age=300");
+    res.set_content(render_atom(*page, "BZPEER: new works for you", accounts.public_url() + req.path, accounts.public_url()),
+                    "application/atom+xml; charset=utf-8");
+  });
+
+  auto feed_page = [&](const httplib::Request& req, httplib::Response& res, const std::string& atom_href) {
+    auto query = feed_query(req, 20);
+    if (!query) return send_html(res, 400, render_error_page(400, query.error().message));
+    auto session = current_session(req, accounts);
+    feed::ReaderInterests reader = session ? interests_of(accounts, session->account.id) : feed::ReaderInterests{};
+    if (!query->category.empty() && reader.empty()) reader.categories.push_back(query->category);
+    auto page = engine.feed(reader, *query, catalogs.local(), searchers.local());
+    if (!page) return send_html(res, 500, render_error_page(500, "The feed could not be made."));
+    FeedPageView v;
+    v.page = &*page;
+    v.personal = session && !reader.empty();
+    v.signed_in = session.has_value();
+    if (session) v.csrf_token = session->csrf_token;
+    v.sort = query->sort == feed::FeedSort::date ? "date" : "score";
+    v.category = query->category;
+    v.days = query->days ? std::to_string(query->days) : "";
+    v.atom_href = atom_href;
+    v.back = feed_href(*query, query->offset);
+    size_t next = query->offset + page->items.size();
+    if (next < page->total && next <= kMaxFeedOffset) v.next_href = feed_href(*query, next);
+    send_html(res, 200, render_feed_page(v));
+  };
+  server.Get("/feed", [feed_page](const httplib::Request& req, httplib::Response& res) { feed_page(req, res, ""); });
+  server.Post("/feed/atom-token", [&, feed_page](const httplib::Request& req, httplib::Response& res) {
+    auto session = current_session(req, accounts);
+    if (!session || !csrf_ok(req, *session)) return res.set_redirect("/login?next=/feed", 303);
+    auto token = accounts.renew_feed_token(session->account);
+    if (!token) return send_html(res, 500, render_error_page(500, token.error().message));
+    feed_page(req, res, accounts.public_url() + "/feed/atom/" + *token);
+  });
+  server.Post("/feed/mark", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = current_session(req, accounts);
+    if (!session) return res.set_redirect("/login?next=/feed", 303);
+    if (!csrf_ok(req, *session)) return send_html(res, 403, render_error_page(403, "The form expired; reload the page."));
+    std::string action = req.get_param_value("mark");
+    if (action != "saved" && action != "unsave" && action != "liked" && action != "dismissed")
+      return send_html(res, 400, render_error_page(400, "mark must be saved, unsave, liked or dismissed"));
+    auto done = mark(accounts, catalogs.local(), session->account, req.get_param_value("work"), action);
+    if (!done) return send_html(res, http_status(done.error().code), render_error_page(http_status(done.error().code), done.error().message));
+    res.set_redirect(same_origin_path(req.get_param_value("next"), "/feed"), 303);
+  });
+}
+
+}  // namespace bzpeer::http

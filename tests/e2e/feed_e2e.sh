@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The ranked feed over real HTTP: a visitor's feed, then a signed-in reader who follows
+# two researchers and sees their works with the reason; "not relevant" takes an item
+# out and the next moves up; saving; the no-JavaScript forms; the private Atom feed
+# parses as XML and stops working when revoked; writes need the CSRF token.
+set -euo pipefail
+BZPEER=${1:?path to bzpeer}
+ROOT=${2:?project root}
+source "$(dirname "$0")/lib.sh"
+
+"$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
+"$BZPEER" build --data "$WORK/data" > /dev/null
+# The two researchers with most works, and those works, straight from the catalog.
+followed=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 2" | tr '\n' ' ')
+start_server "$WORK/data"
+
+python3 - "$BASE" "$WORK/data/catalog.sqlite" $followed <<'PY'
+import http.cookiejar, json, sqlite3, sys, urllib.error, urllib.request, xml.etree.ElementTree as ET
+base, catalog, followed = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
+passed = 0
+def fail(msg): sys.exit("FAIL: " + msg)
+def ok():
+    global passed; passed += 1
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs): return None
+
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+def call(method, path, body=None, csrf=None, form=None):
+    headers, data = {}, None
+    if body is not None: headers["Content-Type"], data = "application/json", json.dumps(body).encode()
+    if form is not None: headers["Content-Type"], data = "application/x-www-form-urlencoded", urllib.parse.urlencode(form).encode()
+    if csrf: headers["X-CSRF-Token"] = csrf
+    req = urllib.request.Request(base + path, data=data, method=method, headers=headers)
+    try:
+        with opener.open(req) as r: return r.status, r.read().decode(), r.headers
+    except urllib.error.HTTPError as e: return e.code, e.read().decode(), e.headers
+def api(method, path, body=None, csrf=None):
+    s, text, h = call(method, path, body, csrf)
+    return s, (json.loads(text) if text else {})
+
+db = sqlite3.connect(catalog)
+works_of = {r: {w for (w,) in db.execute("SELECT work_id FROM researcher_works WHERE researcher_id = ?", (r,))} for r in followed}
+names = {r: db.execute("SELECT display_name FROM researchers WHERE id = ?", (r,)).fetchone()[0] for r in followed}
+total_works = db.execute("SELECT COUNT(*) FROM works").fetchone()[0]
+
+# A visitor gets the newest works, no reasons to invent.
+s, b = api("GET", "/api/v1/feed?per_page=5")
+if s != 200 or len(b["results"]) != 5 or b["meta"]["personal"]: fail(f"visitor feed: {s} {b}")
+dates = [r["work"]["publication_date"] for r in b["results"]]
+if dates != sorted(dates, reverse=True): fail(f"a visitor's feed is not newest first: {dates}")
+ok()
+s, b = api("GET", "/api/v1/feed?sort=sideways")
+if s != 400 or "sort" not in b["error"]["message"]: fail(f"bad sort: {s} {b}")
+s, b = api("GET", "/api/v1/feed?per_page=1000")
+if s != 400: fail(f"per_page over the limit: {s}")
+ok()
+
+s, _ = api("POST", "/api/v1/signup", {"email": "reader@example.org", "password": "correct horse battery", "display_name": "Reader"})
+s, b = api("POST", "/api/v1/login", {"email": "reader@example.org", "password": "correct horse battery"})
+if s != 200: fail(f"login: {s} {b}")
+csrf = b["csrf_token"]
+for r in followed:
+    s, b = api("POST", f"/api/v1/researchers/R{r}/follow", {}, csrf)
+    if s != 200: fail(f"follow R{r}: {s} {b}")
+
+s, b = api("GET", "/api/v1/feed?per_page=100")
+if s != 200 or not b["meta"]["personal"]: fail(f"reader's feed: {s} {b}")
+items = b["results"]
+for r in followed:
+    mine = [i for i in items if int(i["work"]["id"][1:]) in works_of[r]]
+    if not mine: fail(f"no work of followed R{r} in the feed")
+    for i in mine:
+        texts = [x["text"] for x in i["reasons"]]
+        if f"by {names[r]}, whom you follow" not in texts: fail(f"{i['work']['id']} of R{r} does not say why: {texts}")
+        if not any(x.get("researcher_id") == f"R{r}" for x in i["reasons"]): fail("the reason does not name the researcher's id")
+scores = [i["score"] for i in items]
+if scores != sorted(scores, reverse=True): fail(f"not ordered by score: {scores}")
+if any(round(x, 1) != x for x in scores): fail("scores are shown with one decimal")
+ok()
+
+# "Not relevant" takes the top item out; the second moves up.
+top, second = items[0]["work"]["id"], items[1]["work"]["id"]
+s, b = api("POST", "/api/v1/feed/feedback", {"work_id": top, "action": "not_relevant"})
+if s != 403: fail(f"feedback without the CSRF token: {s}")
+s, b = api("POST", "/api/v1/feed/feedback", {"work_id": top, "action": "not_relevant"}, csrf)
+if s != 200: fail(f"not relevant: {s} {b}")
+s, b = api("GET", "/api/v1/feed?per_page=100")
+ids = [i["work"]["id"] for i in b["results"]]
+if top in ids: fail("the dismissed work is still in the feed")
+if ids[0] != second: fail(f"after dismissing {top}, {second} should lead, got {ids[:3]}")
+s, b = api("POST", "/api/v1/feed/feedback", {"work_id": "W999999999", "action": "more_like_this"}, csrf)
+if s != 404: fail(f"feedback on a missing work: {s}")
+ok()
+
+# Saving, listed and shown; paging by cursor covers the feed without repeats.
+s, b = api("POST", "/api/v1/saved", {"work_id": second}, csrf)
+if s != 201: fail(f"save: {s} {b}")
+s, b = api("GET", "/api/v1/saved")
+if [w["id"] for w in b["results"]] != [second]: fail(f"saved list: {b}")
+seen, cursor = [], "0"
+while cursor is not None:
+    s, b = api("GET", f"/api/v1/feed?per_page=7&cursor={cursor}")
+    seen += [i["work"]["id"] for i in b["results"]]
+    cursor = b["meta"]["next_cursor"]
+if len(seen) != len(set(seen)) or len(seen) != b["meta"]["count"]: fail(f"paging: {len(seen)} items, {len(set(seen))} distinct, count {b['meta']['count']}")
+ok()
+
+# The page, and its forms without JavaScript.
+s, page, _ = call("GET", "/feed")
+if s != 200 or "whom you follow" not in page or "Not relevant" not in page: fail("the /feed page lacks reasons or actions: " + str(s) + page[:3000])
+s, _, h = call("POST", "/feed/mark", form={"csrf_token": csrf, "work": second, "mark": "dismissed", "next": "/feed?sort=date"})
+if s != 303 or not h["Location"].endswith("/feed?sort=date"): fail(f"form mark: {s} {h.get('Location')}")
+s, b = api("GET", "/api/v1/feed?per_page=100")
+if second in [i["work"]["id"] for i in b["results"]]: fail("the form's dismissal did not take")
+s, _, h = call("POST", "/feed/mark", form={"csrf_token": "wrong", "work": second, "mark": "saved"})
+if s != 403: fail(f"form without the right token: {s}")
+ok()
+
+# The private Atom feed: valid XML, one entry per item, gone once revoked.
+s, b = api("POST", "/api/v1/feed/atom-token", {}, csrf)
+if s != 201: fail(f"atom token: {s} {b}")
+atom_path = b["url"][len(base):]
+s, text, h = call("GET", atom_path)
+if s != 200 or "atom+xml" not in h["Content-Type"]: fail(f"atom: {s} {h.get('Content-Type')}")
+root = ET.fromstring(text)
+ns = {"a": "http://www.w3.org/2005/Atom"}
+entries = root.findall("a:entry", ns)
+if not entries or any(e.find("a:title", ns) is None or e.find("a:id", ns) is None or e.find("a:updated", ns) is None for e in entries):
+    fail("Atom entries need a title, an id and an updated date")
+s, b = api("DELETE", "/api/v1/feed/atom-token", None, csrf)
+s, text, _ = call("GET", atom_path)
+if s != 404: fail(f"a revoked Atom URL still answers {s}")
+ok()
+print(f"feed: {passed} passed, 0 failed")
+PY
