@@ -8,8 +8,7 @@ BZPEER=${1:?path to bzpeer}
 ROOT=${2:?project root}
 source "$(dirname "$0")/lib.sh"
 
-"$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_seed_catalog
 start_server "$WORK/data"
 
 python3 - "$BASE" "$WORK/data" "$BZPEER" <<'PY'

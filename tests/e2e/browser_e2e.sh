@@ -9,8 +9,7 @@ source "$(dirname "$0")/lib.sh"
 [ -d "$ROOT/ui/node_modules/playwright-core" ] || fail "playwright-core is not installed (run scripts/setup)"
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || fail "chromium is not installed (run scripts/setup)"
 
-"$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_seed_catalog
 start_server "$WORK/data"
 rm -rf "$ARTIFACTS"
 node "$ROOT/tests/browser/collaboration_flow.mjs" "$BASE" "$WORK/data" "$ARTIFACTS"

@@ -8,8 +8,7 @@ BZPEER=${1:?path to bzpeer}
 ROOT=${2:?project root}
 source "$(dirname "$0")/lib.sh"
 
-"$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_seed_catalog
 # The two researchers with most works, and those works, straight from the catalog.
 followed=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 2" | tr '\n' ' ')
 start_server "$WORK/data"

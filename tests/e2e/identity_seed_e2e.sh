@@ -5,10 +5,8 @@
 set -euo pipefail
 BZPEER=${1:?path to bzpeer}
 ROOT=${2:?project root}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-"$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+source "$(dirname "$0")/lib.sh"
+build_seed_catalog
 python3 - "$WORK/data/catalog.sqlite" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])

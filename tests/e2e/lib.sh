@@ -13,3 +13,9 @@ start_server() {
   for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
   BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start: $(cat "$WORK/serve.out")"
 }
+
+# Ingests the seed fixture and builds it into $WORK/data (needs BZPEER and ROOT).
+build_seed_catalog() {
+  "$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
+  "$BZPEER" build --data "$WORK/data" > /dev/null
+}
