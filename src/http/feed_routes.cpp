@@ -212,6 +212,13 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     if (next < page->total && next <= kMaxFeedOffset) v.next_href = feed_href(*query, next);
     send_html(res, 200, render_feed_page(v));
   };
+  server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
+    feed::FeedQuery q;
+    q.sort = feed::FeedSort::date;
+    q.limit = 8;
+    auto newest = engine.feed({}, q, catalogs.local(), searchers.local());
+    send_html(res, 200, render_home_page(catalogs.local().work_count(), newest ? *newest : feed::FeedPage{}));
+  });
   server.Get("/feed", [feed_page](const httplib::Request& req, httplib::Response& res) { feed_page(req, res, ""); });
   server.Post("/feed/atom-token", [&, feed_page](const httplib::Request& req, httplib::Response& res) {
     auto session = current_session(req, accounts);

@@ -145,6 +145,28 @@ std::string render_feed_page(const FeedPageView& v) {
   return render_in_layout("feed", d, v.personal ? "Your feed" : "New works");
 }
 
+std::string render_home_page(std::uint64_t work_count, const feed::FeedPage& newest) {
+  data d;
+  d.set("work_count", std::to_string(work_count));
+  data items{data::type::list};
+  for (const auto& item : newest.items) {
+    const auto& w = item.work;
+    data i;
+    i.set("title", w.title);
+    if (auto link = work_link(w.url, w.doi); !link.empty()) i.set("href", link);
+    std::string authors;
+    for (size_t a = 0; a < std::min(kAuthorsShown, w.authors.size()); ++a) authors += (a ? ", " : "") + w.authors[a];
+    if (w.authors.size() > kAuthorsShown) authors += " et al.";
+    i.set("authors", authors);
+    i.set("category", short_category(first_category(w)));
+    i.set("date", display_date(w.date, w.year));
+    items.push_back(i);
+  }
+  d.set("has_newest", !newest.items.empty());
+  d.set("newest", items);
+  return render_in_layout("home", d, "BZPEER");
+}
+
 std::string render_atom(const feed::FeedPage& page, const std::string& title, const std::string& self,
                         const std::string& site) {
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";

@@ -15,6 +15,8 @@ struct FeedPageView {
 };
 
 std::string render_feed_page(const FeedPageView& v);
+// The start page: the search box, and the newest works as a visitor's feed shows them.
+std::string render_home_page(std::uint64_t work_count, const feed::FeedPage& newest);
 // One result of /api/v1/feed: {work:{...}, score, reasons[], top_terms[]}.
 nlohmann::json feed_item_json(const feed::FeedItem& item);
 // An Atom 1.0 document of the items; `self` is the feed's own URL, `site` the public URL.

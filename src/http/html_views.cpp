@@ -185,12 +185,6 @@ std::string render_researchers_page(const std::string& name, const std::vector<m
   return render_in_layout("researchers", d, "Researchers named " + name + " - BZPEER");
 }
 
-std::string render_home_page(std::uint64_t work_count) {
-  data d;
-  d.set("work_count", std::to_string(work_count));
-  return render_in_layout("home", d, "BZPEER");
-}
-
 std::string render_error_page(int status, const std::string& message) {
   data d;
   d.set("status", std::to_string(status));

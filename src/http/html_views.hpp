@@ -33,7 +33,6 @@ struct ProfileViewer {
 std::string render_profile_page(const model::ResearcherProfile& profile, const std::vector<store::WorkSummary>& works,
                                 store::Page page, const ProfileViewer& viewer);
 std::string render_researchers_page(const std::string& name, const std::vector<model::ResearcherProfile>& found);
-std::string render_home_page(std::uint64_t work_count);
 std::string render_error_page(int status, const std::string& message);
 
 // A file from ui/static, or empty when there is none.

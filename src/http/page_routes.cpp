@@ -10,10 +10,6 @@
 namespace bzpeer::http {
 
 void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
-  server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
-    send_html(res, 200, render_home_page(catalogs.local().work_count()));
-  });
-
   server.Get(R"(/static/((?:vendor/)?[A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
     const std::string name = req.matches[1];
     const std::string* asset = static_asset(name);

@@ -14,7 +14,7 @@ followed=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER
 start_server "$WORK/data"
 
 python3 - "$BASE" "$WORK/data/catalog.sqlite" $followed <<'PY'
-import http.cookiejar, json, sqlite3, sys, urllib.error, urllib.request, xml.etree.ElementTree as ET
+import html, http.cookiejar, json, sqlite3, sys, urllib.error, urllib.request, xml.etree.ElementTree as ET
 base, catalog, followed = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
 passed = 0
 def fail(msg): sys.exit("FAIL: " + msg)
@@ -50,6 +50,9 @@ if s != 200 or len(b["results"]) != 5 or b["meta"]["personal"]: fail(f"visitor f
 dates = [r["work"]["publication_date"] for r in b["results"]]
 if dates != sorted(dates, reverse=True): fail(f"a visitor's feed is not newest first: {dates}")
 ok()
+s, home, _ = call("GET", "/")
+if s != 200 or 'role="search"' not in home or home.count('class="feed-item"') != 8: fail("the home page lacks the search box or the newest works")
+if b["results"][0]["work"]["title"] not in html.unescape(home): fail("the home page's newest work is not the feed's")
 s, b = api("GET", "/api/v1/feed?sort=sideways")
 if s != 400 or "sort" not in b["error"]["message"]: fail(f"bad sort: {s} {b}")
 s, b = api("GET", "/api/v1/feed?per_page=1000")
