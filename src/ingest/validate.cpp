@@ -23,10 +23,19 @@ std::optional<std::string> check_field(const char* name, const std::string& valu
   return std::nullopt;
 }
 
+// "arxiv:" or "openalex: " is a source's prefix with nothing after it: a record with
+// "id": null or "" would otherwise be stored under it and overwrite the last such one.
+bool has_id(const std::string& external_id) {
+  auto colon = external_id.find(':');
+  std::string_view local = colon == std::string::npos ? std::string_view(external_id)
+                                                      : std::string_view(external_id).substr(colon + 1);
+  return !text::squeeze_spaces(local).empty();
+}
+
 }  // namespace
 
 std::optional<std::string> validate(const model::Work& w) {
-  if (w.external_id.empty()) return "missing id";
+  if (!has_id(w.external_id)) return "missing id";
   if (text::squeeze_spaces(w.title).empty()) return "missing title";
   if (w.year < Limits::first_year || w.year > current_year() + 1)
     return "impossible year " + std::to_string(w.year);

@@ -89,5 +89,21 @@ TEST(ArxivReader, ReportsAMissingFile) {
   EXPECT_EQ(sink.issues[0].reason, "cannot open file");
 }
 
+TEST(ArxivReader, ARecordWithoutAnIdIsRejectedNotStoredUnderThePrefix) {
+  TempDir dir;
+  std::string lines = std::string(R"({"id":null,"title":"First","update_date":"2020-01-01"})") + "\n" +
+                      R"({"id":"","title":"Second","update_date":"2020-01-01"})" "\n" +
+                      R"({"id":"  ","title":"Third","update_date":"2020-01-01"})" "\n" + kGood + "\n";
+  CollectingSink sink;
+  read_arxiv(dir.file("ids.jsonl", lines), sink);
+  ASSERT_EQ(sink.works.size(), 1u);
+  EXPECT_NE(sink.works[0].external_id, "arxiv:");
+  ASSERT_EQ(sink.issues.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(sink.issues[i].line, i + 1);
+    EXPECT_EQ(sink.issues[i].reason, "missing id");
+  }
+}
+
 }  // namespace
 }  // namespace bzpeer::ingest
