@@ -193,7 +193,7 @@ Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOpti
       const EvalWork& w = c.works[c.candidates[i]];
       out.relevant[i] = own.count(c.candidates[i]) > 0;
       out.relevant_count += out.relevant[i];
-      CandidateWork cw{w.id, w.day, w.authors, w.categories, &w.text};
+      CandidateWork cw{w.id, w.day, w.authors, w.categories, {}, &w.text};
       ScoredWork scored = score_work(cw, reader, options.weights, today);
       model_score[i] = scored.score;
       content_score[i] = options.weights.content * scored.content;  // the content-only variant's whole score

@@ -30,6 +30,11 @@ ScoredWork score_work(const CandidateWork& work, const ReaderSignals& reader, co
   }
   out.score += std::min(coauthor_part, weights.coauthor_cap);
   if (followed_author) out.score += weights.followed;
+  for (const auto& t : work.topics) {
+    out.score += weights.topic;
+    out.reasons.push_back({Reason::Kind::topic, 0, 0, t, {}, {}});
+    break;
+  }
   for (const auto& c : work.categories)
     if (reader.categories.count(c)) {
       out.score += weights.category;
@@ -54,8 +59,8 @@ std::string reason_text(const Reason& r) {
     case Reason::Kind::similar:
       if (r.name.empty()) return "close to the works you like";
       return "close to your " + (r.via.empty() ? std::string() : r.via + " ") + "paper " + r.name;
-    case Reason::Kind::category: return "in your category " + r.category;
-    case Reason::Kind::recent: return "new in " + r.category;
+    case Reason::Kind::topic: return "in your topic " + r.label;
+    case Reason::Kind::category: return "in your category " + r.label;
   }
   return "";
 }

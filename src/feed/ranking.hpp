@@ -20,6 +20,7 @@ struct CandidateWork {
   int day = 0;  // days since 1970-01-01 of its publication (0 when unknown)
   std::vector<model::ResearcherId> authors;
   std::vector<std::string> categories;
+  std::vector<std::string> topics;  // the reader's followed topics it was found through
   const TermVector* text = nullptr;
 };
 
@@ -45,22 +46,23 @@ struct RankWeights {
   double per_coauthor = 0.5, coauthor_cap = 1.0;  // at most two co-authors count
   double followed = 1.0;
   double category = 0.2;
+  double topic = 0.3;
   double recency = 0.3, recency_half_life_days = 30;
   bool social = true;  // false: content alone (the content-only variant)
 };
 
 struct Reason {
-  enum class Kind { followed, coauthor, similar, category, recent };
+  enum class Kind { followed, coauthor, topic, similar, category };
   Kind kind = Kind::similar;
   model::ResearcherId researcher = 0;  // followed / coauthor
   std::int64_t work = 0;               // coauthor: a work the reader shares with them
-  std::string category;                // category
+  std::string label;                   // topic or category: its label
   std::string name;                    // the researcher's name or the work's title, for the words
   std::string via;                     // similar: "saved" or "liked" when the close work is one of those
 };
 
 // The reason in words: "by Qi Tian, whom you follow", "co-author of your work X",
-// "close to your saved paper Y", "in your category CV".
+// "in your topic masked image modeling", "close to your saved paper Y", "in your category CV".
 std::string reason_text(const Reason& reason);
 
 struct ScoredWork {

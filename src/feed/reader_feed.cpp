@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/text.hpp"
+#include "feed/affiliation_tag.hpp"
 #include "search/work_filter.hpp"
 
 namespace bzpeer::feed {
@@ -15,7 +16,8 @@ constexpr size_t kReferenceSample = 20000;  // works whose terms give the docume
 constexpr size_t kNegativeSample = 300;     // of them, the "everything else" side of each scorer
 constexpr size_t kMaxPositives = 100;
 constexpr size_t kWorksPerFollowed = 10, kCoauthors = 10, kWorksPerCoauthor = 10;
-constexpr Xapian::doccount kLikeCandidates = 200, kCategoryCandidates = 50, kRecentCandidates = 100;
+constexpr Xapian::doccount kLikeCandidates = 200, kCategoryCandidates = 50, kTopicCandidates = 50,
+                           kRecentCandidates = 100;
 constexpr size_t kVectorCache = 300000, kScorerCache = 10000;
 
 int day_of(const store::WorkSummary& w) { return day_of_date(w.date.empty() ? std::to_string(w.year) : w.date); }
@@ -29,13 +31,20 @@ std::uint64_t fingerprint(const ReaderInterests& r) {
   return text::stable_hash(key);
 }
 
-// Where each candidate came from: the researchers through whom it was found.
-using Candidates = std::unordered_map<std::int64_t, std::vector<model::ResearcherId>>;
+// Where each candidate came from: the researchers and followed topics through which
+// it was found.
+struct Provenance {
+  std::vector<model::ResearcherId> authors;
+  std::vector<std::string> topics;
+};
+using Candidates = std::unordered_map<std::int64_t, Provenance>;
 
-void add_candidates(Candidates& c, const std::vector<std::int64_t>& ids, model::ResearcherId through = 0) {
+void add_candidates(Candidates& c, const std::vector<std::int64_t>& ids, model::ResearcherId through = 0,
+                    const std::string& topic = "") {
   for (auto id : ids) {
-    auto& authors = c[id];
-    if (through && std::find(authors.begin(), authors.end(), through) == authors.end()) authors.push_back(through);
+    auto& p = c[id];
+    if (through && std::find(p.authors.begin(), p.authors.end(), through) == p.authors.end()) p.authors.push_back(through);
+    if (!topic.empty() && std::find(p.topics.begin(), p.topics.end(), topic) == p.topics.end()) p.topics.push_back(topic);
   }
 }
 
@@ -164,6 +173,12 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
     auto like = searcher.works_like(examples, std::nullopt, kLikeCandidates);
     if (like) add_candidates(candidates, *like);
   }
+  for (const auto& topic : reader.topics) {  // the works that best match the topic's words
+    search::WorkQuery q;
+    q.text = topic;
+    q.limit = kTopicCandidates;
+    add_candidates(candidates, hit_ids(searcher.works(q)), 0, topic);
+  }
   for (const auto& category : reader.categories) {
     auto filter = search::parse_work_filter("category:" + category, nullptr);
     if (!filter) return filter.error();
@@ -203,7 +218,8 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
     int day = day_of(w);
     if (query.days > 0 && (day == 0 || day < newest - query.days)) continue;
     auto v = vector_of(w, *ref);
-    CandidateWork cw{w.id, day, candidates[w.id], w.categories, v.get()};
+    const Provenance& from = candidates[w.id];
+    CandidateWork cw{w.id, day, from.authors, w.categories, from.topics, v.get()};
     ranked.push_back({i, score_work(cw, signals, RankWeights{}, newest), day, v});
   }
   std::sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
@@ -247,6 +263,13 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
       }
       out.reasons.push_back(std::move(reason));
     }
+    for (const auto& a : out.work.author_affiliations)
+      if (!a.empty()) {
+        out.affiliation_tag = affiliation_tag(a);
+        break;
+      }
+    if (out.affiliation_tag.empty() && !out.work.author_ids.empty() && out.work.author_ids[0])
+      if (auto p = catalog.profile(out.work.author_ids[0])) out.affiliation_tag = affiliation_tag(p->affiliation);
     // The words that weighed most, as the work writes them.
     if (!scorer->empty()) {
       std::vector<std::string> texts = term_texts(out.work.title, out.work.abstract);

@@ -22,9 +22,12 @@ namespace bzpeer::feed {
 struct ReaderInterests {
   std::optional<model::ResearcherId> claimed;
   std::vector<model::ResearcherId> followed;
+  std::vector<std::string> topics;  // followed topics' labels
   std::vector<std::int64_t> saved, liked, dismissed;
   std::vector<std::string> categories;  // chosen ("cs.CV")
-  bool empty() const { return !claimed && followed.empty() && saved.empty() && liked.empty() && categories.empty(); }
+  bool empty() const {
+    return !claimed && followed.empty() && topics.empty() && saved.empty() && liked.empty() && categories.empty();
+  }
 };
 
 enum class FeedSort { score, date };
@@ -41,6 +44,7 @@ struct FeedItem {
   double score = 0;  // display_score
   std::vector<Reason> reasons;
   std::vector<std::string> top_terms;  // the words that weighed most in the content score
+  std::string affiliation_tag;         // "stanford": where the work was written, else its first author's newest place
   bool saved = false;
 };
 

@@ -17,7 +17,7 @@ const char* kind_name(feed::Reason::Kind k) {
     case feed::Reason::Kind::coauthor: return "coauthor";
     case feed::Reason::Kind::similar: return "similar";
     case feed::Reason::Kind::category: return "category";
-    case feed::Reason::Kind::recent: return "recent";
+    case feed::Reason::Kind::topic: return "topic";
   }
   return "similar";
 }
@@ -77,7 +77,7 @@ nlohmann::json feed_item_json(const feed::FeedItem& item) {
            {{"id", "W" + std::to_string(w.id)},
             {"title", w.title},
             {"authors", w.authors},
-            {"affiliation_tag", nullptr},
+            {"affiliation_tag", item.affiliation_tag.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.affiliation_tag)},
             {"category", first_category(w)},
             {"publication_date", w.date.empty() ? std::to_string(w.year) : w.date},
             {"url", work_link(w.url, w.doi)}}},
@@ -112,12 +112,15 @@ std::string render_feed_page(const FeedPageView& v) {
     for (size_t a = 0; a < shown; ++a) {
       data author;
       author.set("name", w.authors[a]);
-      author.set("query", url_encode(w.authors[a]));
+      author.set("href", a < w.author_ids.size() && w.author_ids[a]
+                             ? "/researchers/" + model::format_researcher_id(w.author_ids[a])
+                             : "/researchers?name=" + url_encode(w.authors[a]));
       author.set("last", a + 1 == shown);
       authors.push_back(author);
     }
     i.set("authors", authors);
     i.set("et_al", w.authors.size() > kAuthorsShown);
+    if (!item.affiliation_tag.empty()) i.set("affiliation_tag", item.affiliation_tag);
     if (!w.abstract.empty()) i.set("abstract", w.abstract);
     char score[16];
     std::snprintf(score, sizeof score, "%.1f", item.score);

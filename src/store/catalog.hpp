@@ -47,6 +47,10 @@ struct WorkSummary {
   int year = 0;
   std::vector<std::string> categories;
   std::vector<std::string> authors;  // display names in order
+  // Parallel to `authors`: each one's researcher (0 before identity has run) and the
+  // affiliation printed on this work ("" when none).
+  std::vector<model::ResearcherId> author_ids;
+  std::vector<std::string> author_affiliations;
 };
 
 // Why an authorship is on its researcher's profile, and how firmly it is tied there:

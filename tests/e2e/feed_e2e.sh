@@ -14,7 +14,7 @@ followed=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER
 start_server "$WORK/data"
 
 python3 - "$BASE" "$WORK/data/catalog.sqlite" $followed <<'PY'
-import html, http.cookiejar, json, sqlite3, sys, urllib.error, urllib.request, xml.etree.ElementTree as ET
+import html, http.cookiejar, json, sqlite3, sys, urllib.error, urllib.parse, urllib.request, xml.etree.ElementTree as ET
 base, catalog, followed = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
 passed = 0
 def fail(msg): sys.exit("FAIL: " + msg)
@@ -67,8 +67,21 @@ for r in followed:
     s, b = api("POST", f"/api/v1/researchers/R{r}/follow", {}, csrf)
     if s != 200: fail(f"follow R{r}: {s} {b}")
 
+# A followed topic brings works that carry its words, saying so.
+topic = db.execute("SELECT label FROM topics WHERE id LIKE 'topic:%' ORDER BY works_count DESC, id LIMIT 1").fetchone()[0]
+s, b = api("POST", "/api/v1/topics/follow?id=" + urllib.parse.quote("topic:" + topic), None, csrf)
+if s != 200: fail(f"follow topic {topic}: {s} {b}")
 s, b = api("GET", "/api/v1/feed?per_page=100")
 if s != 200 or not b["meta"]["personal"]: fail(f"reader's feed: {s} {b}")
+in_topic = [i for i in b["results"] if f"in your topic {topic}" in [x["text"] for x in i["reasons"]]]
+if not in_topic: fail(f"no item says it is in the followed topic {topic}")
+words = [w[:5] for w in topic.lower().split()]  # stems: "modeling" and "models" meet at "model"
+for i in in_topic:
+    title, abstract = db.execute("SELECT title, abstract FROM works WHERE id = ?", (int(i["work"]["id"][1:]),)).fetchone()
+    if not any(w in (title + " " + abstract).lower() for w in words): fail(f"{i['work']['id']} is not about {topic}")
+ok()
+s, b = api("DELETE", "/api/v1/topics/follow?id=" + urllib.parse.quote("topic:" + topic), None, csrf)
+s, b = api("GET", "/api/v1/feed?per_page=100")
 items = b["results"]
 for r in followed:
     mine = [i for i in items if int(i["work"]["id"][1:]) in works_of[r]]

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "feed/affiliation_tag.hpp"
 #include "feed/linear_svm.hpp"
 #include "feed/ranking.hpp"
 #include "feed/term_vector.hpp"
@@ -73,7 +74,8 @@ TEST(Ranking, FollowedAuthorsAndCoauthorsAddToTheScoreAndSayWhy) {
   reader.coauthors[9] = {2, 1234};
   reader.self = {5};
   RankWeights w;
-  CandidateWork plain{1, 0, {3}, {}, nullptr}, by_followed{2, 0, {7}, {}, nullptr}, by_coauthor{3, 0, {9, 5}, {}, nullptr};
+  CandidateWork plain{1, 0, {3}, {}, {}, nullptr}, by_followed{2, 0, {7}, {}, {}, nullptr},
+      by_coauthor{3, 0, {9, 5}, {}, {}, nullptr}, in_topic{4, 0, {}, {}, {"masked image modeling"}, nullptr};
   ScoredWork a = score_work(plain, reader, w, 0), b = score_work(by_followed, reader, w, 0),
              c = score_work(by_coauthor, reader, w, 0);
   EXPECT_TRUE(a.reasons.empty());
@@ -84,6 +86,10 @@ TEST(Ranking, FollowedAuthorsAndCoauthorsAddToTheScoreAndSayWhy) {
   ASSERT_EQ(c.reasons.size(), 1u);  // the reader's own record on it is no reason
   EXPECT_EQ(c.reasons[0].kind, Reason::Kind::coauthor);
   EXPECT_EQ(c.reasons[0].work, 1234);
+  ScoredWork d = score_work(in_topic, reader, w, 0);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(reason_text(d.reasons[0]), "in your topic masked image modeling");
+  EXPECT_GT(d.score, a.score);
   RankWeights content_only = w;
   content_only.social = false;
   EXPECT_EQ(score_work(by_followed, reader, content_only, 0).score, 0.0);
@@ -92,7 +98,7 @@ TEST(Ranking, FollowedAuthorsAndCoauthorsAddToTheScoreAndSayWhy) {
 TEST(Ranking, NewerWorksRankAboveOlderOnesOtherwiseEqual) {
   ReaderSignals reader;
   int today = day_of_date("2022-06-01");
-  CandidateWork fresh{1, day_of_date("2022-05-25"), {}, {}, nullptr}, old{2, day_of_date("2021-05-25"), {}, {}, nullptr};
+  CandidateWork fresh{1, day_of_date("2022-05-25"), {}, {}, {}, nullptr}, old{2, day_of_date("2021-05-25"), {}, {}, {}, nullptr};
   EXPECT_GT(score_work(fresh, reader, {}, today).score, score_work(old, reader, {}, today).score);
 }
 
@@ -103,6 +109,16 @@ TEST(Ranking, DatesAndDisplayedScores) {
   EXPECT_EQ(day_of_date("n.d."), 0);
   EXPECT_EQ(display_score(-3), 0.0);
   EXPECT_DOUBLE_EQ(display_score(1.234), 22.3);
+}
+
+TEST(AffiliationTag, TheWordThatNamesThePlace) {
+  EXPECT_EQ(affiliation_tag("Stanford University"), "stanford");
+  EXPECT_EQ(affiliation_tag("University of Washington, Seattle, WA"), "washington");
+  EXPECT_EQ(affiliation_tag("Microsoft Research Asia"), "microsoft");
+  EXPECT_EQ(affiliation_tag("Institut für Informatik, Universität Zürich"), "zurich");
+  EXPECT_EQ(affiliation_tag("Department of Computer Science"), "department");
+  EXPECT_EQ(affiliation_tag("Université de Montréal"), "montreal");
+  EXPECT_EQ(affiliation_tag(""), "");
 }
 
 }  // namespace

@@ -33,11 +33,18 @@ WorkSummary read_work_summary(const Statement& stmt) {
 }
 
 AuthorsReader::AuthorsReader(Database& db)
-    : stmt_(db.prepare("SELECT raw_name FROM authorships WHERE id >= ?1 * 8192 AND id < (?1 + 1) * 8192 ORDER BY id")) {}
+    : stmt_(db.prepare(
+          "SELECT a.raw_name, a.affiliation, COALESCE(ra.researcher_id, 0) FROM authorships a "
+          "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id "
+          "WHERE a.id >= ?1 * 8192 AND a.id < (?1 + 1) * 8192 ORDER BY a.id")) {}
 
 void AuthorsReader::fill(WorkSummary& work) {
   stmt_.bind(1, work.id);
-  while (stmt_.step()) work.authors.push_back(stmt_.column_text(0));
+  while (stmt_.step()) {
+    work.authors.push_back(stmt_.column_text(0));
+    work.author_affiliations.push_back(stmt_.column_text(1));
+    work.author_ids.push_back(stmt_.column_int(2));
+  }
   stmt_.reset();
 }
 
