@@ -18,7 +18,7 @@ constexpr size_t kMaxPositives = 100;
 constexpr size_t kWorksPerFollowed = 10, kCoauthors = 10, kWorksPerCoauthor = 10;
 constexpr Xapian::doccount kLikeCandidates = 200, kCategoryCandidates = 50, kTopicCandidates = 50,
                            kRecentCandidates = 100;
-constexpr size_t kVectorCache = 300000, kScorerCache = 10000;
+constexpr size_t kFactsCache = 300000, kScorerCache = 10000;
 
 int day_of(const store::WorkSummary& w) { return day_of_date(w.date.empty() ? std::to_string(w.year) : w.date); }
 
@@ -86,21 +86,57 @@ std::shared_ptr<const FeedEngine::Reference> FeedEngine::reference(store::Catalo
   std::lock_guard lock(mutex_);
   reference_ = ref;
   reference_revision_ = revision;
-  vectors_.clear();
+  facts_.clear();
   scorers_.clear();
+  like_.clear();
   return ref;
 }
 
-std::shared_ptr<const TermVector> FeedEngine::vector_of(const store::WorkSummary& work, const Reference& ref) {
+std::shared_ptr<const FeedEngine::WorkFacts> FeedEngine::facts_of(const store::WorkSummary& work, const Reference& ref) {
   {
     std::lock_guard lock(mutex_);
-    if (auto it = vectors_.find(work.id); it != vectors_.end()) return it->second;
+    if (auto it = facts_.find(work.id); it != facts_.end()) return it->second;
   }
-  auto v = std::make_shared<const TermVector>(tfidf(count_terms(work.title, work.abstract), ref.df));
+  auto f = std::make_shared<const WorkFacts>(
+      WorkFacts{work.id, day_of(work), work.categories, tfidf(count_terms(work.title, work.abstract), ref.df)});
   std::lock_guard lock(mutex_);
-  if (vectors_.size() >= kVectorCache) vectors_.clear();
-  vectors_[work.id] = v;
-  return v;
+  if (facts_.size() >= kFactsCache) facts_.clear();
+  facts_[work.id] = f;
+  return f;
+}
+
+std::vector<std::shared_ptr<const FeedEngine::WorkFacts>> FeedEngine::facts_for(const std::vector<std::int64_t>& ids,
+                                                                                store::Catalog& catalog,
+                                                                                const Reference& ref) {
+  std::vector<std::shared_ptr<const WorkFacts>> out;
+  std::vector<std::int64_t> missing;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto id : ids) {
+      if (auto it = facts_.find(id); it != facts_.end())
+        out.push_back(it->second);
+      else
+        missing.push_back(id);
+    }
+  }
+  for (const auto& w : catalog.works_by_ids(missing)) out.push_back(facts_of(w, ref));
+  return out;
+}
+
+std::vector<std::int64_t> FeedEngine::works_like(const std::vector<std::int64_t>& examples, search::Searcher& searcher) {
+  std::string key;
+  for (auto id : examples) key += std::to_string(id) + ",";
+  const std::uint64_t hash = text::stable_hash(key);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = like_.find(hash); it != like_.end()) return it->second;
+  }
+  auto like = searcher.works_like(examples, std::nullopt, kLikeCandidates);
+  std::vector<std::int64_t> ids = like ? std::move(*like) : std::vector<std::int64_t>{};
+  std::lock_guard lock(mutex_);
+  if (like_.size() >= kScorerCache) like_.clear();
+  like_[hash] = ids;
+  return ids;
 }
 
 std::shared_ptr<const LinearScorer> FeedEngine::scorer_for(const ReaderInterests& reader,
@@ -140,11 +176,10 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   positive_ids.insert(positive_ids.end(), reader.saved.begin(), reader.saved.end());
   positive_ids.insert(positive_ids.end(), reader.liked.begin(), reader.liked.end());
   std::vector<store::WorkSummary> positives = catalog.works_by_ids(positive_ids);
-  std::vector<std::shared_ptr<const TermVector>> positive_vectors, negative_vectors;
+  std::vector<std::shared_ptr<const WorkFacts>> positive_facts, negative_facts = facts_for(reader.dismissed, catalog, *ref);
   std::vector<const TermVector*> liked, disliked;
-  for (const auto& w : positives) liked.push_back(positive_vectors.emplace_back(vector_of(w, *ref)).get());
-  for (const auto& w : catalog.works_by_ids(reader.dismissed))
-    disliked.push_back(negative_vectors.emplace_back(vector_of(w, *ref)).get());
+  for (const auto& w : positives) liked.push_back(&positive_facts.emplace_back(facts_of(w, *ref))->vector);
+  for (const auto& f : negative_facts) disliked.push_back(&f->vector);
   auto scorer = scorer_for(reader, liked, disliked, *ref);
   signals.scorer = *scorer;
 
@@ -170,8 +205,7 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
     }
   if (!positive_ids.empty()) {
     std::vector<std::int64_t> examples(positive_ids.begin(), positive_ids.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(positive_ids.size(), 50)));
-    auto like = searcher.works_like(examples, std::nullopt, kLikeCandidates);
-    if (like) add_candidates(candidates, *like);
+    add_candidates(candidates, works_like(examples, searcher));
   }
   for (const auto& topic : reader.topics) {  // the works that best match the topic's words
     search::WorkQuery q;
@@ -200,43 +234,46 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   std::vector<std::int64_t> ids;
   for (const auto& [id, _] : candidates) ids.push_back(id);
   std::sort(ids.begin(), ids.end());
-  std::vector<store::WorkSummary> works = catalog.works_by_ids(ids);
+  std::vector<std::shared_ptr<const WorkFacts>> facts = facts_for(ids, catalog, *ref);
   int newest = 0;
-  for (const auto& w : works) newest = std::max(newest, day_of(w));
+  for (const auto& f : facts) newest = std::max(newest, f->day);
 
   struct Ranked {
-    size_t work;
+    std::shared_ptr<const WorkFacts> facts;
     ScoredWork scored;
-    int day;
-    std::shared_ptr<const TermVector> vector;
   };
   std::vector<Ranked> ranked;
-  for (size_t i = 0; i < works.size(); ++i) {
-    const auto& w = works[i];
-    if (!query.category.empty() && std::find(w.categories.begin(), w.categories.end(), query.category) == w.categories.end())
+  for (auto& f : facts) {
+    if (!query.category.empty() &&
+        std::find(f->categories.begin(), f->categories.end(), query.category) == f->categories.end())
       continue;
-    int day = day_of(w);
-    if (query.days > 0 && (day == 0 || day < newest - query.days)) continue;
-    auto v = vector_of(w, *ref);
-    const Provenance& from = candidates[w.id];
-    CandidateWork cw{w.id, day, from.authors, w.categories, from.topics, v.get()};
-    ranked.push_back({i, score_work(cw, signals, RankWeights{}, newest), day, v});
+    if (query.days > 0 && (f->day == 0 || f->day < newest - query.days)) continue;
+    const Provenance& from = candidates[f->id];
+    CandidateWork cw{f->id, f->day, from.authors, f->categories, from.topics, &f->vector};
+    ranked.push_back({f, score_work(cw, signals, RankWeights{}, newest)});
   }
   std::sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
-    if (query.sort == FeedSort::date && a.day != b.day) return a.day > b.day;
+    if (query.sort == FeedSort::date && a.facts->day != b.facts->day) return a.facts->day > b.facts->day;
     if (a.scored.score != b.scored.score) return a.scored.score > b.scored.score;
-    return works[a.work].id > works[b.work].id;
+    return a.facts->id > b.facts->id;
   });
+  // Only the works of this page are read whole.
+  std::vector<std::int64_t> page_ids;
+  for (size_t r = query.offset; r < ranked.size() && page_ids.size() < query.limit; ++r) page_ids.push_back(ranked[r].facts->id);
+  std::unordered_map<std::int64_t, store::WorkSummary> page_works;
+  for (auto& w : catalog.works_by_ids(page_ids)) page_works.emplace(w.id, std::move(w));
 
   FeedPage page;
   page.total = ranked.size();
   std::unordered_set<std::int64_t> saved(reader.saved.begin(), reader.saved.end());
   std::unordered_map<std::int64_t, std::string> titles;
   for (const auto& w : positives) titles[w.id] = w.title;
-  for (size_t r = query.offset; r < ranked.size() && page.items.size() < query.limit; ++r) {
+  for (size_t r = query.offset; r < ranked.size() && r < query.offset + query.limit; ++r) {
     Ranked& item = ranked[r];
+    auto found = page_works.find(item.facts->id);
+    if (found == page_works.end()) continue;  // removed since its facts were cached
     FeedItem out;
-    out.work = std::move(works[item.work]);
+    out.work = std::move(found->second);
     out.score = display_score(item.scored.score);
     out.saved = saved.count(out.work.id) > 0;
     for (auto& reason : item.scored.reasons) {
@@ -254,7 +291,7 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
         // The reader's work it is closest to.
         double best = 0;
         for (size_t p = 0; p < positives.size(); ++p)
-          if (double d = dot(*item.vector, *liked[p]); d > best && positives[p].id != out.work.id) {
+          if (double d = dot(item.facts->vector, *liked[p]); d > best && positives[p].id != out.work.id) {
             best = d;
             reason.work = positives[p].id;
             reason.name = positives[p].title;
@@ -273,7 +310,7 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
     // The words that weighed most, as the work writes them.
     if (!scorer->empty()) {
       std::vector<std::string> texts = term_texts(out.work.title, out.work.abstract);
-      for (const auto& [term, weight] : scorer->top_terms(*item.vector, 5))
+      for (const auto& [term, weight] : scorer->top_terms(item.facts->vector, 5))
         for (const auto& t : texts)
           if (term_id(t) == term) {
             out.top_terms.push_back(t);

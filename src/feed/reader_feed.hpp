@@ -59,16 +59,30 @@ class FeedEngine {
                         search::Searcher& searcher);
 
  private:
-  struct Reference;  // document frequencies, negatives and the newest day of one catalog revision
+  struct Reference;  // document frequencies and sampled negatives of one catalog revision
+  // What ranking needs of a work (its vector, day and categories), kept across requests
+  // so that a repeated feed reads only the works of the page it shows.
+  struct WorkFacts {
+    std::int64_t id = 0;
+    int day = 0;
+    std::vector<std::string> categories;
+    TermVector vector;
+  };
   std::shared_ptr<const Reference> reference(store::Catalog& catalog);
-  std::shared_ptr<const TermVector> vector_of(const store::WorkSummary& work, const Reference& ref);
+  std::shared_ptr<const WorkFacts> facts_of(const store::WorkSummary& work, const Reference& ref);
+  // The facts of `ids` (unknown ids left out), from the cache or else the catalog.
+  std::vector<std::shared_ptr<const WorkFacts>> facts_for(const std::vector<std::int64_t>& ids, store::Catalog& catalog,
+                                                         const Reference& ref);
+  // Works like `examples` (Searcher::works_like), remembered per set of examples.
+  std::vector<std::int64_t> works_like(const std::vector<std::int64_t>& examples, search::Searcher& searcher);
   std::shared_ptr<const LinearScorer> scorer_for(const ReaderInterests& reader, const std::vector<const TermVector*>& liked,
                                                  const std::vector<const TermVector*>& disliked, const Reference& ref);
 
   std::mutex mutex_;
   std::shared_ptr<const Reference> reference_;
   std::int64_t reference_revision_ = -1;
-  std::unordered_map<std::int64_t, std::shared_ptr<const TermVector>> vectors_;  // by work id, bounded
+  std::unordered_map<std::int64_t, std::shared_ptr<const WorkFacts>> facts_;     // by work id, bounded
+  std::unordered_map<std::uint64_t, std::vector<std::int64_t>> like_;           // by examples, bounded
   std::unordered_map<std::uint64_t, std::shared_ptr<const LinearScorer>> scorers_;  // by interests, bounded
 };
 
