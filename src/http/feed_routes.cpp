@@ -242,6 +242,9 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
       return send_html(res, 400, render_error_page(400, "mark must be saved, unsave, liked or dismissed"));
     auto done = mark(accounts, catalogs.local(), session->account, req.get_param_value("work"), action);
     if (!done) return send_html(res, http_status(done.error().code), render_error_page(http_status(done.error().code), done.error().message));
+    // The page's script asks for JSON and changes the item in place; a plain form goes back.
+    if (req.get_header_value("Accept").find("application/json") != std::string::npos)
+      return send_json(res, 200, {{"work_id", req.get_param_value("work")}, {"mark", action}});
     res.set_redirect(same_origin_path(req.get_param_value("next"), "/feed"), 303);
   });
 }

@@ -2,58 +2,13 @@
 // sign up -> verify (link from the outbox) -> log in -> search -> claim -> follow ->
 // start a conversation -> the researcher accepts and replies. Screenshots of each step
 // go to ARTIFACTS. Usage: node collaboration_flow.mjs BASE_URL DATA_DIR ARTIFACTS_DIR
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-// playwright-core is installed under ui/ (scripts/setup runs npm there).
-const require = createRequire(new URL('../../ui/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
+import { fail, launch, screenshots, signUpAndVerify as signUp } from './lib.mjs';
 
 const [base, dataDir, artifacts] = process.argv.slice(2);
-fs.mkdirSync(artifacts, { recursive: true });
-let step = 0;
+const shot = screenshots(artifacts);
+const signUpAndVerify = (page, name, email, password) => signUp(page, base, dataDir, shot, name, email, password);
 
-function fail(message) {
-  console.error(`FAIL: ${message}`);
-  process.exit(1);
-}
-
-async function shot(page, name) {
-  step += 1;
-  await page.screenshot({ path: path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
-}
-
-function verificationLink(email) {
-  const dir = path.join(dataDir, 'outbox');
-  const mails = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
-  const mine = mails.filter((m) => m.includes(`To: ${email}`));
-  const match = mine.length && mine[mine.length - 1].match(/https?:\/\/\S+\/verify\?token=[0-9a-f]+/);
-  if (!match) fail(`no verification link mailed to ${email}`);
-  return match[0];
-}
-
-async function signUpAndVerify(page, name, email, password) {
-  await page.goto(`${base}/signup`);
-  await page.fill('input[name=display_name]', name);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(`${base}/signup`), page.click('form.stack button[type=submit]')]);
-  if (!(await page.textContent('body')).includes('Account created')) fail(`sign-up of ${email} did not confirm`);
-  await shot(page, `signup-${name.split(' ')[0].toLowerCase()}`);
-  await page.goto(verificationLink(email));
-  if (!(await page.textContent('body')).includes('Your email is verified')) fail(`verification of ${email} failed`);
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(/\/account$/), page.click('form.stack button[type=submit]')]);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 try {
   // The researcher: signs up, finds their record through search and claims it.
   const researcher = await (await browser.newContext()).newPage();
@@ -96,7 +51,7 @@ try {
   if (!thread.includes('<script>alert(1)</script>')) fail('the message text is not shown as text');
   if ((await collaborator.locator('.messages script').count()) !== 0) fail('a message was rendered as HTML');
   await shot(collaborator, 'conversation');
-  console.log(`browser flow: 1 passed, 0 failed (${step} screenshots in ${artifacts})`);
+  console.log(`browser flow: 1 passed, 0 failed (${shot.count()} screenshots in ${artifacts})`);
 } finally {
   await browser.close();
 }

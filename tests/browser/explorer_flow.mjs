@@ -2,24 +2,14 @@
 // several types, and expands a node when it is clicked. Screenshots go to ARTIFACTS.
 // Usage: node explorer_flow.mjs BASE_URL RESEARCHER_ID ARTIFACTS_DIR
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(new URL('../../ui/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
+import { fail, launch } from './lib.mjs';
+
 const [base, researcher, artifacts] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
 
-function fail(message) {
-  console.error(`FAIL: ${message}`);
-  process.exit(1);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 try {
   const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
   const errors = [];

@@ -18,3 +18,6 @@ R=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT r.id FROM researchers r JOIN res
   JOIN researcher_works b ON b.work_id = a.work_id AND b.researcher_id != r.id GROUP BY r.id ORDER BY COUNT(*) DESC LIMIT 1")
 [ -n "$R" ] || R=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC LIMIT 1")
 node "$ROOT/tests/browser/explorer_flow.mjs" "$BASE" "R$R" "$ARTIFACTS"
+# The feed: claim the record with most works, follow the next two.
+read -r claim f1 f2 <<< "$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 3" | tr '\n' ' ')"
+node "$ROOT/tests/browser/feed_flow.mjs" "$BASE" "$WORK/data" "$ARTIFACTS/feed" "R$claim" "R$f1" "R$f2"
