@@ -106,6 +106,13 @@ class Accounts {
   Result<std::string> renew_feed_token(const model::Account& account);
   Status revoke_feed_token(const model::Account& account);
   std::optional<model::AccountId> feed_token_account(const std::string& token);
+  // The weekly digest mail of the feed: asked for per account (a verified email only);
+  // due when the last one went out a week ago or more.
+  static constexpr std::int64_t kDigestSeconds = 7 * 24 * 3600;
+  Status set_weekly_digest(const model::Account& account, bool on);
+  bool weekly_digest(model::AccountId account);
+  std::vector<model::Account> digests_due();
+  Status send_digest(const model::Account& account, const std::string& subject, const std::string& body);
 
   ResearcherState researcher_state(model::ResearcherId researcher);
   store::AccountStore& store() { return *store_; }

@@ -42,4 +42,31 @@ std::optional<model::AccountId> Accounts::feed_token_account(const std::string& 
   return store_->account_by_feed_token(token_hash(token));
 }
 
+Status Accounts::set_weekly_digest(const model::Account& account, bool on) {
+  if (on) {
+    if (auto verified = require_verified(account); !verified) return verified;
+  }
+  return store_->set_weekly_digest(account.id, on);
+}
+
+bool Accounts::weekly_digest(model::AccountId account) {
+  for (const auto& [id, sent] : store_->weekly_digest_accounts())
+    if (id == account) return true;
+  return false;
+}
+
+std::vector<model::Account> Accounts::digests_due() {
+  std::vector<model::Account> out;
+  const std::int64_t now = now_seconds();
+  for (const auto& [id, sent] : store_->weekly_digest_accounts())
+    if (now - sent >= kDigestSeconds)
+      if (auto a = store_->account(id); a && a->email_verified) out.push_back(*a);
+  return out;
+}
+
+Status Accounts::send_digest(const model::Account& account, const std::string& subject, const std::string& body) {
+  if (auto sent = mailer_->send({account.email, subject, body}); !sent) return sent;
+  return store_->set_digest_sent(account.id, now_seconds());
+}
+
 }  // namespace bzpeer::accounts

@@ -2,8 +2,14 @@
 #include <cstdio>
 #include <string>
 
+#include "accounts/accounts.hpp"
+#include "accounts/outbox.hpp"
 #include "cli/commands.hpp"
+#include "feed/account_interests.hpp"
+#include "feed/digest.hpp"
 #include "feed/offline_eval.hpp"
+#include "search/searcher.hpp"
+#include "store/account_store.hpp"
 #include "store/catalog.hpp"
 
 namespace bzpeer::cli {
@@ -33,6 +39,46 @@ int run_eval(const FeedEvalArgs& a) {
   return 0;
 }
 
+struct DigestArgs {
+  std::string data = "./bzpeer-data";
+  std::string public_url = "http://127.0.0.1:8080";
+};
+
+// Mails each account whose weekly digest is due its feed's best works of the week (into
+// the outbox, as every mail). Safe to run as often as one likes: an account gets one a
+// week; one without new works that week gets none.
+int run_digest(const DigestArgs& a) {
+  auto catalog = store::open_catalog(a.data, /*read_only=*/true);
+  auto searcher = search::Searcher::open(a.data);
+  auto account_store = store::open_account_store(a.data);
+  if (!catalog || !searcher || !account_store) {
+    const Error& e = !catalog ? catalog.error() : !searcher ? searcher.error() : account_store.error();
+    std::fprintf(stderr, "bzpeer feed digest: %s\n", e.message.c_str());
+    return 1;
+  }
+  accounts::Accounts accounts(std::move(*account_store), accounts::make_file_outbox(a.data + "/outbox"), a.public_url);
+  feed::FeedEngine engine;
+  int sent = 0, empty = 0, failed = 0;
+  for (const auto& account : accounts.digests_due()) {
+    auto page = engine.feed(feed::interests_of(accounts, account.id), feed::digest_query(), **catalog, **searcher);
+    if (!page || page->items.empty()) {
+      ++empty;
+      continue;
+    }
+    auto done = accounts.send_digest(account, "Your week on BZPEER: " + page->items.front().work.title,
+                                     feed::digest_text(*page, account.display_name, a.public_url));
+    if (done)
+      ++sent;
+    else {
+      ++failed;
+      std::fprintf(stderr, "bzpeer feed digest: account %lld: %s\n", static_cast<long long>(account.id),
+                   done.error().message.c_str());
+    }
+  }
+  std::printf("feed digest: %d sent, %d without new works, %d failed\n", sent, empty, failed);
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 
 void add_feed_commands(CLI::App& app, int& exit_code) {
@@ -45,6 +91,12 @@ void add_feed_commands(CLI::App& app, int& exit_code) {
   eval->add_option("--year", args->year, "The year whose works are ranked")->required();
   eval->add_flag("--json", args->json, "One JSON line instead of a table");
   eval->callback([args, &exit_code] { exit_code = run_eval(*args); });
+
+  auto digest_args = std::make_shared<DigestArgs>();
+  auto* digest = feed->add_subcommand("digest", "Mail the weekly digest to the accounts it is due to (run it daily)");
+  digest->add_option("--data", digest_args->data, "Data directory")->capture_default_str();
+  digest->add_option("--public-url", digest_args->public_url, "The address users reach, for links")->capture_default_str();
+  digest->callback([digest_args, &exit_code] { exit_code = run_digest(*digest_args); });
 }
 
 }  // namespace bzpeer::cli

@@ -2,6 +2,7 @@
 // feedback and saved works, and the private Atom feed at /feed/atom/<token>.
 #include <charconv>
 
+#include "feed/account_interests.hpp"
 #include "feed/reader_feed.hpp"
 #include "http/account_http.hpp"
 #include "http/feed_views.hpp"
@@ -20,25 +21,7 @@ constexpr int kMaxFeedPerPage = 100;
 constexpr int kMaxFeedOffset = 2000;
 constexpr int kMaxDaysBack = 36500;
 
-// What the account has told us, as the feed reads it.
-feed::ReaderInterests interests_of(accounts::Accounts& accounts, model::AccountId account) {
-  feed::ReaderInterests r;
-  if (auto claim = accounts.claim_of_account(account)) r.claimed = claim->researcher;
-  for (const auto& target : accounts.following(account)) {
-    if (model::ResearcherId id = model::parse_researcher_id(target))
-      r.followed.push_back(id);
-    else if (target.rfind("topic:", 0) == 0 && target.size() > 6)
-      r.topics.push_back(target.substr(6));  // "topic:<label>"
-    else if (target.rfind("field:", 0) == 0 && target.size() > 6)
-      r.categories.push_back(target.substr(6));  // "field:cs.CL", a category
-  }
-  for (const auto& m : accounts.work_marks(account)) {
-    if (m.mark == "saved") r.saved.push_back(m.work);
-    if (m.mark == "liked") r.liked.push_back(m.work);
-    if (m.mark == "dismissed") r.dismissed.push_back(m.work);
-  }
-  return r;
-}
+using feed::interests_of;
 
 bool valid_category(const std::string& c) {
   if (c.size() > 40) return false;
@@ -184,6 +167,25 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     send_json(res, 200, {{"message", "the Atom feed's address no longer works"}});
   });
 
+  server.Post("/api/v1/feed/digest", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, true);
+    if (!session) return;
+    auto body = json_body(req);
+    if (!body) return send_error(res, body.error());
+    if (!body->contains("on") || !(*body)["on"].is_boolean()) return send_json_error(res, 400, "on: true or false");
+    bool on = (*body)["on"].get<bool>();
+    if (auto done = accounts.set_weekly_digest(session->account, on); !done) return send_error(res, done.error());
+    send_json(res, 200, {{"weekly_digest", on}});
+  });
+  server.Post("/feed/digest", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = current_session(req, accounts);
+    if (!session) return res.set_redirect("/login?next=/feed", 303);
+    if (!csrf_ok(req, *session)) return send_html(res, 403, render_error_page(403, "The form expired; reload the page."));
+    if (auto done = accounts.set_weekly_digest(session->account, req.get_param_value("on") == "1"); !done)
+      return send_html(res, http_status(done.error().code), render_error_page(http_status(done.error().code), done.error().message));
+    res.set_redirect("/feed", 303);
+  });
+
   server.Get(R"(/feed/atom/([0-9a-f]{64}))", [&](const httplib::Request& req, httplib::Response& res) {
     auto account = accounts.feed_token_account(req.matches[1]);
     if (!account) return send_html(res, 404, render_error_page(404, "No such feed (its address may have been renewed)."));
@@ -208,6 +210,7 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     v.page = &*page;
     v.personal = session && !reader.empty();
     v.signed_in = session.has_value();
+    v.weekly_digest = session && accounts.weekly_digest(session->account.id);
     if (session) v.csrf_token = session->csrf_token;
     v.sort = query->sort == feed::FeedSort::date ? "date" : "score";
     v.category = query->category;

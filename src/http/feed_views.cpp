@@ -92,6 +92,7 @@ std::string render_feed_page(const FeedPageView& v) {
   d.set("personal", v.personal);
   d.set("signed_in", v.signed_in);
   d.set("csrf_token", v.csrf_token);
+  d.set("weekly_digest", v.weekly_digest);
   d.set("heading", v.personal ? "New works for you" : "New works");
   d.set("explanation", v.personal ? "Ranked by what you claimed, saved, liked and follow; each says why it is here."
                                   : "The newest works in the catalog. Choose a category, or sign in for a feed of your own.");

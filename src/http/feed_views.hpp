@@ -9,7 +9,7 @@ namespace bzpeer::http {
 
 struct FeedPageView {
   const feed::FeedPage* page = nullptr;
-  bool personal = false, signed_in = false;
+  bool personal = false, signed_in = false, weekly_digest = false;
   std::string csrf_token, sort, category, days, atom_href, next_href, back;
   size_t offset = 0;
 };

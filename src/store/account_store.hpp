@@ -91,6 +91,11 @@ class AccountStore {
   virtual Status set_feed_token(model::AccountId account, const std::string& token_hash, std::int64_t now) = 0;
   virtual std::optional<model::AccountId> account_by_feed_token(const std::string& token_hash) = 0;
 
+  // The weekly digest: accounts that asked for it, and when it was last sent (0: never).
+  virtual Status set_weekly_digest(model::AccountId account, bool on) = 0;
+  virtual std::vector<std::pair<model::AccountId, std::int64_t>> weekly_digest_accounts() = 0;
+  virtual Status set_digest_sent(model::AccountId account, std::int64_t at) = 0;
+
   // Conversations.
   virtual Result<std::int64_t> create_conversation(const model::Conversation& c, const std::string& first_message,
                                                    std::int64_t now) = 0;

@@ -13,9 +13,11 @@ build_seed_catalog
 followed=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 2" | tr '\n' ' ')
 start_server "$WORK/data"
 
-python3 - "$BASE" "$WORK/data/catalog.sqlite" $followed <<'PY'
-import html, http.cookiejar, json, sqlite3, sys, urllib.error, urllib.parse, urllib.request, xml.etree.ElementTree as ET
-base, catalog, followed = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
+python3 - "$BASE" "$WORK/data" "$BZPEER" $followed <<'PY'
+import glob, html, http.cookiejar, json, os, re, sqlite3, subprocess, sys, urllib.error, urllib.parse, urllib.request
+import xml.etree.ElementTree as ET
+base, data, bzpeer, followed = sys.argv[1], sys.argv[2], sys.argv[3], [int(x) for x in sys.argv[4:]]
+catalog = os.path.join(data, "catalog.sqlite")
 passed = 0
 def fail(msg): sys.exit("FAIL: " + msg)
 def ok():
@@ -147,6 +149,31 @@ if not entries or any(e.find("a:title", ns) is None or e.find("a:id", ns) is Non
 s, b = api("DELETE", "/api/v1/feed/atom-token", None, csrf)
 s, text, _ = call("GET", atom_path)
 if s != 404: fail(f"a revoked Atom URL still answers {s}")
+ok()
+# The weekly digest: only for a verified email; one mail a week with the week's best works.
+def mails_to(email):
+    out = []
+    for f in sorted(glob.glob(os.path.join(data, "outbox", "*.eml"))):
+        text = open(f, encoding="utf-8").read()
+        if f"To: {email}" in text: out.append(text)
+    return out
+s, b = api("POST", "/api/v1/feed/digest", {"on": True}, csrf)
+if s != 403 or "verify" not in b["error"]["message"]: fail(f"digest before verifying the email: {s} {b}")
+link = re.search(r"https?://\S+/verify\?token=[0-9a-f]+", mails_to("reader@example.org")[-1]).group(0)
+if call("GET", link[len(base):])[0] != 200: fail("email verification")
+s, b = api("POST", "/api/v1/feed/digest", {"on": True}, csrf)
+if s != 200 or b["weekly_digest"] is not True: fail(f"digest on: {s} {b}")
+s, week = api("GET", "/api/v1/feed?days=7&per_page=10")
+if not week["results"]: fail("the fixture has no works in its last week")
+before = len(mails_to("reader@example.org"))
+run = subprocess.run([bzpeer, "feed", "digest", "--data", data, "--public-url", base], capture_output=True, text=True)
+if run.returncode != 0 or "1 sent" not in run.stdout: fail(f"digest run: {run.stdout} {run.stderr}")
+mails = mails_to("reader@example.org")
+if len(mails) != before + 1: fail("no digest mail in the outbox")
+titles = [r["work"]["title"] for r in week["results"]]
+if not all(t in mails[-1] for t in titles): fail("the digest does not list the week's works of the feed")
+run = subprocess.run([bzpeer, "feed", "digest", "--data", data, "--public-url", base], capture_output=True, text=True)
+if "0 sent" not in run.stdout or len(mails_to("reader@example.org")) != before + 1: fail(f"a second digest within the week: {run.stdout}")
 ok()
 print(f"feed: {passed} passed, 0 failed")
 PY

@@ -212,6 +212,13 @@ const std::vector<const char*>& migrations() {
           created_at INTEGER NOT NULL
         );
       )sql",
+      // 10: the weekly digest of the feed, for the accounts that asked for it.
+      R"sql(
+        CREATE TABLE feed_digests (
+          account_id INTEGER PRIMARY KEY,
+          last_sent_at INTEGER NOT NULL DEFAULT 0
+        );
+      )sql",
   };
   return list;
 }

@@ -295,6 +295,23 @@ class SqliteAccountStore final : public AccountStore {
     return s.column_int(0);
   }
 
+  Status set_weekly_digest(AccountId account, bool on) override {
+    if (on)
+      return write("INSERT OR IGNORE INTO feed_digests(account_id) VALUES (?)", [&](Statement& s) { s.bind(1, account); });
+    return write("DELETE FROM feed_digests WHERE account_id = ?", [&](Statement& s) { s.bind(1, account); });
+  }
+  std::vector<std::pair<AccountId, std::int64_t>> weekly_digest_accounts() override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT account_id, last_sent_at FROM feed_digests ORDER BY account_id");
+    std::vector<std::pair<AccountId, std::int64_t>> out;
+    while (s.step()) out.emplace_back(s.column_int(0), s.column_int(1));
+    return out;
+  }
+  Status set_digest_sent(AccountId account, std::int64_t at) override {
+    return write("UPDATE feed_digests SET last_sent_at = ? WHERE account_id = ?",
+                 [&](Statement& s) { s.bind(1, at).bind(2, account); });
+  }
+
   Result<std::int64_t> create_conversation(const model::Conversation& c, const std::string& first_message,
                                            std::int64_t now) override {
     std::lock_guard lock(mutex_);
