@@ -15,6 +15,14 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--data", options->data_dir, "Data directory")->capture_default_str();
   cmd->add_option("--public-url", options->public_url, "Address users reach, for links in mails (default http://HOST:PORT)");
   cmd->add_option("--threads", options->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--request-timeout", options->connections.request_seconds,
+                  "Seconds a connection may take to send its request")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 600));
+  cmd->add_option("--connections-per-client", options->connections.per_client,
+                  "Open connections allowed from one address")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   cmd->callback([=, &exit_code] {
     exit_code = http::run_server(*options, [&](int port) {
       std::printf("bzpeer: serving %s on http://%s:%d/\n", options->data_dir.c_str(), options->host.c_str(), port);

@@ -62,9 +62,8 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
     std::fprintf(stderr, "bzpeer serve: %s\n", account_store.error().message.c_str());
     return 1;
   }
-  httplib::Server server;
-  int threads = options.threads;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  // Workers take a connection only once its request has arrived (see GuardedServer).
+  GuardedServer server(static_cast<size_t>(options.threads), options.connections);
   server.set_payload_max_length(kMaxRequestBody);
   server.set_tcp_nodelay(true);  // without it small responses wait ~40 ms for delayed ACKs
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -81,6 +80,7 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
     std::fprintf(stderr, "bzpeer serve: cannot listen on %s:%d\n", options.host.c_str(), options.port);
     return 1;
   }
+  server.widen_backlog();
   // Links in mails name the bound port (the system picks it when asked for port 0).
   accounts::Accounts accounts(std::move(*account_store), accounts::make_file_outbox(options.data_dir + "/outbox"),
                               options.public_url.empty() ? "http://" + options.host + ":" + std::to_string(port)

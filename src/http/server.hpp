@@ -3,6 +3,8 @@
 #include <functional>
 #include <string>
 
+#include "http/guarded_server.hpp"
+
 namespace bzpeer::http {
 
 struct ServerOptions {
@@ -11,6 +13,7 @@ struct ServerOptions {
   std::string data_dir = "./bzpeer-data";
   int threads = 8;
   std::string public_url;  // the address users reach (for links in mails); default http://host:port
+  ConnectionLimits connections;
 };
 
 // Serves until the process is stopped. `on_ready` runs once the port is bound.
