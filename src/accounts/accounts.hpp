@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts/background.hpp"
 #include "accounts/outbox.hpp"
 #include "accounts/rate_limiter.hpp"
 #include "core/result.hpp"
@@ -41,6 +42,7 @@ struct Limits {
   std::int64_t reset_seconds = 3600;
   int login_failures_per_email = 5, login_failures_per_client = 20;  // per 15 minutes
   int invitations_per_hour = 5, invitations_per_day = 20;
+  int resets_per_email = 3, resets_per_client = 20;  // per hour
 };
 
 class Accounts {
@@ -49,15 +51,22 @@ class Accounts {
   Accounts(std::unique_ptr<store::AccountStore> store, std::unique_ptr<Mailer> mailer, std::string public_url,
            Limits limits = {});
 
-  // Sign-up sends the verification mail. Passwords: 10 to 200 characters.
+  // Sign-up sends the verification mail. Passwords: 10 to 200 characters. An email that
+  // already has an account gets `conflict` here, and that account gets a mail saying
+  // so: callers answer both the same way (nobody learns which emails have accounts).
+  // Mails go out after the call returns.
   Result<model::Account> signup(const std::string& email, const std::string& password, const std::string& display_name);
   // `client` (the caller's address) and the email are rate-limited on failures.
   Result<Session> login(const std::string& email, const std::string& password, const std::string& client);
   void logout(const std::string& token);
   std::optional<Session> session(const std::string& token);
   Status verify_email(const std::string& token);
-  // Always succeeds: whether the email has an account is not revealed.
-  void request_password_reset(const std::string& email);
+  // Whether the email has an account is not revealed, in the answer or its time: the
+  // lookup, the link and the mail happen after the call returns, at most
+  // `resets_per_email` an hour. Fails only when `client` asked too often.
+  Status request_password_reset(const std::string& email, const std::string& client);
+  // Waits until the mails of calls made so far have gone out (tests, the CLI).
+  void wait_for_mail() { background_.drain(); }
   // Sets the password and ends every session of the account.
   Status reset_password(const std::string& token, const std::string& password);
 
@@ -132,6 +141,8 @@ class Accounts {
   std::string public_url_;
   Limits limits_;
   RateLimiter failures_by_email_, failures_by_client_;
+  RateLimiter resets_by_email_, resets_by_client_;
+  Background background_;  // last: drained before the members it uses are destroyed
 };
 
 // Seconds since the epoch (one clock for the module).

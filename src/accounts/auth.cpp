@@ -18,7 +18,9 @@ Accounts::Accounts(std::unique_ptr<store::AccountStore> store, std::unique_ptr<M
       public_url_(std::move(public_url)),
       limits_(limits),
       failures_by_email_(limits.login_failures_per_email, 15 * 60),
-      failures_by_client_(limits.login_failures_per_client, 15 * 60) {}
+      failures_by_client_(limits.login_failures_per_client, 15 * 60),
+      resets_by_email_(limits.resets_per_email, 3600),
+      resets_by_client_(limits.resets_per_client, 3600) {}
 
 Status Accounts::send_link(const model::Account& account, const std::string& purpose, std::int64_t ttl,
                            const std::string& subject, const std::string& path, const std::string& text) {
@@ -38,11 +40,22 @@ Result<model::Account> Accounts::signup(const std::string& email_in, const std::
   auto name = checked_text("display_name", display_name_in, 100, /*required=*/true);
   if (!name) return name.error();
   auto account = store_->create_account(*email, hash_password(password), *name, now_seconds());
-  if (!account) return account.error();
-  if (auto s = send_link(*account, "verify", limits_.verify_seconds, "Verify your BZPEER email", "/verify",
-                         "Confirm that this address is yours:");
-      !s)
-    return s.error();
+  if (!account) {
+    if (account.error().code == ErrorCode::conflict)
+      if (auto existing = store_->account_by_email(*email))
+        background_.post([this, owner = *existing] {
+          (void)mailer_->send({owner.email, "Someone tried to sign up with your email",
+                               "Hello " + owner.display_name +
+                                   ",\n\nSomeone (perhaps you) tried to create a BZPEER account with this address, "
+                                   "which already has one. Log in at " + public_url_ + "/login, or choose a new "
+                                   "password at " + public_url_ + "/forgot.\n\nIf it was not you, nothing has changed.\n"});
+        });
+    return account.error();
+  }
+  background_.post([this, created = *account] {
+    (void)send_link(created, "verify", limits_.verify_seconds, "Verify your BZPEER email", "/verify",
+                    "Confirm that this address is yours:");
+  });
   return account;
 }
 
@@ -55,8 +68,10 @@ Result<Session> Accounts::login(const std::string& email_in, const std::string& 
     return make_error(ErrorCode::rate_limited, "too many failed logins; try again in " + std::to_string((wait + 59) / 60) + " minute(s)");
   auto account = store_->account_by_email(email);
   // The same answer and about the same work whether or not the email exists.
+  // An unknown email is checked against a hash made once, so both take one Argon2 check.
+  static const std::string unknown_hash = hash_password(random_token());
   bool ok = account ? verify_password(store_->password_hash(account->id), password)
-                    : (verify_password(hash_password("not a password"), password), false);
+                    : (verify_password(unknown_hash, password), false);
   if (!ok) {
     failures_by_email_.record(email, now);
     failures_by_client_.record(client, now);
@@ -88,12 +103,22 @@ Status Accounts::verify_email(const std::string& token) {
   return store_->set_email_verified(*account);
 }
 
-void Accounts::request_password_reset(const std::string& email) {
+Status Accounts::request_password_reset(const std::string& email, const std::string& client) {
+  const std::int64_t now = now_seconds();
+  if (std::int64_t wait = resets_by_client_.wait_seconds(client, now); wait > 0)
+    return make_error(ErrorCode::rate_limited,
+                      "too many reset requests; try again in " + std::to_string((wait + 59) / 60) + " minute(s)");
+  resets_by_client_.record(client, now);
   auto normalized = normalized_email(email);
-  if (!normalized) return;
-  if (auto account = store_->account_by_email(*normalized))
-    (void)send_link(*account, "reset", limits_.reset_seconds, "Reset your BZPEER password", "/reset",
-                    "Choose a new password here:");
+  if (!normalized) return Ok{};
+  background_.post([this, address = *normalized, now] {
+    if (resets_by_email_.wait_seconds(address, now) > 0) return;  // enough links to this mailbox for now
+    resets_by_email_.record(address, now);
+    if (auto account = store_->account_by_email(address))
+      (void)send_link(*account, "reset", limits_.reset_seconds, "Reset your BZPEER password", "/reset",
+                      "Choose a new password here:");
+  });
+  return Ok{};
 }
 
 Status Accounts::reset_password(const std::string& token, const std::string& password) {

@@ -26,8 +26,9 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
     auto account = accounts.signup(string_field(*body, "email"), string_field(*body, "password"), string_field(*body, "display_name"));
-    if (!account) return send_error(res, account.error());
-    send_json(res, 201, json{{"account", account_json(*account)}, {"message", "check your email for the verification link"}});
+    // A taken email gets the same answer as a new one (its owner gets a mail instead).
+    if (!account && account.error().code != ErrorCode::conflict) return send_error(res, account.error());
+    send_json(res, 202, json{{"message", "check your email: a link to finish signing up is on its way"}});
   });
 
   server.Post("/api/v1/login", [&](const httplib::Request& req, httplib::Response& res) {
@@ -69,7 +70,8 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
   server.Post("/api/v1/password-reset", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    accounts.request_password_reset(string_field(*body, "email"));
+    if (auto asked = accounts.request_password_reset(string_field(*body, "email"), req.remote_addr); !asked)
+      return send_error(res, asked.error());
     send_json(res, 202, json{{"message", "if the address has an account, a reset link is on its way"}});
   });
 

@@ -44,15 +44,16 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
   server.Post("/signup", [&](const httplib::Request& req, httplib::Response& res) {
     auto account = accounts.signup(param(req, "email"), param(req, "password"), param(req, "display_name"));
     FormPage f = signup_form();
-    if (!account) {
+    // A taken email gets the same page as a new one (its owner gets a mail instead).
+    if (!account && account.error().code != ErrorCode::conflict) {
       f.error = account.error().message;
       f.fields[0].value = param(req, "display_name");
       f.fields[1].value = param(req, "email");
-      return send_html(res, account.error().code == ErrorCode::conflict ? 409 : 400, render_form_page(f));
+      return send_html(res, 400, render_form_page(f));
     }
     FormPage done = login_form("/account");
-    done.notice = "Account created. We sent a verification link to " + account->email + "; log in meanwhile.";
-    send_html(res, 201, render_form_page(done));
+    done.notice = "Check your email: we sent a link to finish signing up. You can log in meanwhile.";
+    send_html(res, 202, render_form_page(done));
   });
 
   server.Get("/login", [](const httplib::Request& req, httplib::Response& res) {
@@ -90,7 +91,8 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     send_html(res, 200, render_form_page(f));
   });
   server.Post("/forgot", [&](const httplib::Request& req, httplib::Response& res) {
-    accounts.request_password_reset(param(req, "email"));
+    if (auto asked = accounts.request_password_reset(param(req, "email"), req.remote_addr); !asked)
+      return send_html(res, 429, render_error_page(429, asked.error().message));
     FormPage f{"Forgot password", "Reset your password", "", "", "If the address has an account, a reset link is on its way.",
                "", "", "", {}, {}, {{"/login", "Log in"}}};
     send_html(res, 200, render_form_page(f));

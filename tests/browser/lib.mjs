@@ -33,13 +33,17 @@ export function screenshots(artifacts) {
   return shot;
 }
 
-function verificationLink(dataDir, email) {
+// Mail goes out just after the answer: look for a few seconds.
+async function verificationLink(dataDir, email) {
   const dir = path.join(dataDir, 'outbox');
-  const mails = fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
-  const mine = mails.filter((m) => m.includes(`To: ${email}`));
-  const match = mine.length && mine[mine.length - 1].match(/https?:\/\/\S+\/verify\?token=[0-9a-f]+/);
-  if (!match) fail(`no verification link mailed to ${email}`);
-  return match[0];
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const mails = fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8')) : [];
+    const mine = mails.filter((m) => m.includes(`To: ${email}`));
+    const match = mine.length && mine[mine.length - 1].match(/https?:\/\/\S+\/verify\?token=[0-9a-f]+/);
+    if (match) return match[0];
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  fail(`no verification link mailed to ${email}`);
 }
 
 // Signs up through the form, follows the mailed link and logs in (lands on /account).
@@ -49,9 +53,9 @@ export async function signUpAndVerify(page, base, dataDir, shot, name, email, pa
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForURL(`${base}/signup`), page.click('form.stack button[type=submit]')]);
-  if (!(await page.textContent('body')).includes('Account created')) fail(`sign-up of ${email} did not confirm`);
+  if (!(await page.textContent('body')).includes('Check your email')) fail(`sign-up of ${email} did not confirm`);
   await shot(page, `signup-${name.split(' ')[0].toLowerCase()}`);
-  await page.goto(verificationLink(dataDir, email));
+  await page.goto(await verificationLink(dataDir, email));
   if (!(await page.textContent('body')).includes('Your email is verified')) fail(`verification of ${email} failed`);
   await page.goto(`${base}/login`);
   await page.fill('input[name=email]', email);

@@ -75,6 +75,7 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
   Accounts accounts(std::move(*store), std::make_unique<CollectingMailer>(mails), "http://test");
   auto ada = accounts.signup("ada@example.org", "correct horse battery", "Ada");
   ASSERT_TRUE(ada);
+  accounts.wait_for_mail();
   ASSERT_EQ(mails.size(), 1u);
   EXPECT_NE(mails[0].body.find("http://test/verify?token="), std::string::npos);
   auto unverified = accounts.claim(*ada, 7, "");
@@ -94,6 +95,7 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
 
   auto bob = accounts.signup("bob@example.org", "correct horse battery", "Bob");
   ASSERT_TRUE(bob);
+  accounts.wait_for_mail();
   ASSERT_TRUE(accounts.verify_email(token_in(mails.back())));
   auto bob_session = accounts.login("bob@example.org", "correct horse battery", "127.0.0.1");
   ASSERT_TRUE(bob_session);
@@ -103,10 +105,45 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
   EXPECT_EQ(accounts.researcher_state(7).claim->account, ada->id) << "a dispute does not take the record over";
 }
 
+TEST(AccountsFlow, NeitherSignUpNorResetTellsWhichEmailsHaveAccounts) {
+  bzpeer::testing::TempDir dir;
+  std::vector<Mail> mails;
+  auto store = store::open_account_store(dir.path().string());
+  ASSERT_TRUE(store);
+  Accounts accounts(std::move(*store), std::make_unique<CollectingMailer>(mails), "http://test");
+  ASSERT_TRUE(accounts.signup("ada@example.org", "correct horse battery", "Ada"));
+  // A second sign-up with the address: refused here (the caller answers as for a new one),
+  // and the owner hears of it; no second account.
+  auto again = accounts.signup("ADA@example.org", "another horse battery", "Someone");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::conflict);
+  accounts.wait_for_mail();
+  ASSERT_EQ(mails.size(), 2u);
+  EXPECT_EQ(mails[1].to, "ada@example.org");
+  EXPECT_NE(mails[1].body.find("already has one"), std::string::npos);
+  // Resets: an unknown address gets no mail, a known one gets its link, at most three an hour.
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_TRUE(accounts.request_password_reset("nobody@example.org", "10.0.0.1"));
+    EXPECT_TRUE(accounts.request_password_reset("ada@example.org", "10.0.0.1"));
+  }
+  accounts.wait_for_mail();
+  size_t resets = 0;
+  for (const auto& m : mails) resets += m.body.find("/reset?token=") != std::string::npos;
+  EXPECT_EQ(resets, 3u);
+  for (const auto& m : mails) EXPECT_NE(m.to, "nobody@example.org");
+  // One client asking for many addresses is stopped (the same for every address).
+  for (int i = 0; i < 10; ++i) (void)accounts.request_password_reset("x" + std::to_string(i) + "@example.org", "10.0.0.2");
+  bool limited = false;
+  for (int i = 0; i < 20 && !limited; ++i)
+    limited = !accounts.request_password_reset("y" + std::to_string(i) + "@example.org", "10.0.0.2");
+  EXPECT_TRUE(limited);
+}
+
 // A verified, signed-in account of `email` (its verification mail is the last one sent).
 model::Account verified_account(Accounts& accounts, std::vector<Mail>& mails, const std::string& email) {
   auto account = accounts.signup(email, "correct horse battery", email.substr(0, email.find('@')));
   EXPECT_TRUE(account);
+  accounts.wait_for_mail();
   EXPECT_TRUE(accounts.verify_email(token_in(mails.back())));
   auto session = accounts.login(email, "correct horse battery", "127.0.0.1");
   EXPECT_TRUE(session);
