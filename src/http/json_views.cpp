@@ -1,5 +1,7 @@
 #include "http/json_views.hpp"
 
+#include "http/templates.hpp"
+
 namespace bzpeer::http {
 
 using nlohmann::json;
@@ -59,7 +61,7 @@ json work_json(const store::WorkSummary& w) {
           {"publication_date", w.date},
           {"categories", w.categories},
           {"doi", w.doi.empty() ? json(nullptr) : json(w.doi)},
-          {"url", w.url},
+          {"url", work_link(w.url, "")},  // only http(s): a record's "javascript:" link is not passed on
           {"authors", w.authors},
           {"attribution", w.attribution.empty() ? json(nullptr) : json(w.attribution)},
           {"attribution_strength", w.attribution_strength.empty() ? json(nullptr) : json(w.attribution_strength)}};

@@ -42,8 +42,26 @@ void clear_session_cookie(const httplib::Request& req, httplib::Response& res) {
                                    (over_https(req) ? "; Secure" : ""));
 }
 
+namespace {
+// The csrf_token field of a form body; never the query string, which ends up in logs
+// and Referer headers. Tokens are hex: no decoding needed.
+std::string form_csrf_token(const httplib::Request& req) {
+  if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) != 0) return "";
+  static const std::string kField = "csrf_token=";
+  size_t start = 0;
+  while (start <= req.body.size()) {
+    size_t end = req.body.find('&', start);
+    if (end == std::string::npos) end = req.body.size();
+    if (req.body.compare(start, kField.size(), kField) == 0)
+      return req.body.substr(start + kField.size(), end - start - kField.size());
+    start = end + 1;
+  }
+  return "";
+}
+}  // namespace
+
 bool csrf_ok(const httplib::Request& req, const accounts::Session& session) {
-  std::string sent = req.has_header("X-CSRF-Token") ? req.get_header_value("X-CSRF-Token") : req.get_param_value("csrf_token");
+  std::string sent = req.has_header("X-CSRF-Token") ? req.get_header_value("X-CSRF-Token") : form_csrf_token(req);
   // Constant-time comparison: the token is a secret.
   return sent.size() == session.csrf_token.size() &&
          sodium_memcmp(sent.data(), session.csrf_token.data(), sent.size()) == 0;

@@ -53,4 +53,13 @@ location=$(curl -s -o /dev/null -w '%{redirect_url}' --data-urlencode 'email=eve
   --data-urlencode 'password=correct horse battery' --data 'next=/search%3Fq%3Dvision' "$BASE/login")
 [ "$location" = "$BASE/search?q=vision" ] || fail "a local next was not kept: '$location'"
 checks=$((checks + 1))
+# The CSRF token counts in a header or a form body, never in the query string (logs, Referer).
+token=$(curl -s -c "$WORK/jar" -H 'Content-Type: application/json' \
+  --data '{"email":"eve@example.org","password":"correct horse battery"}' "$BASE/api/v1/login" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar" --data '' "$BASE/api/v1/researchers/R1/follow?csrf_token=$token")
+[ "$code" = 403 ] || fail "a CSRF token in the query string was accepted ($code)"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar" -H "X-CSRF-Token: $token" -H 'Content-Type: application/json' --data '{}' "$BASE/api/v1/researchers/R1/follow")
+[ "$code" = 200 ] || fail "the CSRF header was refused ($code)"
+checks=$((checks + 1))
 echo "hostile requests: $checks passed, 0 failed"

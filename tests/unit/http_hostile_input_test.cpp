@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/json_views.hpp"
 #include "http/redirect_target.hpp"
 #include "http/routes.hpp"
 
@@ -29,4 +30,13 @@ TEST(SendJson, BytesThatAreNotUtf8NeverThrow) {
   EXPECT_NO_THROW(bzpeer::http::send_json(res, 404, nlohmann::json{{"message", "No such page: /api/x\xff"}}));
   EXPECT_EQ(res.status, 404);
   EXPECT_NE(res.body.find("/api/x\xEF\xBF\xBD"), std::string::npos) << res.body;  // U+FFFD in its place
+}
+
+TEST(WorkJson, OnlyWebLinksArePassedOn) {
+  bzpeer::store::WorkSummary w;
+  w.id = 1;
+  w.url = "javascript:alert(1)";
+  EXPECT_EQ(bzpeer::http::work_json(w)["url"], "");
+  w.url = "https://arxiv.org/abs/2101.00001";
+  EXPECT_EQ(bzpeer::http::work_json(w)["url"], "https://arxiv.org/abs/2101.00001");
 }
