@@ -1,6 +1,8 @@
 // `bzpeer ingest`: read source files into the catalog, reporting bad records.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -114,6 +116,16 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
                 static_cast<unsigned long long>(sink.skipped_), seconds,
                 seconds > 0 ? static_cast<double>(sink.read_) / seconds : 0.0);
     if (writer.failed()) exit_code = 1;
+    // A file named on the command line that was not read at all is an error for scripts.
+    for (const auto& named : *paths) {
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(named, ec)) continue;
+      bool read = std::any_of(inputs.begin(), inputs.end(), [&](const auto& in) { return in.path == named; });
+      if (!read) {
+        std::fprintf(stderr, "bzpeer ingest: %s was not read (see above)\n", named.c_str());
+        exit_code = 2;
+      }
+    }
   });
 }
 

@@ -99,6 +99,29 @@ bool is_json_lines(std::string_view first_line, JsonLayout layout) {
   return begin != std::string_view::npos && first_line[begin] == '{' && first_line[end] == '}';
 }
 
+// Whether most of the first non-blank lines of the file (after its first) are whole
+// objects, one a line.
+bool mostly_json_lines(const std::string& path, JsonLayout layout) {
+  gzFile in = gzopen(path.c_str(), "rb");  // compressed or not
+  if (!in) return false;
+  std::string buffer(256 * 1024, '\0');
+  int seen = 0, objects = 0;
+  bool first = true;
+  while (seen < 10 && gzgets(in, buffer.data(), static_cast<int>(buffer.size()))) {
+    std::string_view line(buffer.data());
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (first) {
+      first = false;
+      continue;
+    }
+    ++seen;
+    objects += is_json_lines(line, layout);
+  }
+  gzclose(in);
+  return seen >= 2 && objects * 2 > seen;
+}
+
 // Reads the whole file (through zlib: compressed or not) for a single-document parse.
 bool read_whole(const std::string& path, std::string& out, std::string& error) {
   gzFile in = gzopen(path.c_str(), "rb");
@@ -159,9 +182,13 @@ void read_json_records(const std::string& path, RecordSink& sink, const JsonReco
       sink.progress(lines.bytes_read());
       next_progress = lines.bytes_read() + (1 << 20);
     }
+    if (first && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // a UTF-8 byte order mark
     size_t start = line.find_first_not_of(" \t\r");
     if (start == std::string_view::npos) continue;  // blank lines are allowed
-    if (first && !is_json_lines(line, layout)) return read_json_document(path, sink, parse, layout);
+    // One document, unless the first line, or most of the lines after a broken first
+    // one, are whole objects: a bad first line must not lose the records behind it.
+    if (first && !is_json_lines(line, layout) && !mostly_json_lines(path, layout))
+      return read_json_document(path, sink, parse, layout);
     first = false;
     LineCounter counter(line.data(), lines.line_number());
     try {

@@ -1,6 +1,7 @@
 #include "ingest/sniff.hpp"
 
 #include <filesystem>
+#include <string_view>
 
 #include <zlib.h>
 
@@ -8,17 +9,19 @@ namespace bzpeer::ingest {
 
 namespace {
 
-// The first 4 KiB, through zlib, which reads a plain file as it is: "works.gz" and
+// The first 64 KiB, through zlib, which reads a plain file as it is: "works.gz" and
 // "dblp.xml.gz" are recognised by what they hold.
 std::string head_of(const std::string& path) {
   gzFile in = gzopen(path.c_str(), "rb");
   if (!in) return {};
-  std::string head(4096, '\0');
+  std::string head(64 * 1024, '\0');
   int n = gzread(in, head.data(), static_cast<unsigned>(head.size()));
   gzclose(in);
   head.resize(n > 0 ? static_cast<size_t>(n) : 0);
   return head;
 }
+
+constexpr int kLinesSniffed = 20;
 
 size_t first_content(const std::string& head) { return head.find_first_not_of(" \t\r\n\xef\xbb\xbf"); }
 
@@ -53,11 +56,18 @@ Format sniff_format(const std::string& path) {
     if (head[first] == '[' && head.compare(first, 2, "[\"") == 0 && head.find("\"creator\"") != std::string::npos)
       return Format::arxiv_oai;
     if (head[first] == '[') return Format::automatic;
-    std::string line = head.substr(first, head.find('\n', first) - first);
-    // arXiv lines carry "authors_parsed" or at least an "id" and "title" on one line.
-    if (line.find("\"authors_parsed\"") != std::string::npos ||
-        (line.find("\"id\"") != std::string::npos && line.find("\"title\"") != std::string::npos))
-      return Format::arxiv;
+    // arXiv lines carry "authors_parsed" or at least an "id" and "title" on one line: any
+    // of the first lines will do, so that one broken line does not hide the file.
+    size_t start = first;
+    for (int n = 0; n < kLinesSniffed && start < head.size(); ++n) {
+      size_t end = head.find('\n', start);
+      std::string_view line(head.data() + start, (end == std::string::npos ? head.size() : end) - start);
+      if (line.find("\"authors_parsed\"") != std::string_view::npos ||
+          (line.find("\"id\"") != std::string_view::npos && line.find("\"title\"") != std::string_view::npos))
+        return Format::arxiv;
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
   }
   return Format::automatic;
 }

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/arxiv_reader.hpp"
+#include "ingest/sniff.hpp"
 #include "test_support.hpp"
 
 namespace bzpeer::ingest {
@@ -103,6 +104,26 @@ TEST(ArxivReader, ARecordWithoutAnIdIsRejectedNotStoredUnderThePrefix) {
     EXPECT_EQ(sink.issues[i].line, i + 1);
     EXPECT_EQ(sink.issues[i].reason, "missing id");
   }
+}
+
+TEST(ArxivReader, ABrokenFirstLineOrAByteOrderMarkLosesNothingElse) {
+  TempDir dir;
+  std::string good2 = R"({"id":"2","title":"Second","update_date":"2020-01-01"})";
+  std::string good3 = R"({"id":"3","title":"Third","update_date":"2020-01-01"})";
+  // The first line cut off mid-record: the rest are still JSON lines of arXiv.
+  std::string broken = "{\"id\": \"1\", \"tit\n" + good2 + "\n" + good3 + "\n";
+  auto path = dir.file("broken.jsonl", broken);
+  EXPECT_EQ(sniff_format(path), Format::arxiv);
+  CollectingSink sink;
+  read_arxiv(path, sink);
+  ASSERT_EQ(sink.works.size(), 2u);
+  ASSERT_EQ(sink.issues.size(), 1u);
+  EXPECT_EQ(sink.issues[0].line, 1u);
+
+  CollectingSink bom;
+  read_arxiv(dir.file("bom.jsonl", "\xEF\xBB\xBF" + good2 + "\n" + good3 + "\n"), bom);
+  EXPECT_EQ(bom.works.size(), 2u);
+  EXPECT_TRUE(bom.issues.empty());
 }
 
 }  // namespace
