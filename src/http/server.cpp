@@ -8,6 +8,8 @@
 #include "http/json_views.hpp"
 #include "http/graph_pool.hpp"
 #include "http/routes.hpp"
+#include "http/session.hpp"
+#include "http/viewer.hpp"
 
 namespace bzpeer::http {
 
@@ -97,9 +99,18 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   feed::FeedEngine feeds;
   register_feed_routes(server, catalogs, searchers, accounts, feeds);
 
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+  server.set_pre_routing_handler([&accounts](const httplib::Request& req, httplib::Response& res) {
     std::string bad = non_utf8_part(req);
-    if (bad.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (bad.empty()) {
+      // Pages show who is signed in in their top bar; the API and static files need not look.
+      Viewer viewer;
+      if (!is_api(req) && req.path.rfind("/static/", 0) != 0)
+        if (auto session = current_session(req, accounts))
+          viewer = {true, session->account.display_name, session->csrf_token};
+      set_request_viewer(std::move(viewer));
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    set_request_viewer({});
     std::string message = bad + " is not valid UTF-8";
     if (is_api(req))
       send_json_error(res, 400, message);

@@ -1,5 +1,7 @@
 #include "http/templates.hpp"
 
+#include "http/viewer.hpp"
+
 #include <cctype>
 #include <memory>
 #include <stdexcept>
@@ -33,6 +35,10 @@ std::string render_in_layout(const std::string& body_template, data& body, const
   page.set("title", title);
   page.set("body", body_html);
   page.set("search_text", search_text);
+  const Viewer& viewer = request_viewer();
+  page.set("signed_in", viewer.signed_in);
+  page.set("viewer_name", viewer.display_name);
+  page.set("viewer_csrf", viewer.csrf_token);
   return template_named("layout").render(page);
 }
 

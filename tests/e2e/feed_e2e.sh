@@ -53,6 +53,7 @@ dates = [r["work"]["publication_date"] for r in b["results"]]
 if dates != sorted(dates, reverse=True): fail(f"a visitor's feed is not newest first: {dates}")
 ok()
 s, home, _ = call("GET", "/")
+if 'href="/login"' not in home or 'href="/signup"' not in home: fail("a visitor's top bar offers no way to log in or sign up")
 if s != 200 or 'role="search"' not in home or home.count('class="feed-item"') != 8: fail("the home page lacks the search box or the newest works")
 if b["results"][0]["work"]["title"] not in html.unescape(home): fail("the home page's newest work is not the feed's")
 s, b = api("GET", "/api/v1/feed?sort=sideways")
@@ -68,6 +69,10 @@ csrf = b["csrf_token"]
 for r in followed:
     s, b = api("POST", f"/api/v1/researchers/R{r}/follow", {}, csrf)
     if s != 200: fail(f"follow R{r}: {s} {b}")
+
+s, page, _ = call("GET", "/feed")
+if "Reader</a>" not in page or "Log out" not in page or 'href="/signup"' in page: fail("the signed-in top bar does not show the account")
+ok()
 
 # A followed topic brings works that carry its words, saying so.
 topic = db.execute("SELECT label FROM topics WHERE id LIKE 'topic:%' ORDER BY works_count DESC, id LIMIT 1").fetchone()[0]
