@@ -124,12 +124,17 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     return session;
   };
 
-  server.Get("/account", [=, &accounts](const httplib::Request& req, httplib::Response& res) {
+  server.Get("/account", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
     auto session = signed_in(req, res, false);
     if (!session) return;
     const auto& a = session->account;
-    send_html(res, 200, render_account_page(a, session->csrf_token, accounts.store().claim_of_account(a.id),
-                                            accounts.store().following(a.id), accounts.conversations(a)));
+    auto& catalog = catalogs.local();
+    auto name_of = [&catalog](model::ResearcherId id) {
+      auto p = catalog.profile(id);
+      return p ? p->display_name : model::format_researcher_id(id);
+    };
+    send_html(res, 200, render_account_page(a, session->csrf_token, accounts.claim_of_account(a.id),
+                                            accounts.following(a.id), accounts.conversations(a), name_of));
   });
   server.Get("/conversations", [=, &accounts](const httplib::Request& req, httplib::Response& res) {
     if (!signed_in(req, res, false)) return;

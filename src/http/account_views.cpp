@@ -59,7 +59,8 @@ std::string render_form_page(const FormPage& p) {
 
 std::string render_account_page(const model::Account& a, const std::string& csrf_token,
                                 const std::optional<model::Claim>& claim, const std::vector<std::string>& following,
-                                const std::vector<model::Conversation>& conversations) {
+                                const std::vector<model::Conversation>& conversations,
+                                const std::function<std::string(model::ResearcherId)>& name_of) {
   data d;
   d.set("display_name", a.display_name);
   d.set("email", a.email);
@@ -68,13 +69,15 @@ std::string render_account_page(const model::Account& a, const std::string& csrf
   d.set("csrf_token", csrf_token);
   if (claim) {
     d.set("claim_id", model::format_researcher_id(claim->researcher));
+    d.set("claim_name", name_of(claim->researcher));
     d.set("claim_level", claim->level);
   }
   data list{data::type::list};
   for (const auto& target : following) {
     data item;
     bool researcher = !target.empty() && target[0] == 'R';
-    item.set("label", researcher ? target : target.substr(target.find(':') + 1));
+    model::ResearcherId id = researcher ? model::parse_researcher_id(target) : 0;
+    item.set("label", researcher ? (id ? name_of(id) : target) : target.substr(target.find(':') + 1));
     if (researcher) item.set("href", "/researchers/" + target);
     else item.set("href", "/search?q=" + url_encode("\"" + target.substr(target.find(':') + 1) + "\""));
     list.push_back(item);
@@ -100,6 +103,7 @@ std::string render_conversation_page(const model::Conversation& c, model::Accoun
   data d;
   d.set("id", std::to_string(c.id));
   d.set("researcher_id", model::format_researcher_id(c.researcher));
+  d.set("researcher_name", c.researcher_name.empty() ? model::format_researcher_id(c.researcher) : c.researcher_name);
   d.set("subject", c.subject);
   d.set("status", c.status);
   d.set("csrf_token", csrf_token);

@@ -58,10 +58,10 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("own_record", viewer.own_record);
   d.set("add_to_own_label", "Add its " + plural(p.works_count, "work") + " to my profile");
   data namesakes{data::type::list};
-  for (const auto& [other, works] : viewer.unclaimed_namesakes) {
+  for (const auto& [other, label, works] : viewer.unclaimed_namesakes) {
     data item;
     item.set("namesake_id", other);
-    item.set("namesake_label", other + " (" + plural(works, "work") + ")");
+    item.set("namesake_label", label);
     item.set("add_label", "Add " + (works == 1 ? std::string("it") : "its " + plural(works, "work")) + " to my profile");
     item.set("csrf_token", viewer.csrf_token);
     namesakes.push_back(item);

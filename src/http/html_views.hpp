@@ -23,7 +23,11 @@ struct ProfileViewer {
   int pending_additions = 0;     // works the claimant added from other records, joining at the next build
   // For the claimant: unclaimed records printed under the same name (id, works), the
   // fragments of themselves they may want to take in.
-  std::vector<std::pair<std::string, int>> unclaimed_namesakes;
+  struct Namesake {
+    std::string id, label;  // "R12", "Han Hu · 3 works · topics"
+    int works = 0;
+  };
+  std::vector<Namesake> unclaimed_namesakes;
   std::string claim_evidence;    // why the claim has its level
   std::map<std::int64_t, std::string> corrections;  // work id -> confirm/remove/add
   int weak_works = 0;     // works tied to the profile on weak evidence

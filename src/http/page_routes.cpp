@@ -5,9 +5,22 @@
 #include "http/html_views.hpp"
 #include "http/query_params.hpp"
 #include "http/routes.hpp"
+#include "http/templates.hpp"
 #include "identity/name_parts.hpp"
 
 namespace bzpeer::http {
+
+namespace {
+// How a claimant tells their namesakes apart: name, works, place and subjects.
+std::string namesake_label(const model::ResearcherProfile& p) {
+  std::string label = p.display_name + " · " + plural(p.works_count, "work");
+  if (!p.affiliation.empty()) label += " · " + p.affiliation;
+  std::string topics;
+  for (size_t i = 0; i < p.topics.size() && i < 3; ++i) topics += (i ? ", " : "") + p.topics[i].name;
+  if (!topics.empty()) label += " · " + topics;
+  return label;
+}
+}  // namespace
 
 void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
   server.Get(R"(/static/((?:vendor/)?[A-Za-z0-9_.-]+))", [](const httplib::Request& req, httplib::Response& res) {
@@ -70,7 +83,7 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
     if (viewer.is_claimant)
       for (const auto& other : catalog.find_researchers(profile->display_name, /*prefix=*/false, 11))
         if (other.id != id && !accounts.store().claim_of_researcher(other.id) && viewer.unclaimed_namesakes.size() < 10)
-          viewer.unclaimed_namesakes.emplace_back(model::format_researcher_id(other.id), other.works_count);
+          viewer.unclaimed_namesakes.push_back({model::format_researcher_id(other.id), namesake_label(other), other.works_count});
     // Added works already on the profile have joined (a build ran since).
     if (viewer.is_claimant && !added.empty())
       viewer.pending_additions = static_cast<int>(added.size()) - catalog.count_on_profile(id, added);

@@ -70,6 +70,9 @@ for r in followed:
     s, b = api("POST", f"/api/v1/researchers/R{r}/follow", {}, csrf)
     if s != 200: fail(f"follow R{r}: {s} {b}")
 
+s, page, _ = call("GET", "/account")
+for r in followed:
+    if f'<a href="/researchers/R{r}">{html.escape(names[r])}</a>' not in page: fail(f"/account lists R{r} without its name")
 s, page, _ = call("GET", "/feed")
 if "Reader</a>" not in page or "Log out" not in page or 'href="/signup"' in page: fail("the signed-in top bar does not show the account")
 ok()
