@@ -37,6 +37,20 @@ try {
     return window.bzpeerGraph.nodes('[type = "work"]').every((n) => n.hasClass('hidden'));
   });
   if (!hidden) fail('the type filter did not hide papers');
+  // "How am I connected to" takes a name, with suggestions as one types.
+  const other = await page.evaluate((centre) => {
+    const n = window.bzpeerGraph.nodes('[type = "researcher"]').filter((x) => x.id() !== centre).first();
+    return n.length ? n.data('label') : '';
+  }, researcher);
+  if (!other) fail('the slice shows no co-author to find a path to');
+  {
+    await page.fill('#path-to', other);
+    await page.waitForFunction(() => document.querySelectorAll('#path-suggestions option').length > 0, null, { timeout: 5000 })
+      .catch(() => fail(`no suggestions for "${other}"`));
+    await page.click('#path-form button[type=submit]');
+    await page.waitForFunction(() => /co-authorship link/.test(document.getElementById('explorer-status').textContent),
+      null, { timeout: 5000 }).catch(async () => fail(`no path to "${other}": ${await page.textContent('#explorer-status')}`));
+  }
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   console.log(`browser explorer: 1 passed, 0 failed (${types.join(', ')})`);
 } finally {

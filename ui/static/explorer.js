@@ -74,12 +74,42 @@
   });
   cy.on('dbltap', 'node', (event) => { window.location.href = pageOf(event.target); });
 
+  // "How am I connected to": a name (with suggestions as one types) or an id.
   const pathForm = document.getElementById('path-form');
+  const pathTo = document.getElementById('path-to');
+  const suggestions = document.getElementById('path-suggestions');
+  const searchPeople = async (text) =>
+    (await load(`/api/v1/researchers?search=${encodeURIComponent(text)}&per_page=8`)).results;
+  let typing = null;
+  if (pathTo && suggestions) pathTo.addEventListener('input', () => {
+    clearTimeout(typing);
+    const text = pathTo.value.trim();
+    if (text.length < 2 || /^R\d+$/i.test(text)) return;
+    typing = setTimeout(async () => {
+      try {
+        suggestions.replaceChildren(...(await searchPeople(text)).map((r) => {
+          const option = document.createElement('option');
+          option.value = `${r.display_name} (${r.id})`;
+          option.label = `${r.works_count} works`;
+          return option;
+        }));
+      } catch (error) { /* suggestions are a help, not a need */ }
+    }, 200);
+  });
+  const researcherOf = async (text) => {
+    const id = text.match(/\bR\d+\b/i);
+    if (id) return id[0].toUpperCase();
+    const found = await searchPeople(text);
+    if (!found.length) throw new Error(`nobody named ${text}`);
+    return found[0].id;
+  };
+
   if (pathForm) pathForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const other = document.getElementById('path-to').value.trim();
+    const text = pathTo.value.trim();
     cy.elements().removeClass('path');
     try {
+      const other = await researcherOf(text);
       const result = await load(`/api/v1/researchers/${centre}/path/${encodeURIComponent(other)}`);
       add({ nodes: result.path.map((p) => ({ id: p.id, type: 'researcher', label: p.label, weight: 0.5 })),
         edges: result.path.slice(1).map((p, i) => ({ source: result.path[i].id, target: p.id, type: 'coauthorship' })) });
