@@ -60,6 +60,7 @@ std::vector<model::NamedCount> top_of(const std::map<std::string, int>& counts, 
 // Scratch space reused across researchers: a counter per work, reset through `touched`.
 struct NearbyScratch {
   std::vector<int> count;
+  std::vector<std::uint32_t> via;  // the co-author (index into `coauthors`) a work was first reached through
   std::vector<std::uint32_t> touched;
 };
 
@@ -71,6 +72,7 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
                                   NearbyScratch& scratch) {
   model::GraphSummary g;
   scratch.count.resize(view.works.size(), 0);
+  scratch.via.resize(view.works.size(), 0);
   constexpr int kOwn = -1;
   for (std::uint32_t w : view.works_of[r]) scratch.count[w] = kOwn;
   std::map<std::string, int> institutions;
@@ -80,9 +82,17 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
     for (size_t i = 0; i < works.size() && i < limits.nearby_works_per_person; ++i) {
       int& n = scratch.count[works[i]];
       if (n == kOwn) continue;
-      if (n++ == 0) scratch.touched.push_back(works[i]);
+      if (n++ == 0) {
+        scratch.touched.push_back(works[i]);
+        scratch.via[works[i]] = static_cast<std::uint32_t>(c);
+      }
     }
     for (const auto& [name, seen] : view.affiliations_of[coauthors[c].researcher]) institutions[name] += seen.works;
+  }
+  g.own_works = static_cast<int>(view.works_of[r].size());
+  for (size_t i = 0; i < view.works_of[r].size() && i < limits.graph_top; ++i) {  // newest first
+    const auto& w = view.works[view.works_of[r][i]];
+    g.top_own.push_back({std::to_string(w.id), w.title, 1.0, 1, ""});
   }
   g.papers = static_cast<int>(scratch.touched.size());
   g.people = static_cast<int>(coauthors.size());
@@ -100,7 +110,8 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
   for (size_t i = 0; i < top; ++i) {
     const auto& w = view.works[scratch.touched[i]];
     int shared = scratch.count[scratch.touched[i]];
-    g.top_papers.push_back({std::to_string(w.id), w.title, static_cast<double>(shared), shared});
+    g.top_papers.push_back({std::to_string(w.id), w.title, static_cast<double>(shared), shared,
+                            view.display_names[coauthors[scratch.via[scratch.touched[i]]].researcher]});
   }
   for (std::uint32_t w : scratch.touched) scratch.count[w] = 0;
   for (std::uint32_t w : view.works_of[r]) scratch.count[w] = 0;
@@ -109,7 +120,7 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
   for (size_t i = 0; i < coauthors.size() && i < limits.graph_top; ++i)
     g.top_people.push_back({model::format_researcher_id(view.researcher_ids[coauthors[i].researcher]),
                             view.display_names[coauthors[i].researcher], coauthors[i].strength,
-                            coauthors[i].shared_works});
+                            coauthors[i].shared_works, ""});
   for (size_t i = 0; i < topics.size() && i < limits.graph_top; ++i) g.top_topics.push_back(topics[i]);
   g.top_institutions = top_of(institutions, limits.graph_top);
   return g;
@@ -146,7 +157,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
     for (size_t i = 0; i < coauthors.size() && i < limits.close_collaborators; ++i)
       p.collaborators.push_back({model::format_researcher_id(view.researcher_ids[coauthors[i].researcher]),
                                  view.display_names[coauthors[i].researcher], coauthors[i].strength,
-                                 coauthors[i].shared_works});
+                                 coauthors[i].shared_works, ""});
     p.affiliation = current_affiliation(view.affiliations_of[r]);
     p.tagline = tagline(p.display_name, p.topics, p.works_count);
     // Accounts (claims, follows) do not exist yet: every record is a public, unclaimed L1.

@@ -14,6 +14,7 @@ data list_of(const std::vector<model::NamedCount>& items, bool researcher_links)
     data entry;
     entry.set("name", item.name);
     entry.set("count", std::to_string(item.count));
+    if (!item.via.empty()) entry.set("via", item.via);
     if (researcher_links && !item.id.empty()) entry.set("href", "/researchers/" + item.id);
     list.push_back(entry);
   }
@@ -107,10 +108,15 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("breakdown", breakdown);
 
   data graph{data::type::list};
-  graph.push_back(graph_group("Papers", p.graph.papers, p.graph.top_papers, false));
-  graph.push_back(graph_group("People", p.graph.people, p.graph.top_people, true));
-  graph.push_back(graph_group("Topics", p.graph.topics, p.graph.top_topics, false));
-  graph.push_back(graph_group("Institutions", p.graph.institutions, p.graph.top_institutions, false));
+  // Own works first, and never 0 for a researcher with works (older builds stored none).
+  int own = p.graph.own_works ? p.graph.own_works : p.works_count;
+  graph.push_back(graph_group(own == 1 ? "own work" : "own works", own, p.graph.top_own, false));
+  graph.push_back(graph_group(p.graph.papers == 1 ? "nearby work, by a co-author" : "nearby works, by co-authors",
+                              p.graph.papers, p.graph.top_papers, false));
+  graph.push_back(graph_group(p.graph.people == 1 ? "co-author" : "co-authors", p.graph.people, p.graph.top_people, true));
+  graph.push_back(graph_group(p.graph.topics == 1 ? "topic" : "topics", p.graph.topics, p.graph.top_topics, false));
+  graph.push_back(graph_group(p.graph.institutions == 1 ? "institution" : "institutions", p.graph.institutions,
+                              p.graph.top_institutions, false));
   d.set("graph", graph);
 
   data work_list{data::type::list};

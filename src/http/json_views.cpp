@@ -9,8 +9,11 @@ using nlohmann::json;
 namespace {
 json named_list(const std::vector<model::NamedCount>& items) {
   json out = json::array();
-  for (const auto& item : items)
-    out.push_back({{"id", item.id}, {"display_name", item.name}, {"score", item.weight}, {"count", item.count}});
+  for (const auto& item : items) {
+    json j = {{"id", item.id}, {"display_name", item.name}, {"score", item.weight}, {"count", item.count}};
+    if (!item.via.empty()) j["via"] = item.via;  // a nearby work's co-author
+    out.push_back(std::move(j));
+  }
   return out;
 }
 }  // namespace
@@ -39,10 +42,13 @@ json researcher_json(const model::ResearcherProfile& p) {
           {"verification_level", p.verification_level},
           {"claimed", p.claimed},
           {"graph",
-           {{"papers", g.papers},
+           {{"own_works", g.own_works ? g.own_works : p.works_count},
+            {"nearby_works", g.papers},
+            {"papers", g.papers},
             {"people", g.people},
             {"topics", g.topics},
             {"institutions", g.institutions},
+            {"top_own", named_list(g.top_own)},
             {"top_papers", named_list(g.top_papers)},
             {"top_people", named_list(g.top_people)},
             {"top_topics", named_list(g.top_topics)},

@@ -17,6 +17,7 @@ struct NamedCount {
   std::string name;
   double weight = 0;
   int count = 0;
+  std::string via{};  // a nearby work: the co-author it is reached through
 };
 
 struct TrustPart {
@@ -33,9 +34,12 @@ struct Trust {
   std::vector<TrustPart> breakdown;
 };
 
+// The researcher in context, as the profile's graph card states it: their own works,
+// works nearby (their co-authors' other works, each with the co-author it comes
+// through), their co-authors, topics and institutions.
 struct GraphSummary {
-  int papers = 0, people = 0, topics = 0, institutions = 0;
-  std::vector<NamedCount> top_papers, top_people, top_topics, top_institutions;
+  int own_works = 0, papers = 0, people = 0, topics = 0, institutions = 0;  // papers: nearby works
+  std::vector<NamedCount> top_own, top_papers, top_people, top_topics, top_institutions;
 };
 
 // Everything a profile page shows, as `bzpeer build` derived it.

@@ -8,12 +8,14 @@ using nlohmann::json;
 
 void to_json(json& j, const NamedCount& v) {
   j = json{{"id", v.id}, {"name", v.name}, {"weight", v.weight}, {"count", v.count}};
+  if (!v.via.empty()) j["via"] = v.via;
 }
 void from_json(const json& j, NamedCount& v) {
   v.id = j.value("id", "");
   v.name = j.value("name", "");
   v.weight = j.value("weight", 0.0);
   v.count = j.value("count", 0);
+  v.via = j.value("via", "");
 }
 void to_json(json& j, const TrustPart& v) {
   j = json{{"key", v.key},
@@ -37,7 +39,9 @@ namespace bzpeer::store {
 using nlohmann::json;
 
 std::string encode_profile(const model::ResearcherProfile& p) {
-  json graph = {{"papers", p.graph.papers},
+  json graph = {{"own_works", p.graph.own_works},
+                {"top_own", p.graph.top_own},
+                {"papers", p.graph.papers},
                 {"people", p.graph.people},
                 {"topics", p.graph.topics},
                 {"institutions", p.graph.institutions},
@@ -80,6 +84,8 @@ model::ResearcherProfile decode_profile(const std::string& text) {
     p.trust.breakdown = t->value("breakdown", std::vector<model::TrustPart>{});
   }
   if (auto g = j.find("graph"); g != j.end() && g->is_object()) {
+    p.graph.own_works = g->value("own_works", 0);
+    p.graph.top_own = g->value("top_own", std::vector<model::NamedCount>{});
     p.graph.papers = g->value("papers", 0);
     p.graph.people = g->value("people", 0);
     p.graph.topics = g->value("topics", 0);

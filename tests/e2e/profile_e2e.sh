@@ -67,6 +67,14 @@ if math.floor(sum(p["points"] for p in r["trust"]["breakdown"]) + 0.5) != expect
 
 status, ctype, body = get(f"/api/v1/researchers/{rid}")
 if json.loads(body)["display_name"] != name: fail("researcher JSON by id")
+# The graph summary counts what it says: the researcher's own works (as many as the
+# fixture gives them), nearby works each with the co-author they come through, and
+# at least as many co-authors as close collaborators.
+g = json.loads(body)["graph"]
+if g["own_works"] != len(han_works): fail(f"graph own_works {g['own_works']} != {len(han_works)} works in the fixture")
+if g["people"] < r["collaborators_count"]: fail(f"graph counts {g['people']} co-authors, fewer than {r['collaborators_count']} close collaborators")
+for w in g["top_papers"]:
+    if not w.get("via") or w["via"] == name: fail(f"nearby work {w['display_name']!r} does not name the co-author it comes through")
 
 status, ctype, body = get(f"/api/v1/works?filter=author.id:{rid}&per_page=10&page=2")
 page = json.loads(body)
@@ -107,6 +115,7 @@ if one.get("weak_works_count") != weak: fail(f"the researcher API says {one.get(
 if one.get("works_api_url") != f"/api/v1/works?filter=author.id:{rid}": fail(f"works_api_url {one.get('works_api_url')}")
 summary = ("1 work is" if weak == 1 else f"{weak} works are") + " tied to this profile on weak evidence."
 if summary not in html: fail(f"the profile does not say '{summary}'")
+if f"<strong>{len(han_works)}</strong> own works" not in html: fail("the graph card does not count the researcher's own works")
 status, ctype, weak_html = get(f"/researchers/{rid}?check=weak")
 listed = weak_html.count('class="work"')
 if status != 200 or listed != min(20, weak): fail(f"?check=weak lists {listed} works, not {min(20, weak)}")
