@@ -33,8 +33,9 @@ std::string render_form_page(const FormPage& p) {
   data d;
   d.set("heading", p.heading);
   d.set("intro", p.intro);
-  d.set("error", p.error);
-  d.set("notice", p.notice);
+  // Set only when there is something to say: Mustache shows an empty string's section.
+  if (!p.error.empty()) d.set("error", p.error);
+  if (!p.notice.empty()) d.set("notice", p.notice);
   d.set("action", p.action);
   d.set("submit", p.submit);
   d.set("csrf_token", p.csrf_token);
@@ -107,7 +108,7 @@ std::string render_conversation_page(const model::Conversation& c, model::Accoun
   d.set("subject", c.subject);
   d.set("status", c.status);
   d.set("csrf_token", csrf_token);
-  d.set("error", error);
+  if (!error.empty()) d.set("error", error);
   d.set("can_answer", c.status == "invited" && c.researcher_account == viewer);
   d.set("waiting", c.status == "invited" && c.initiator == viewer);
   d.set("can_reply", c.status == "accepted");

@@ -152,7 +152,7 @@ std::string render_feed_page(const FeedPageView& v) {
 
 std::string render_home_page(std::uint64_t work_count, const feed::FeedPage& newest) {
   data d;
-  d.set("work_count", std::to_string(work_count));
+  d.set("work_count", grouped(static_cast<long long>(work_count)));
   data items{data::type::list};
   for (const auto& item : newest.items) {
     const auto& w = item.work;

@@ -57,7 +57,16 @@ std::string url_encode(const std::string& value) {
   return out;
 }
 
-std::string plural(int n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+std::string grouped(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
+std::string plural(int n, const std::string& word) { return grouped(n) + " " + word + (n == 1 ? "" : "s"); }
 
 std::string work_link(const std::string& url, const std::string& doi) {
   std::string link = !url.empty() ? url : (!doi.empty() ? "https://doi.org/" + doi : "");

@@ -25,7 +25,9 @@ std::string url_encode(const std::string& value);
 // a source's "javascript:" link must not become a click. Empty when there is none.
 std::string work_link(const std::string& url, const std::string& doi);
 
-// "1 work", "3 works".
+// "1 work", "3 works", "50,494 works".
 std::string plural(int n, const std::string& word);
+// "50,494": digits grouped by thousands.
+std::string grouped(long long n);
 
 }  // namespace bzpeer::http

@@ -138,6 +138,11 @@ s, b, _ = alice.call("POST", f"/api/v1/researchers/{rid}/claim", {"orcid": "0000
 if s != 400 or "orcid" not in b["error"]["message"]: fail(f"a malformed ORCID iD: {s} {b}")
 s, b, _ = alice.call("POST", f"/api/v1/researchers/{rid}/claim")
 expect(s, 201, "claim")
+s, page, _ = Client().call("GET", f"/researchers/{rid}")
+if "Log in to claim" in page: fail("a claimed profile still offers visitors to claim it")
+for path in ("/signup", "/login", "/forgot"):
+    s, page, _ = Client().call("GET", path)
+    if 'role="alert"' in page or 'class="notice"' in page: fail(f"{path} shows an empty alert")
 if b["verification_level"] not in ("L2", "L3"): fail(f"claim level {b}")
 s, b, _ = bob.call("POST", f"/api/v1/researchers/{rid}/claim")
 if s != 409 or not b.get("dispute_id"): fail(f"a second claimant: {s} {b}")

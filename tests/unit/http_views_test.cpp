@@ -21,3 +21,10 @@ TEST(WorkLink, OnlyWebSchemesBecomeLinks) {
   EXPECT_EQ(work_link("JAVASCRIPT:alert(1)", "10.1/x"), "");
   EXPECT_EQ(work_link("http://aclweb.org/anthology/P18-1001", ""), "http://aclweb.org/anthology/P18-1001");
 }
+
+TEST(Plural, GroupsThousands) {
+  EXPECT_EQ(bzpeer::http::plural(1, "work"), "1 work");
+  EXPECT_EQ(bzpeer::http::plural(50494, "work"), "50,494 works");
+  EXPECT_EQ(bzpeer::http::grouped(1000000), "1,000,000");
+  EXPECT_EQ(bzpeer::http::grouped(999), "999");
+}
