@@ -90,6 +90,14 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
     auto settled = settled_works(corrections);
     viewer.weak_works = catalog.weak_work_count(id, settled);
     viewer.weak_only = req.get_param_value("check") == "weak";
+    // Past the last page: go to the last one rather than show "Page 99 of 2" and nothing.
+    const int listed = viewer.weak_only ? viewer.weak_works : profile->works_count;
+    const int pages = std::max(1, (listed + page->per_page - 1) / page->per_page);
+    if (page->page > pages) {
+      res.set_redirect("/researchers/" + id_text + "?page=" + std::to_string(pages) + (viewer.weak_only ? "&check=weak" : ""),
+                       303);
+      return;
+    }
     auto works = catalog.researcher_works(id, *page, viewer.weak_only, settled);
     send_html(res, 200, render_profile_page(*profile, works, *page, viewer));
   });

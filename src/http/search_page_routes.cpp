@@ -1,6 +1,7 @@
 // The /search page: works, researchers and topics for one query, with facets and paging.
 #include "http/html_views.hpp"
 #include "http/routes.hpp"
+#include "http/templates.hpp"
 #include "http/search_views.hpp"
 #include "http/work_search_params.hpp"
 #include "search/schema.hpp"
@@ -43,6 +44,16 @@ void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs,
     if (!found) {
       view.error = found.error().message;
       send_html(res, found.error().code == ErrorCode::invalid_input ? 400 : 500, render_search_page(view));
+      return;
+    }
+    // Past the last page of results: go to the last one.
+    if (found->hits.empty() && found->total > 0 && view.page.page > 1) {
+      const auto pages = (found->total + static_cast<Xapian::doccount>(view.page.per_page) - 1) /
+                         static_cast<Xapian::doccount>(view.page.per_page);
+      std::string target = "/search?";
+      for (const auto& [key, value] : req.params)
+        if (key != "page") target += url_encode(key) + "=" + url_encode(value) + "&";
+      res.set_redirect(target + "page=" + std::to_string(pages), 303);
       return;
     }
     view.results = &*found;

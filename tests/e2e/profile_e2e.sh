@@ -84,6 +84,12 @@ if len(page["results"]) != min(10, len(han_works) - 10): fail("works page size")
 years = [w["publication_year"] for w in page["results"]]
 if years != sorted(years, reverse=True): fail("works are not newest first")
 
+# Past the last page: sent to the last one, not shown an empty "Page 99 of 2".
+last = (len(han_works) + 19) // 20
+with urllib.request.urlopen(base + f"/researchers/{rid}?page=99") as r:
+    landed, html = r.geturl(), r.read().decode()
+if not landed.endswith(f"?page={last}") or html.count('class="work"') != len(han_works) - 20 * (last - 1):
+    fail(f"?page=99 lands on {landed}, not the last page {last} with its works")
 status, ctype, html = get(f"/researchers/{rid}")
 if "text/html" not in ctype: fail("profile is not HTML")
 order = ["Researcher profile", name, "Affiliation not imported", "Open to collaborate", "Trust snapshot",
