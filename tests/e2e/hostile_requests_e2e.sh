@@ -62,4 +62,8 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar" --data '' "$BASE/ap
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar" -H "X-CSRF-Token: $token" -H 'Content-Type: application/json' --data '{}' "$BASE/api/v1/researchers/R1/follow")
 [ "$code" = 200 ] || fail "the CSRF header was refused ($code)"
 checks=$((checks + 1))
+# A page past the last of the results goes to the last.
+location=$(curl -s -o /dev/null -w '%{redirect_url}' "$BASE/search?q=masked&page=99")
+[ "$location" = "$BASE/search?q=masked&page=1" ] || fail "page 99 of one result redirects to '$location'"
+checks=$((checks + 1))
 echo "hostile requests: $checks passed, 0 failed"
