@@ -282,6 +282,18 @@ Result<std::vector<std::int64_t>> Searcher::works_like(const std::vector<std::in
   }
 }
 
+std::optional<Xapian::Query> Searcher::author_phrase(const std::string& text) {
+  std::vector<std::string> words = text::words(text::fold(text));
+  if (words.size() < 2 || words.size() > 4) return std::nullopt;
+  std::vector<Xapian::Query> name;
+  for (const auto& w : words) name.emplace_back(std::string(prefix::author) + w);
+  // Only when some researcher carries all the words in their name.
+  Xapian::Enquire people(researchers_);
+  people.set_query(Xapian::Query(Xapian::Query::OP_AND, name.begin(), name.end()));
+  if (people.get_mset(0, 1).empty()) return std::nullopt;
+  return Xapian::Query(Xapian::Query::OP_PHRASE, name.begin(), name.end());
+}
+
 Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
   auto checked = check_query(query.text);
   if (!checked) return checked.error();
@@ -302,6 +314,11 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
     Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
                                             : parse_with_correction(parser, works_, speller(works_, works_speller_),
                                                                     checked->text, out.corrected);
+    // A few plain words that are a researcher's name ("han hu") rank that person's works
+    // first: the name as a phrase among a work's authors adds weight, the other matches stay.
+    if (checked->fields.empty() && query.sort == WorkSort::relevance && out.corrected.empty())
+      if (auto name = author_phrase(checked->text))
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *name, 4.0));
     // Champion lists serve the first pages of plain words ranked by relevance; a filter,
     // a sort or facet counts need every match.
     bool champion_path = champions_ && checked->fields.empty() && bag_of_words(q) && !query.filter &&

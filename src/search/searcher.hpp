@@ -91,6 +91,9 @@ class Searcher {
   explicit Searcher(std::string data_dir) : data_dir_(std::move(data_dir)) {}
   void open_all();
   Result<WorkResults> works_once(const WorkQuery& query);
+  // The words of `text` as a phrase of author names, when 2 to 4 words that some
+  // researcher's name holds all of; else nothing.
+  std::optional<Xapian::Query> author_phrase(const std::string& text);
   void reopened_in_place(const std::string& works_dir);
   // The spelling dictionary of an index, read when a query first needs it.
   static const Speller& speller(const Xapian::Database& db, std::shared_ptr<const Speller>& slot);
