@@ -8,7 +8,7 @@
 
 namespace bzpeer::search {
 
-inline constexpr int kIndexSchema = 2;  // 2: abstracts without positions
+inline constexpr int kIndexSchema = 3;  // 2: abstracts without positions; 3: with them again (phrases)
 
 // The works index is split into shards built in parallel. Shard s holds the works whose
 // id ≡ s + 1 (mod kWorkShards) under local docid (id - s - 1) / kWorkShards + 1, so that

@@ -162,6 +162,20 @@ if code != 400 or "unbalanced quote" not in html: fail("a bad query on the page 
 status, html = get("/researchers?name=" + urllib.parse.quote(full))
 if 'action="/search"' not in html: fail("pages lack the search box")
 passed += 1
+# A quoted phrase from an abstract (not in any title) finds its work.
+def plain(t): return re.sub(r"[^a-z0-9 ]", " ", t.lower())
+for w in works:
+    words = plain(w.get("abstract") or "").split()
+    spans = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)
+             if all(len(x) > 3 for x in words[i:i + 3])]
+    spans = [p for p in spans if not any(p in plain(v["title"]) for v in works)]
+    if spans:
+        phrase = spans[len(spans) // 2]
+        found = api("/api/v1/works", search=f'"{phrase}"', per_page=50)["results"]
+        if w["title"] not in [r["title"] for r in found]: fail(f'the phrase "{phrase}" from an abstract does not find its work')
+        passed += 1
+        break
+
 print(f"e2e search (serve): {passed} passed, 0 failed")
 PY
 
