@@ -51,6 +51,17 @@ try {
     await page.waitForFunction(() => /co-authorship link/.test(document.getElementById('explorer-status').textContent),
       null, { timeout: 5000 }).catch(async () => fail(`no path to "${other}": ${await page.textContent('#explorer-status')}`));
   }
+  // Double-clicking a venue or topic searches for its works, and finds them.
+  const target = await page.evaluate(() => {
+    const g = window.bzpeerGraph;
+    const n = g.nodes('[type = "venue"]').first().length ? g.nodes('[type = "venue"]').first() : g.nodes('[type = "topic"]').first();
+    return n.length ? { id: n.id(), type: n.data('type'), label: n.data('label') } : null;
+  });
+  if (!target) fail('the slice has neither a venue nor a topic');
+  await Promise.all([page.waitForURL(/\/search\?q=/),
+    page.evaluate((id) => window.bzpeerGraph.getElementById(id).emit('dbltap'), target.id)]);
+  if ((await page.locator('li.work').count()) === 0) fail(`double-clicking the ${target.type} "${target.label}" finds no works`);
+  await page.screenshot({ path: path.join(artifacts, 'explorer-double-click.png') });
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   console.log(`browser explorer: 1 passed, 0 failed (${types.join(', ')})`);
 } finally {

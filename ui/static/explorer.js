@@ -60,7 +60,11 @@
   function pageOf(node) {
     const id = node.id(), type = node.data('type');
     if (type === 'researcher') return '/researchers/' + id;
-    return '/search?q=' + encodeURIComponent('"' + node.data('label') + '"');
+    // A venue's words, all of them, in the venue field (venues are indexed without
+    // positions, and their punctuation would break a query); others as a phrase.
+    const words = (node.data('label') || '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (type === 'venue') return '/search?q=' + encodeURIComponent('venue:(' + words + ')');
+    return '/search?q=' + encodeURIComponent('"' + words + '"');
   }
 
   root.querySelectorAll('.type-filter input').forEach((i) => i.addEventListener('change', applyFilter));
