@@ -1,5 +1,7 @@
 #include "http/search_views.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "http/templates.hpp"
 
@@ -30,17 +32,25 @@ std::string authors_line(const std::vector<std::string>& authors) {
   return out;
 }
 
+constexpr size_t kFacetLabelBytes = 48;
+
 data facet_data(const SearchPageView& v, const FacetView& facet) {
   data group;
   group.set("label", facet.label);
   data values{data::type::list};
   auto active = clauses_of(v.filter);
-  for (const auto& c : facet.counts) {
+  // Years read in order, newest first; other values most frequent first.
+  std::vector<search::FacetCount> counts = facet.counts;
+  if (facet.key == "publication_year")
+    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
+  for (const auto& c : counts) {
     // A value holding the filter grammar's separators cannot be a filter value.
     if (c.value.empty() || c.value.find_first_of(",|!") != std::string::npos) continue;
     std::string clause = facet.key + ":" + c.value;
     data item;
     item.set("value", c.value);
+    // A venue can be a paragraph long: the facet shows its start, the title attribute all of it.
+    item.set("label", text::utf8_prefix(c.value, kFacetLabelBytes) + (c.value.size() > kFacetLabelBytes ? "…" : ""));
     item.set("count", std::to_string(c.count));
     bool on = std::find(active.begin(), active.end(), clause) != active.end();
     item.set("active", on);

@@ -153,6 +153,9 @@ passed += 1
 status, html = get("/search?q=" + urllib.parse.quote(works[0]["title"]))
 if html.count('class="work result"') < 1 or "<mark>" not in html: fail("search page shows no highlighted results")
 if "<h3>Year</h3>" not in html: fail("search page lacks the year facet")
+year_list = html.split("<h3>Year</h3>", 1)[1].split("</ul>", 1)[0]
+years_shown = re.findall(r'title="(\d{4})"', year_list)
+if len(years_shown) < 2 or years_shown != sorted(years_shown, reverse=True): fail(f"the year facet is not in year order: {years_shown}")
 status, html = get("/search?q=" + urllib.parse.quote(full))
 if "/researchers/R" not in html: fail("search page lists no researcher for a name")
 code, html = status_of("/search?q=" + urllib.parse.quote('<script>alert(1)</script>'))
