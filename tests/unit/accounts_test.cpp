@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <stdexcept>
 
 #include "accounts/accounts.hpp"
 #include "accounts/rate_limiter.hpp"
@@ -61,6 +62,18 @@ class CollectingMailer final : public Mailer {
   std::vector<Mail>& out_;
 };
 
+// Accounts over a fresh store in a temporary folder, their mails collected.
+std::unique_ptr<store::AccountStore> fresh_store(const bzpeer::testing::TempDir& dir) {
+  auto opened = store::open_account_store(dir.path().string());
+  if (!opened) throw std::runtime_error(opened.error().message);
+  return std::move(*opened);
+}
+struct AccountsUnderTest {
+  bzpeer::testing::TempDir dir;
+  std::vector<Mail> mails;
+  Accounts accounts{fresh_store(dir), std::make_unique<CollectingMailer>(mails), "http://test"};
+};
+
 std::string token_in(const Mail& mail) {
   std::smatch m;
   std::regex_search(mail.body, m, std::regex("token=([0-9a-f]{64})"));
@@ -68,11 +81,9 @@ std::string token_in(const Mail& mail) {
 }
 
 TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
-  bzpeer::testing::TempDir dir;
-  std::vector<Mail> mails;
-  auto store = store::open_account_store(dir.path().string());
-  ASSERT_TRUE(store);
-  Accounts accounts(std::move(*store), std::make_unique<CollectingMailer>(mails), "http://test");
+  AccountsUnderTest t;
+  Accounts& accounts = t.accounts;
+  std::vector<Mail>& mails = t.mails;
   auto ada = accounts.signup("ada@example.org", "correct horse battery", "Ada");
   ASSERT_TRUE(ada);
   accounts.wait_for_mail();
@@ -106,11 +117,9 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
 }
 
 TEST(AccountsFlow, NeitherSignUpNorResetTellsWhichEmailsHaveAccounts) {
-  bzpeer::testing::TempDir dir;
-  std::vector<Mail> mails;
-  auto store = store::open_account_store(dir.path().string());
-  ASSERT_TRUE(store);
-  Accounts accounts(std::move(*store), std::make_unique<CollectingMailer>(mails), "http://test");
+  AccountsUnderTest t;
+  Accounts& accounts = t.accounts;
+  std::vector<Mail>& mails = t.mails;
   ASSERT_TRUE(accounts.signup("ada@example.org", "correct horse battery", "Ada"));
   // A second sign-up with the address: refused here (the caller answers as for a new one),
   // and the owner hears of it; no second account.
@@ -151,11 +160,9 @@ model::Account verified_account(Accounts& accounts, std::vector<Mail>& mails, co
 }
 
 TEST(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
-  bzpeer::testing::TempDir dir;
-  std::vector<Mail> mails;
-  auto store = store::open_account_store(dir.path().string());
-  ASSERT_TRUE(store);
-  Accounts accounts(std::move(*store), std::make_unique<CollectingMailer>(mails), "http://test");
+  AccountsUnderTest t;
+  Accounts& accounts = t.accounts;
+  std::vector<Mail>& mails = t.mails;
   auto ada = verified_account(accounts, mails, "ada@example.org");
   auto bob = verified_account(accounts, mails, "bob@example.org");
   ASSERT_TRUE(accounts.claim(ada, 7, ""));
