@@ -246,6 +246,7 @@ class SubjectTerms : public Xapian::ExpandDecider {
   }
 };
 constexpr Xapian::termcount kExpansionTerms = 40;
+constexpr Xapian::doccount kExactCountUpTo = 1000;
 }  // namespace
 
 Result<std::vector<std::int64_t>> Searcher::works_like(const std::vector<std::int64_t>& examples,
@@ -351,7 +352,9 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
       spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(s));
       enquire.add_matchspy(spies.back().get());
     }
-    Xapian::doccount check = query.offset + query.limit;
+    // Counts are exact up to kExactCountUpTo matches (meta.count_is_exact says so),
+    // whatever the page size; past it Xapian's estimate.
+    Xapian::doccount check = std::max(query.offset + query.limit, kExactCountUpTo);
     if (!spies.empty()) check = query.facet_sample ? std::max(check, query.facet_sample) : works_.get_doccount();
     out.mset = enquire.get_mset(query.offset, query.limit, check);
     out.total = out.mset.get_matches_estimated();

@@ -179,6 +179,12 @@ for w in works:
         passed += 1
         break
 
+# A count does not depend on the page size, and says it is exact.
+counts = {api("/api/v1/works", search='author:"han hu"', per_page=n)["meta"]["count"] for n in (10, 20, 50)}
+exact = api("/api/v1/works", search='author:"han hu"', per_page=10)["meta"]["count_is_exact"]
+if len(counts) != 1 or not exact: fail(f'author:"han hu" counts {counts} (exact: {exact}) by page size')
+passed += 1
+
 print(f"e2e search (serve): {passed} passed, 0 failed")
 PY
 
