@@ -42,14 +42,14 @@ Result<model::Account> Accounts::signup(const std::string& email_in, const std::
   auto account = store_->create_account(*email, hash_password(password), *name, now_seconds());
   if (!account) {
     if (account.error().code == ErrorCode::conflict)
-      if (auto existing = store_->account_by_email(*email))
-        background_.post([this, owner = *existing] {
-          (void)mailer_->send({owner.email, "Someone tried to sign up with your email",
-                               "Hello " + owner.display_name +
+      background_.post([this, address = *email] {
+        if (auto owner = store_->account_by_email(address))
+          (void)mailer_->send({owner->email, "Someone tried to sign up with your email",
+                               "Hello " + owner->display_name +
                                    ",\n\nSomeone (perhaps you) tried to create a BZPEER account with this address, "
                                    "which already has one. Log in at " + public_url_ + "/login, or choose a new "
                                    "password at " + public_url_ + "/forgot.\n\nIf it was not you, nothing has changed.\n"});
-        });
+      });
     return account.error();
   }
   background_.post([this, created = *account] {

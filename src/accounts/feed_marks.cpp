@@ -49,11 +49,7 @@ Status Accounts::set_weekly_digest(const model::Account& account, bool on) {
   return store_->set_weekly_digest(account.id, on);
 }
 
-bool Accounts::weekly_digest(model::AccountId account) {
-  for (const auto& [id, sent] : store_->weekly_digest_accounts())
-    if (id == account) return true;
-  return false;
-}
+bool Accounts::weekly_digest(model::AccountId account) { return store_->has_weekly_digest(account); }
 
 std::vector<model::Account> Accounts::digests_due() {
   std::vector<model::Account> out;

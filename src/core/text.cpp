@@ -11,6 +11,13 @@
 
 namespace bzpeer::text {
 
+std::string names_with_et_al(const std::vector<std::string>& names, size_t shown) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > shown) out += " et al.";
+  return out;
+}
+
 std::string utf8_prefix(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return std::string(s);
   size_t end = max_bytes;

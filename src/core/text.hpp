@@ -22,6 +22,9 @@ int first_code_point(std::string_view s);
 // (for quoting user input in messages).
 std::string utf8_prefix(std::string_view s, size_t max_bytes);
 
+// The first `shown` names joined with ", ", and " et al." when there are more.
+std::string names_with_et_al(const std::vector<std::string>& names, size_t shown);
+
 // Collapses runs of whitespace (including newlines) to one space and trims.
 std::string squeeze_spaces(std::string_view s);
 

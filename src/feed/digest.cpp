@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/text.hpp"
+
 namespace bzpeer::feed {
 
 FeedQuery digest_query() {
@@ -18,10 +20,7 @@ std::string digest_text(const FeedPage& page, const std::string& display_name, c
     const auto& w = item.work;
     char score[16];
     std::snprintf(score, sizeof score, "%.1f", item.score);
-    out += std::to_string(++n) + ". " + w.title + " (" + score + ")\n   ";
-    for (size_t a = 0; a < std::min<size_t>(3, w.authors.size()); ++a) out += (a ? ", " : "") + w.authors[a];
-    if (w.authors.size() > 3) out += " et al.";
-    out += "\n";
+    out += std::to_string(++n) + ". " + w.title + " (" + score + ")\n   " + text::names_with_et_al(w.authors, 3) + "\n";
     for (const auto& r : item.reasons) out += "   - " + reason_text(r) + "\n";
     if (!w.url.empty() && (w.url.rfind("https://", 0) == 0 || w.url.rfind("http://", 0) == 0)) out += "   " + w.url + "\n";
     out += "\n";

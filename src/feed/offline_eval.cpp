@@ -31,6 +31,7 @@ struct Corpus {
   std::vector<EvalWork> works;  // years up to Y
   std::vector<size_t> candidates;  // indexes of the works of Y
   std::unordered_map<model::ResearcherId, std::vector<size_t>> works_of;  // newest first
+  std::vector<std::string> texts;  // title and abstract, parallel to `works` (for BM25)
 };
 
 Corpus load_corpus(store::Catalog& catalog, int year) {
@@ -41,10 +42,11 @@ Corpus load_corpus(store::Catalog& catalog, int year) {
   catalog.for_each_work([&](store::WorkRow&& w) {
     if (w.year <= 0 || w.year > year) return;
     index[w.id] = c.works.size();
-    c.works.push_back({w.id, w.year, day_of_date(w.date.empty() ? std::to_string(w.year) : w.date),
+    c.works.push_back({w.id, w.year, day_of_work(w.date, w.year),
                        std::move(w.categories), {}, {}});
     counts.push_back(count_terms(w.title, w.abstract));
     df.add(counts.back());
+    c.texts.push_back(w.title + " " + w.abstract);
   });
   for (size_t i = 0; i < c.works.size(); ++i) {
     c.works[i].text = tfidf(counts[i], df);
@@ -94,10 +96,10 @@ void add_to(RankingQuality& sum, const RankingQuality& q) {
 // abstracts as the query: SciNUP's strong baseline.
 class Bm25Profile {
  public:
-  Bm25Profile(const Corpus& c, const std::vector<std::pair<std::string, std::string>>& texts) : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+  explicit Bm25Profile(const Corpus& c) : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
     for (size_t i = 0; i < c.candidates.size(); ++i) {
       Xapian::Document doc;
-      for (const auto& s : text::content_stems(texts[c.candidates[i]].first + " " + texts[c.candidates[i]].second))
+      for (const auto& s : text::content_stems(c.texts[c.candidates[i]]))
         doc.add_term(s);
       db_.replace_document(static_cast<Xapian::docid>(i + 1), doc);
     }
@@ -126,15 +128,6 @@ Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOpti
   Corpus c = load_corpus(catalog, options.year);
   if (c.candidates.empty())
     return make_error(ErrorCode::invalid_input, "no works of " + std::to_string(options.year) + " in the catalog");
-  // Titles and abstracts again, for the BM25 baseline's own index.
-  std::vector<std::pair<std::string, std::string>> texts(c.works.size());
-  {
-    std::unordered_map<std::int64_t, size_t> index;
-    for (size_t i = 0; i < c.works.size(); ++i) index[c.works[i].id] = i;
-    catalog.for_each_work([&](store::WorkRow&& w) {
-      if (auto it = index.find(w.id); it != index.end()) texts[it->second] = {std::move(w.title), std::move(w.abstract)};
-    });
-  }
 
   std::vector<model::ResearcherId> eligible;
   for (const auto& [r, ws] : c.works_of) {
@@ -181,7 +174,7 @@ Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOpti
       size_t w = before_year[rng() % before_year.size()];
       if (!own.count(w)) negatives.push_back(&c.works[w].text);
     }
-    reader.scorer = fit_linear_svm(positives, negatives);
+    reader.scorer = std::make_shared<const LinearScorer>(fit_linear_svm(positives, negatives));
     // Categories only speak when the reader chose some; a claimed record alone has not.
     reader.categories.clear();
 
@@ -210,7 +203,7 @@ Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOpti
   report.year = options.year;
   report.researchers = eligible.size();
   report.candidates = c.candidates.size();
-  Bm25Profile bm25(c, texts);
+  Bm25Profile bm25(c);
   for (size_t e = 0; e < eligible.size(); ++e) {
     // The same works the model learns from: the newest `max_positives` before Y.
     std::vector<std::string> profile;
@@ -218,7 +211,7 @@ Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOpti
     for (size_t w : c.works_of.at(eligible[e])) {
       if (c.works[w].year >= options.year) continue;
       if (used++ == options.max_positives) break;
-      for (auto& s : text::content_stems(texts[w].first + " " + texts[w].second)) profile.push_back(std::move(s));
+      for (auto& s : text::content_stems(c.texts[w])) profile.push_back(std::move(s));
     }
     add_to(report.bm25_profile, quality(bm25.scores(profile, c.candidates.size()), c, results[e].relevant,
                                         results[e].relevant_count));

@@ -10,7 +10,7 @@ namespace bzpeer::feed {
 ScoredWork score_work(const CandidateWork& work, const ReaderSignals& reader, const RankWeights& weights, int today) {
   ScoredWork out;
   out.id = work.id;
-  out.content = (work.text && !reader.scorer.empty()) ? reader.scorer.score(*work.text) : 0.0;
+  out.content = (work.text && reader.scorer && !reader.scorer->empty()) ? reader.scorer->score(*work.text) : 0.0;
   out.score = weights.content * out.content;
   if (out.content > 0) out.reasons.push_back({Reason::Kind::similar, 0, 0, {}, {}, {}});
   if (!weights.social) return out;
@@ -66,6 +66,8 @@ std::string reason_text(const Reason& r) {
 }
 
 double display_score(double score) { return std::round(std::max(0.0, 10.0 * (1.0 + score)) * 10.0) / 10.0; }
+
+int day_of_work(const std::string& date, int year) { return day_of_date(date.empty() ? std::to_string(year) : date); }
 
 int day_of_date(const std::string& date) {
   int y = 0, m = 7, d = 1;

@@ -3,6 +3,7 @@
 // tf-idf) plus the signals of who wrote a work and when, each of which becomes a
 // reason the reader can read ("by Qi Tian, whom you follow").
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,7 +33,7 @@ struct CoauthorLink {
 
 // What the reader has told us, directly or through their record.
 struct ReaderSignals {
-  LinearScorer scorer;  // empty: no content evidence yet
+  std::shared_ptr<const LinearScorer> scorer;  // null or empty: no content evidence yet
   std::unordered_map<model::ResearcherId, CoauthorLink> coauthors;
   std::unordered_set<model::ResearcherId> followed;
   std::unordered_set<model::ResearcherId> self;  // the reader's own record: their works are not news
@@ -81,5 +82,7 @@ double display_score(double score);
 
 // Days since 1970-01-01 of "2022-05-25", "2022-05" (the 15th) or "2022" (1 July); 0 when unreadable.
 int day_of_date(const std::string& date);
+// A work's day: its date, else its year.
+int day_of_work(const std::string& date, int year);
 
 }  // namespace bzpeer::feed

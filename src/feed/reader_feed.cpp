@@ -18,9 +18,8 @@ constexpr size_t kMaxPositives = 100;
 constexpr size_t kWorksPerFollowed = 10, kCoauthors = 10, kWorksPerCoauthor = 10;
 constexpr Xapian::doccount kLikeCandidates = 200, kCategoryCandidates = 50, kTopicCandidates = 50,
                            kRecentCandidates = 100;
-constexpr size_t kFactsCache = 300000, kScorerCache = 10000;
-
-int day_of(const store::WorkSummary& w) { return day_of_date(w.date.empty() ? std::to_string(w.year) : w.date); }
+constexpr size_t kFactsCache = 300000;   // works
+constexpr size_t kPerReaderCache = 10000;  // scorers and relevance-feedback candidates
 
 std::uint64_t fingerprint(const ReaderInterests& r) {
   std::string key = std::to_string(r.claimed.value_or(0)) + "|";
@@ -98,7 +97,7 @@ std::shared_ptr<const FeedEngine::WorkFacts> FeedEngine::facts_of(const store::W
     if (auto it = facts_.find(work.id); it != facts_.end()) return it->second;
   }
   auto f = std::make_shared<const WorkFacts>(
-      WorkFacts{work.id, day_of(work), work.categories, tfidf(count_terms(work.title, work.abstract), ref.df)});
+      WorkFacts{work.id, day_of_work(work.date, work.year), work.categories, tfidf(count_terms(work.title, work.abstract), ref.df)});
   std::lock_guard lock(mutex_);
   if (facts_.size() >= kFactsCache) facts_.clear();
   facts_[work.id] = f;
@@ -108,18 +107,21 @@ std::shared_ptr<const FeedEngine::WorkFacts> FeedEngine::facts_of(const store::W
 std::vector<std::shared_ptr<const FeedEngine::WorkFacts>> FeedEngine::facts_for(const std::vector<std::int64_t>& ids,
                                                                                 store::Catalog& catalog,
                                                                                 const Reference& ref) {
-  std::vector<std::shared_ptr<const WorkFacts>> out;
+  std::unordered_map<std::int64_t, std::shared_ptr<const WorkFacts>> found;
   std::vector<std::int64_t> missing;
   {
     std::lock_guard lock(mutex_);
     for (auto id : ids) {
       if (auto it = facts_.find(id); it != facts_.end())
-        out.push_back(it->second);
+        found[id] = it->second;
       else
         missing.push_back(id);
     }
   }
-  for (const auto& w : catalog.works_by_ids(missing)) out.push_back(facts_of(w, ref));
+  for (const auto& w : catalog.works_by_ids(missing)) found[w.id] = facts_of(w, ref);
+  std::vector<std::shared_ptr<const WorkFacts>> out;  // in the order asked
+  for (auto id : ids)
+    if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
   return out;
 }
 
@@ -134,7 +136,7 @@ std::vector<std::int64_t> FeedEngine::works_like(const std::vector<std::int64_t>
   auto like = searcher.works_like(examples, std::nullopt, kLikeCandidates);
   std::vector<std::int64_t> ids = like ? std::move(*like) : std::vector<std::int64_t>{};
   std::lock_guard lock(mutex_);
-  if (like_.size() >= kScorerCache) like_.clear();
+  if (like_.size() >= kPerReaderCache) like_.clear();
   like_[hash] = ids;
   return ids;
 }
@@ -152,7 +154,7 @@ std::shared_ptr<const LinearScorer> FeedEngine::scorer_for(const ReaderInterests
   for (const auto& n : ref.negatives) negatives.push_back(n.get());
   auto scorer = std::make_shared<const LinearScorer>(fit_linear_svm(liked, negatives));
   std::lock_guard lock(mutex_);
-  if (scorers_.size() >= kScorerCache) scorers_.clear();
+  if (scorers_.size() >= kPerReaderCache) scorers_.clear();
   scorers_[key] = scorer;
   return scorer;
 }
@@ -175,13 +177,14 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   std::vector<std::int64_t> positive_ids(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(std::min(own.size(), kMaxPositives)));
   positive_ids.insert(positive_ids.end(), reader.saved.begin(), reader.saved.end());
   positive_ids.insert(positive_ids.end(), reader.liked.begin(), reader.liked.end());
-  std::vector<store::WorkSummary> positives = catalog.works_by_ids(positive_ids);
-  std::vector<std::shared_ptr<const WorkFacts>> positive_facts, negative_facts = facts_for(reader.dismissed, catalog, *ref);
+  // From the cache once seen: a repeated feed reads none of these works again.
+  std::vector<std::shared_ptr<const WorkFacts>> positives = facts_for(positive_ids, catalog, *ref),
+                                                negatives = facts_for(reader.dismissed, catalog, *ref);
   std::vector<const TermVector*> liked, disliked;
-  for (const auto& w : positives) liked.push_back(&positive_facts.emplace_back(facts_of(w, *ref))->vector);
-  for (const auto& f : negative_facts) disliked.push_back(&f->vector);
+  for (const auto& f : positives) liked.push_back(&f->vector);
+  for (const auto& f : negatives) disliked.push_back(&f->vector);
   auto scorer = scorer_for(reader, liked, disliked, *ref);
-  signals.scorer = *scorer;
+  signals.scorer = scorer;
 
   Candidates candidates;
   for (model::ResearcherId r : reader.followed) add_candidates(candidates, catalog.researcher_work_ids(r, kWorksPerFollowed), r);
@@ -194,13 +197,15 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
         if (!id || taken++ == kCoauthors) continue;
         names[id] = c.name;
         CoauthorLink link;
-        for (auto w : catalog.researcher_work_ids(id, 500))
+        std::vector<std::int64_t> theirs = catalog.researcher_work_ids(id, 500);  // newest first
+        for (auto w : theirs)
           if (own_set.count(w)) {
             ++link.works;
             if (!link.example_work) link.example_work = w;
           }
         signals.coauthors[id] = link;
-        add_candidates(candidates, catalog.researcher_work_ids(id, kWorksPerCoauthor), id);
+        theirs.resize(std::min(theirs.size(), kWorksPerCoauthor));
+        add_candidates(candidates, theirs, id);
       }
     }
   if (!positive_ids.empty()) {
@@ -266,8 +271,13 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   FeedPage page;
   page.total = ranked.size();
   std::unordered_set<std::int64_t> saved(reader.saved.begin(), reader.saved.end());
+  // Titles of the reader's works that reasons name, read once for the page.
   std::unordered_map<std::int64_t, std::string> titles;
-  for (const auto& w : positives) titles[w.id] = w.title;
+  auto title_of = [&](std::int64_t work) -> const std::string& {
+    if (!titles.count(work))
+      for (const auto& w : catalog.works_by_ids({work})) titles[w.id] = w.title;
+    return titles[work];
+  };
   for (size_t r = query.offset; r < ranked.size() && r < query.offset + query.limit; ++r) {
     Ranked& item = ranked[r];
     auto found = page_works.find(item.facts->id);
@@ -283,20 +293,20 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
         reason.name = names[reason.researcher];
       } else if (reason.kind == Reason::Kind::coauthor) {
         const CoauthorLink& link = signals.coauthors[reason.researcher];
-        if (link.example_work && !titles.count(link.example_work))
-          for (const auto& w : catalog.works_by_ids({link.example_work})) titles[w.id] = w.title;
         reason.work = link.example_work;
-        reason.name = link.example_work ? titles[link.example_work] : "";
+        reason.name = link.example_work ? title_of(link.example_work) : "";
       } else if (reason.kind == Reason::Kind::similar) {
         // The reader's work it is closest to.
         double best = 0;
-        for (size_t p = 0; p < positives.size(); ++p)
-          if (double d = dot(item.facts->vector, *liked[p]); d > best && positives[p].id != out.work.id) {
+        for (const auto& p : positives)
+          if (double d = dot(item.facts->vector, p->vector); d > best && p->id != out.work.id) {
             best = d;
-            reason.work = positives[p].id;
-            reason.name = positives[p].title;
-            reason.via = own_set.count(positives[p].id) ? "" : saved.count(positives[p].id) ? "saved" : "liked";
+            reason.work = p->id;
           }
+        if (reason.work) {
+          reason.name = title_of(reason.work);
+          reason.via = own_set.count(reason.work) ? "" : saved.count(reason.work) ? "saved" : "liked";
+        }
       }
       out.reasons.push_back(std::move(reason));
     }

@@ -1,13 +1,13 @@
 // The feed: /feed (page, forms that work without JavaScript), /api/v1/feed and its
 // feedback and saved works, and the private Atom feed at /feed/atom/<token>.
-#include <charconv>
-
+#include "core/text.hpp"
 #include "feed/account_interests.hpp"
 #include "feed/reader_feed.hpp"
 #include "http/account_http.hpp"
 #include "http/feed_views.hpp"
 #include "http/html_views.hpp"
 #include "http/json_views.hpp"
+#include "http/query_params.hpp"
 #include "http/redirect_target.hpp"
 #include "http/routes.hpp"
 #include "http/session.hpp"
@@ -30,14 +30,10 @@ bool valid_category(const std::string& c) {
   return true;
 }
 
-Result<int> whole_number(const std::string& field, const std::string& value, int min, int max, int fallback) {
+// An optional whole-number parameter: `fallback` when absent.
+Result<int> optional_number(const std::string& field, const std::string& value, int min, int max, int fallback) {
   if (value.empty()) return fallback;
-  int n = 0;
-  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-  if (ec != std::errc() || ptr != value.data() + value.size() || n < min || n > max)
-    return make_error(ErrorCode::invalid_input, "parameter '" + field + "' must be a whole number from " +
-                                                    std::to_string(min) + " to " + std::to_string(max));
-  return n;
+  return parse_whole(field, value, min, max);
 }
 
 Result<feed::FeedQuery> feed_query(const httplib::Request& req, int default_limit) {
@@ -49,40 +45,32 @@ Result<feed::FeedQuery> feed_query(const httplib::Request& req, int default_limi
     return make_error(ErrorCode::invalid_input, "parameter 'sort' must be score or date");
   q.category = req.get_param_value("category");
   if (!valid_category(q.category)) return make_error(ErrorCode::invalid_input, "parameter 'category' is not a category");
-  auto days = whole_number("days", req.get_param_value("days"), 0, kMaxDaysBack, 0);
+  auto days = optional_number("days", req.get_param_value("days"), 0, kMaxDaysBack, 0);
   if (!days) return days.error();
   q.days = *days;
-  auto offset = whole_number("cursor", req.get_param_value("cursor"), 0, kMaxFeedOffset, 0);
+  auto offset = optional_number("cursor", req.get_param_value("cursor"), 0, kMaxFeedOffset, 0);
   if (!offset) return offset.error();
   q.offset = static_cast<size_t>(*offset);
-  auto limit = whole_number("per_page", req.get_param_value("per_page"), 1, kMaxFeedPerPage, default_limit);
+  auto limit = optional_number("per_page", req.get_param_value("per_page"), 1, kMaxFeedPerPage, default_limit);
   if (!limit) return limit.error();
   q.limit = static_cast<size_t>(*limit);
   return q;
 }
 
-std::optional<std::int64_t> work_id_of(const std::string& text) {
-  std::string digits = (!text.empty() && (text[0] == 'W' || text[0] == 'w')) ? text.substr(1) : text;
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-  if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 // The work must exist before a mark is kept on it.
 Status mark(accounts::Accounts& accounts, store::Catalog& catalog, const model::Account& account,
             const std::string& work_text, const std::string& action) {
-  auto work = work_id_of(work_text);
-  if (!work || catalog.works_by_ids({*work}).empty())
-    return make_error(ErrorCode::not_found, "no work " + work_text.substr(0, 24));
-  if (action == "unsave") return accounts.mark_work(account, *work, "saved", false);
+  const std::int64_t work = model::parse_work_id(work_text);
+  if (!work || catalog.works_by_ids({work}).empty())
+    return make_error(ErrorCode::not_found, "no work " + text::utf8_prefix(work_text, 24));
+  if (action == "unsave") return accounts.mark_work(account, work, "saved", false);
   if (action == "undo") {
-    auto a = accounts.mark_work(account, *work, "liked", false);
+    auto a = accounts.mark_work(account, work, "liked", false);
     if (!a) return a;
-    return accounts.mark_work(account, *work, "dismissed", false);
+    return accounts.mark_work(account, work, "dismissed", false);
   }
   const std::string m = action == "more_like_this" ? "liked" : action == "not_relevant" ? "dismissed" : action;
-  return accounts.mark_work(account, *work, m, true);
+  return accounts.mark_work(account, work, m, true);
 }
 
 std::string feed_href(const feed::FeedQuery& q, size_t offset) {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/text.hpp"
 #include "http/templates.hpp"
 #include "model/researcher.hpp"
 
@@ -159,10 +160,7 @@ std::string render_home_page(std::uint64_t work_count, const feed::FeedPage& new
     data i;
     i.set("title", w.title);
     if (auto link = work_link(w.url, w.doi); !link.empty()) i.set("href", link);
-    std::string authors;
-    for (size_t a = 0; a < std::min(kAuthorsShown, w.authors.size()); ++a) authors += (a ? ", " : "") + w.authors[a];
-    if (w.authors.size() > kAuthorsShown) authors += " et al.";
-    i.set("authors", authors);
+    i.set("authors", text::names_with_et_al(w.authors, kAuthorsShown));
     i.set("category", short_category(first_category(w)));
     i.set("date", display_date(w.date, w.year));
     items.push_back(i);

@@ -4,13 +4,17 @@
 
 namespace bzpeer::http {
 
-Result<int> parse_positive(const std::string& field, const std::string& value, int max) {
+Result<int> parse_whole(const std::string& field, const std::string& value, int min, int max) {
   int n = 0;
   auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-  if (ec != std::errc() || ptr != value.data() + value.size() || n < 1 || n > max)
-    return make_error(ErrorCode::invalid_input,
-                      "parameter '" + field + "' must be a whole number from 1 to " + std::to_string(max));
+  if (ec != std::errc() || ptr != value.data() + value.size() || n < min || n > max)
+    return make_error(ErrorCode::invalid_input, "parameter '" + field + "' must be a whole number from " +
+                                                    std::to_string(min) + " to " + std::to_string(max));
   return n;
+}
+
+Result<int> parse_positive(const std::string& field, const std::string& value, int max) {
+  return parse_whole(field, value, 1, max);
 }
 
 Result<store::Page> parse_page(const std::string& page, const std::string& per_page, int default_per_page) {

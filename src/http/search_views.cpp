@@ -25,13 +25,6 @@ std::string join_clauses(const std::vector<std::string>& clauses) {
   return out;
 }
 
-std::string authors_line(const std::vector<std::string>& authors) {
-  std::string out;
-  for (size_t i = 0; i < authors.size() && i < 8; ++i) out += (i ? ", " : "") + authors[i];
-  if (authors.size() > 8) out += " et al.";
-  return out;
-}
-
 constexpr size_t kFacetLabelBytes = 48;
 
 data facet_data(const SearchPageView& v, const FacetView& facet) {
@@ -87,7 +80,7 @@ std::string render_search_page(const SearchPageView& v) {
       data item;
       item.set("title_html", r->snippet(w.title, w.title.size() + 64));
       if (!w.abstract.empty()) item.set("snippet_html", r->snippet(w.abstract, 300));
-      item.set("authors", authors_line(w.authors));
+      item.set("authors", text::names_with_et_al(w.authors, 8));
       item.set("venue", w.venue.empty() ? w.source : w.venue);
       item.set("year", std::to_string(w.year));
       item.set("type", w.type);

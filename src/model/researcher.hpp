@@ -11,6 +11,8 @@ using ResearcherId = std::int64_t;  // shown as "R" + number
 std::string format_researcher_id(ResearcherId id);
 // Parses "R123" (or "r123"); returns 0 when malformed.
 ResearcherId parse_researcher_id(const std::string& text);
+// Parses a work id, "W123" (or "w123", or the bare number); returns 0 when malformed.
+std::int64_t parse_work_id(const std::string& text);
 
 struct NamedCount {
   std::string id;    // researcher id, topic id or empty

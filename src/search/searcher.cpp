@@ -224,14 +224,7 @@ void Searcher::refresh() {
 }
 
 Result<WorkResults> Searcher::works(const WorkQuery& query) {
-  // A build updates the works index in place; a reader on an older revision reopens once.
-  try {
-    return works_once(query);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    works_.reopen();
-    reopened_in_place(current_index_paths(data_dir_).works);
-    return works_once(query);
-  }
+  return reopening_once([&] { return works_once(query); });
 }
 
 namespace {
@@ -252,35 +245,37 @@ constexpr Xapian::doccount kExactCountUpTo = 1000;
 Result<std::vector<std::int64_t>> Searcher::works_like(const std::vector<std::int64_t>& examples,
                                                        const std::optional<Xapian::Query>& filter,
                                                        Xapian::doccount limit) {
+  return reopening_once([&] { return works_like_once(examples, filter, limit); });
+}
+
+Result<std::vector<std::int64_t>> Searcher::works_like_once(const std::vector<std::int64_t>& examples,
+                                                            const std::optional<Xapian::Query>& filter,
+                                                            Xapian::doccount limit) {
   std::vector<std::int64_t> out;
-  if (examples.empty()) return out;
-  for (int attempt = 0;; ++attempt) {
-    try {
-      Xapian::RSet relevant;
-      const auto last = works_.get_lastdocid();
-      for (std::int64_t id : examples)
-        if (id > 0 && static_cast<Xapian::docid>(id) <= last) relevant.add_document(static_cast<Xapian::docid>(id));
-      if (relevant.empty()) return out;
-      Xapian::Enquire enquire(works_);
-      SubjectTerms subject_terms;
-      Xapian::ESet terms = enquire.get_eset(kExpansionTerms, relevant, &subject_terms);
-      if (terms.empty()) return out;
-      std::vector<Xapian::Query> parts;
-      for (auto it = terms.begin(); it != terms.end(); ++it) parts.emplace_back(*it);
-      Xapian::Query q(Xapian::Query::OP_ELITE_SET, parts.begin(), parts.end(), 20);
-      if (filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *filter);
-      enquire.set_query(q);
-      Xapian::MSet mset = enquire.get_mset(0, limit + static_cast<Xapian::doccount>(relevant.size()));
-      for (auto it = mset.begin(); it != mset.end() && out.size() < limit; ++it)
-        if (!relevant.contains(*it)) out.push_back(static_cast<std::int64_t>(*it));
-      return out;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt > 0) return make_error(ErrorCode::io, "the works index changed twice during one query");
-      works_.reopen();
-    } catch (const Xapian::Error& e) {
-      return make_error(ErrorCode::io, "works like: " + e.get_msg());
-    }
+  try {
+    Xapian::RSet relevant;
+    const auto last = works_.get_lastdocid();
+    for (std::int64_t id : examples)
+      if (id > 0 && static_cast<Xapian::docid>(id) <= last) relevant.add_document(static_cast<Xapian::docid>(id));
+    if (relevant.empty()) return out;
+    Xapian::Enquire enquire(works_);
+    SubjectTerms subject_terms;
+    Xapian::ESet terms = enquire.get_eset(kExpansionTerms, relevant, &subject_terms);
+    if (terms.empty()) return out;
+    std::vector<Xapian::Query> parts;
+    for (auto it = terms.begin(); it != terms.end(); ++it) parts.emplace_back(*it);
+    Xapian::Query q(Xapian::Query::OP_ELITE_SET, parts.begin(), parts.end(), 20);
+    if (filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *filter);
+    enquire.set_query(q);
+    Xapian::MSet mset = enquire.get_mset(0, limit + static_cast<Xapian::doccount>(relevant.size()));
+    for (auto it = mset.begin(); it != mset.end() && out.size() < limit; ++it)
+      if (!relevant.contains(*it)) out.push_back(static_cast<std::int64_t>(*it));
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // reopening_once asks again
+  } catch (const Xapian::Error& e) {
+    return make_error(ErrorCode::io, "works like: " + e.get_msg());
   }
+  return out;
 }
 
 std::optional<Xapian::Query> Searcher::author_phrase(const std::string& text) {

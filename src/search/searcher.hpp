@@ -91,6 +91,20 @@ class Searcher {
   explicit Searcher(std::string data_dir) : data_dir_(std::move(data_dir)) {}
   void open_all();
   Result<WorkResults> works_once(const WorkQuery& query);
+  Result<std::vector<std::int64_t>> works_like_once(const std::vector<std::int64_t>& examples,
+                                                    const std::optional<Xapian::Query>& filter, Xapian::doccount limit);
+  // A build updates the works index in place: a reader on an older revision reopens it
+  // once and asks again.
+  template <typename Once>
+  auto reopening_once(Once&& once) -> decltype(once()) {
+    try {
+      return once();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      works_.reopen();
+      reopened_in_place(current_index_paths(data_dir_).works);
+      return once();
+    }
+  }
   // The words of `text` as a phrase of author names, when 2 to 4 words that some
   // researcher's name holds all of; else nothing.
   std::optional<Xapian::Query> author_phrase(const std::string& text);

@@ -94,6 +94,7 @@ class AccountStore {
   // The weekly digest: accounts that asked for it, and when it was last sent (0: never).
   virtual Status set_weekly_digest(model::AccountId account, bool on) = 0;
   virtual std::vector<std::pair<model::AccountId, std::int64_t>> weekly_digest_accounts() = 0;
+  virtual bool has_weekly_digest(model::AccountId account) = 0;
   virtual Status set_digest_sent(model::AccountId account, std::int64_t at) = 0;
 
   // Conversations.

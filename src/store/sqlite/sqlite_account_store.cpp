@@ -307,6 +307,12 @@ class SqliteAccountStore final : public AccountStore {
     while (s.step()) out.emplace_back(s.column_int(0), s.column_int(1));
     return out;
   }
+  bool has_weekly_digest(AccountId account) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT 1 FROM feed_digests WHERE account_id = ?");
+    s.bind(1, account);
+    return s.step();
+  }
   Status set_digest_sent(AccountId account, std::int64_t at) override {
     return write("UPDATE feed_digests SET last_sent_at = ? WHERE account_id = ?",
                  [&](Statement& s) { s.bind(1, at).bind(2, account); });
