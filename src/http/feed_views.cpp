@@ -43,6 +43,10 @@ std::string xml_escape(const std::string& s) {
 
 std::string first_category(const store::WorkSummary& w) { return w.categories.empty() ? "" : w.categories.front(); }
 
+// Category and date, each only when there is one: Mustache opens a section for an
+// empty string, and the page would show a dangling "·".
+void set_meta(data& item, const store::WorkSummary& w);
+
 }  // namespace
 
 std::string short_category(const std::string& category) {
@@ -64,6 +68,13 @@ std::string display_date(const std::string& date, int year) {
   }
   return year > 0 ? std::to_string(year) : "";
 }
+
+namespace {
+void set_meta(data& item, const store::WorkSummary& w) {
+  if (std::string c = short_category(first_category(w)); !c.empty()) item.set("category", c);
+  if (std::string d = display_date(w.date, w.year); !d.empty()) item.set("date", d);
+}
+}  // namespace
 
 nlohmann::json feed_item_json(const feed::FeedItem& item) {
   const auto& w = item.work;
@@ -98,7 +109,7 @@ std::string render_feed_page(const FeedPageView& v) {
   d.set("explanation", v.personal ? "Ranked by what you claimed, saved, liked and follow; each says why it is here."
                                   : "The newest works in the catalog. Choose a category, or sign in for a feed of your own.");
   d.set("by_score", v.sort != "date");
-  d.set("category", v.category);
+  d.set("category_filter", v.category);  // not "category": items would inherit it
   d.set("days", v.days);
   if (!v.atom_href.empty()) d.set("atom_href", v.atom_href);
   if (!v.next_href.empty()) d.set("next_href", v.next_href);
@@ -128,8 +139,7 @@ std::string render_feed_page(const FeedPageView& v) {
     char score[16];
     std::snprintf(score, sizeof score, "%.1f", item.score);
     i.set("score", std::string(score));
-    i.set("category", short_category(first_category(w)));
-    i.set("date", display_date(w.date, w.year));
+    set_meta(i, w);
     data reasons{data::type::list};
     for (const auto& r : item.reasons) {
       data reason;
@@ -161,8 +171,7 @@ std::string render_home_page(std::uint64_t work_count, const feed::FeedPage& new
     i.set("title", w.title);
     if (auto link = work_link(w.url, w.doi); !link.empty()) i.set("href", link);
     i.set("authors", text::names_with_et_al(w.authors, kAuthorsShown));
-    i.set("category", short_category(first_category(w)));
-    i.set("date", display_date(w.date, w.year));
+    set_meta(i, w);
     items.push_back(i);
   }
   d.set("has_newest", !newest.items.empty());

@@ -134,6 +134,7 @@ ok()
 
 # The page, and its forms without JavaScript.
 s, page, _ = call("GET", "/feed")
+if '<span class="category"></span>' in page or "<time></time>" in page: fail("an item's meta line shows an empty category or date")
 if s != 200 or "whom you follow" not in page or "Not relevant" not in page: fail("the /feed page lacks reasons or actions: " + str(s) + page[:3000])
 s, _, h = call("POST", "/feed/mark", form={"csrf_token": csrf, "work": second, "mark": "dismissed", "next": "/feed?sort=date"})
 if s != 303 or not h["Location"].endswith("/feed?sort=date"): fail(f"form mark: {s} {h.get('Location')}")
