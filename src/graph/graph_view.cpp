@@ -1,5 +1,7 @@
 #include "graph/graph_view.hpp"
 
+#include "core/text.hpp"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -49,10 +51,16 @@ Result<std::shared_ptr<const GraphView>> GraphView::open(const std::string& path
     switch (g->type(i)) {
       case NodeType::researcher: g->researchers_.emplace(g->keys_[i], i); break;
       case NodeType::work: g->works_.emplace(g->keys_[i], i); break;
-      default: g->named_.emplace(g->public_id(i), i);
+      default: g->named_.emplace(named_key(g->public_id(i)), i);
     }
   }
   return std::shared_ptr<const GraphView>(std::move(g));
+}
+
+std::string GraphView::named_key(const std::string& id) {
+  const size_t colon = id.find(':');
+  if (colon == std::string::npos) return id;
+  return id.substr(0, colon + 1) + text::fold(std::string_view(id).substr(colon + 1));
 }
 
 GraphView::~GraphView() {
@@ -79,7 +87,7 @@ std::optional<std::uint32_t> GraphView::find(const std::string& id) const {
     if (it == map.end()) return std::nullopt;
     return it->second;
   }
-  auto it = named_.find(id);
+  auto it = named_.find(named_key(id));
   if (it == named_.end()) return std::nullopt;
   return it->second;
 }

@@ -30,6 +30,7 @@ class GraphView {
     return {labels_ + label_offsets_[n], static_cast<size_t>(label_offsets_[n + 1] - label_offsets_[n])};
   }
   std::string public_id(std::uint32_t n) const;
+  // Named nodes are found whatever the case or accents of their name ("topic:NLP").
   std::optional<std::uint32_t> find(const std::string& public_id) const;
 
   struct Neighbours {
@@ -42,6 +43,8 @@ class GraphView {
 
  private:
   GraphView() = default;
+  // "type:" and the folded name: how named nodes are shared (graph_builder).
+  static std::string named_key(const std::string& public_id);
   Header header_;
   void* map_ = nullptr;
   size_t size_ = 0;

@@ -1,5 +1,7 @@
 #include "http/feed_views.hpp"
 
+#include "http/entity_views.hpp"
+
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -120,7 +122,7 @@ std::string render_feed_page(const FeedPageView& v) {
     data i;
     i.set("id", std::to_string(w.id));
     i.set("title", w.title);
-    if (auto link = work_link(w.url, w.doi); !link.empty()) i.set("href", link);
+    i.set("href", work_href(w.id));
     data authors{data::type::list};
     size_t shown = std::min(kAuthorsShown, w.authors.size());
     for (size_t a = 0; a < shown; ++a) {
@@ -169,7 +171,7 @@ std::string render_home_page(std::uint64_t work_count, const feed::FeedPage& new
     const auto& w = item.work;
     data i;
     i.set("title", w.title);
-    if (auto link = work_link(w.url, w.doi); !link.empty()) i.set("href", link);
+    i.set("href", work_href(w.id));
     i.set("authors", text::names_with_et_al(w.authors, kAuthorsShown));
     set_meta(i, w);
     items.push_back(i);
@@ -193,10 +195,10 @@ std::string render_atom(const feed::FeedPage& page, const std::string& title, co
     const auto& w = item.work;
     std::string when = w.date.size() >= 10 ? w.date.substr(0, 10) + "T00:00:00Z"
                                            : (w.year > 0 ? std::to_string(w.year) + "-01-01T00:00:00Z" : updated);
-    std::string link = work_link(w.url, w.doi);
+    const std::string link = site + work_href(w.id);
     out += "  <entry>\n    <title>" + xml_escape(w.title) + "</title>\n";
     out += "    <id>" + xml_escape(site) + "/works/W" + std::to_string(w.id) + "</id>\n";
-    if (!link.empty()) out += "    <link href=\"" + xml_escape(link) + "\"/>\n";
+    out += "    <link href=\"" + xml_escape(link) + "\"/>\n";
     out += "    <updated>" + when + "</updated>\n";
     for (size_t a = 0; a < std::min(kAuthorsShown, w.authors.size()); ++a)
       out += "    <author><name>" + xml_escape(w.authors[a]) + "</name></author>\n";

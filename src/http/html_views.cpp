@@ -2,26 +2,41 @@
 
 #include <map>
 
+#include "http/entity_views.hpp"
 #include "http/templates.hpp"
 
 namespace bzpeer::http {
 
 namespace {
 
-data list_of(const std::vector<model::NamedCount>& items, bool researcher_links) {
+// What the entries of a list link to: each kind of id has its page.
+enum class Links { none, researchers, works, topics, institutions };
+
+std::string href_of(const model::NamedCount& item, Links links) {
+  switch (links) {
+    case Links::researchers: return item.id.empty() ? "" : "/researchers/" + item.id;
+    case Links::works: return item.id.empty() ? "" : work_href(model::parse_work_id(item.id));
+    case Links::topics: return item.id.empty() ? "" : topic_href(item.id);
+    case Links::institutions: return institution_href(item.name);
+    case Links::none: break;
+  }
+  return "";
+}
+
+data list_of(const std::vector<model::NamedCount>& items, Links links) {
   data list{data::type::list};
   for (const auto& item : items) {
     data entry;
     entry.set("name", item.name);
     entry.set("count", std::to_string(item.count));
     if (!item.via.empty()) entry.set("via", item.via);
-    if (researcher_links && !item.id.empty()) entry.set("href", "/researchers/" + item.id);
+    if (auto href = href_of(item, links); !href.empty()) entry.set("href", href);
     list.push_back(entry);
   }
   return list;
 }
 
-data graph_group(const std::string& label, int count, const std::vector<model::NamedCount>& top, bool links) {
+data graph_group(const std::string& label, int count, const std::vector<model::NamedCount>& top, Links links) {
   data group;
   group.set("label", label);
   group.set("count", std::to_string(count));
@@ -80,6 +95,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("name_query", url_encode(p.display_name));
   d.set("tagline", p.tagline);
   d.set("affiliation", p.affiliation.empty() ? "Affiliation not imported" : p.affiliation);
+  if (!p.affiliation.empty()) d.set("institution_href", institution_href(p.affiliation));
   d.set("collaboration_status", p.open_to_collaborate ? "Open to collaborate" : "Not taking collaborations");
   d.set("trust_score", std::to_string(p.trust.score));
   d.set("trust_tier", p.trust.tier);
@@ -90,9 +106,9 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("followers_count", std::to_string(p.followers_count));
   d.set("topics_count", std::to_string(p.topics.size()));
   d.set("collaborators_count", std::to_string(p.collaborators.size()));
-  d.set("topics", list_of(p.topics, false));
+  d.set("topics", list_of(p.topics, Links::topics));
   d.set("has_topics", !p.topics.empty());
-  d.set("collaborators", list_of(p.collaborators, true));
+  d.set("collaborators", list_of(p.collaborators, Links::researchers));
   d.set("has_collaborators", !p.collaborators.empty());
 
   data breakdown{data::type::list};
@@ -110,13 +126,13 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   data graph{data::type::list};
   // Own works first, and never 0 for a researcher with works (older builds stored none).
   int own = p.graph.own_works ? p.graph.own_works : p.works_count;
-  graph.push_back(graph_group(own == 1 ? "own work" : "own works", own, p.graph.top_own, false));
+  graph.push_back(graph_group(own == 1 ? "own work" : "own works", own, p.graph.top_own, Links::works));
   graph.push_back(graph_group(p.graph.papers == 1 ? "nearby work, by a co-author" : "nearby works, by co-authors",
-                              p.graph.papers, p.graph.top_papers, false));
-  graph.push_back(graph_group(p.graph.people == 1 ? "co-author" : "co-authors", p.graph.people, p.graph.top_people, true));
-  graph.push_back(graph_group(p.graph.topics == 1 ? "topic" : "topics", p.graph.topics, p.graph.top_topics, false));
+                              p.graph.papers, p.graph.top_papers, Links::works));
+  graph.push_back(graph_group(p.graph.people == 1 ? "co-author" : "co-authors", p.graph.people, p.graph.top_people, Links::researchers));
+  graph.push_back(graph_group(p.graph.topics == 1 ? "topic" : "topics", p.graph.topics, p.graph.top_topics, Links::topics));
   graph.push_back(graph_group(p.graph.institutions == 1 ? "institution" : "institutions", p.graph.institutions,
-                              p.graph.top_institutions, false));
+                              p.graph.top_institutions, Links::institutions));
   d.set("graph", graph);
 
   data work_list{data::type::list};
@@ -129,6 +145,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
     item.set("abstract", w.abstract);
     item.set("has_abstract", !w.abstract.empty());
     item.set("venue", w.venue);
+    item.set("href", work_href(w.id));
     if (auto link = work_link(w.url, w.doi); !link.empty()) item.set("url", link);
     std::string authors;
     for (size_t i = 0; i < w.authors.size() && i < 3; ++i) authors += (i ? ", " : "") + w.authors[i];
@@ -183,7 +200,7 @@ std::string render_researchers_page(const std::string& name, const std::vector<m
     item.set("works", plural(p.works_count, "work"));
     item.set("affiliation", p.affiliation.empty() ? "Affiliation not imported" : p.affiliation);
     std::vector<model::NamedCount> top(p.topics.begin(), p.topics.begin() + std::min<size_t>(p.topics.size(), 5));
-    item.set("topics", list_of(top, false));
+    item.set("topics", list_of(top, Links::topics));
     list.push_back(item);
   }
   d.set("researchers", list);

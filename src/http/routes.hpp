@@ -25,6 +25,8 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
                           accounts::Accounts& accounts, feed::FeedEngine& engine);
 class GraphPool;
 void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, GraphPool& graphs);
+void register_entity_page_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
+                                 GraphPool& graphs);
 
 // Shared response helpers.
 // Bytes from a request that are not UTF-8 come out as U+FFFD: serialising never throws.

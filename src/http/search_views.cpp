@@ -1,5 +1,7 @@
 #include "http/search_views.hpp"
 
+#include "http/entity_views.hpp"
+
 #include <algorithm>
 
 #include "core/text.hpp"
@@ -84,7 +86,7 @@ std::string render_search_page(const SearchPageView& v) {
       item.set("venue", w.venue.empty() ? w.source : w.venue);
       item.set("year", std::to_string(w.year));
       item.set("type", w.type);
-      if (auto link = work_link(w.url, w.doi); !link.empty()) item.set("href", link);
+      item.set("href", work_href(w.id));
       works.push_back(item);
     }
     d.set("works", works);
@@ -136,7 +138,7 @@ std::string render_search_page(const SearchPageView& v) {
     data item;
     item.set("label", t.topic.label);
     item.set("works", plural(t.topic.works_count, "work"));
-    item.set("href", search_href("\"" + t.topic.label + "\"", "", ""));
+    item.set("href", topic_href(t.topic.id));
     topics.push_back(item);
   }
   d.set("topics", topics);

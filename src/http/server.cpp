@@ -94,6 +94,7 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   register_account_page_routes(server, catalogs, accounts);
   GraphPool graphs(options.data_dir);
   register_graph_routes(server, catalogs, graphs);
+  register_entity_page_routes(server, catalogs, searchers, graphs);
   register_search_api_routes(server, catalogs, searchers, accounts);
   register_search_page_routes(server, catalogs, searchers);
   feed::FeedEngine feeds;

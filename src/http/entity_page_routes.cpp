@@ -1,0 +1,69 @@
+// The pages of one work, topic or institution, and /api/v1/works/{id}.
+#include "http/entity_views.hpp"
+#include "http/graph_pool.hpp"
+#include "http/html_views.hpp"
+#include "http/routes.hpp"
+#include "core/text.hpp"
+
+namespace bzpeer::http {
+
+namespace {
+constexpr size_t kMaxEntityId = 300;  // bytes of a topic or institution id
+constexpr size_t kTopicWorks = 20;
+}  // namespace
+
+void register_entity_page_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
+                                 GraphPool& graphs) {
+  auto work_of = [&](const std::string& id_text) {
+    const std::int64_t id = model::parse_work_id(id_text);
+    return id ? pages::work_page(id, catalogs.local(), &searchers.local()) : std::nullopt;
+  };
+  server.Get(R"(/works/([^/]{1,40}))", [=](const httplib::Request& req, httplib::Response& res) {
+    auto page = work_of(req.matches[1]);
+    if (!page) {
+      send_html(res, 404, render_error_page(404, "There is no work " + text::utf8_prefix(req.matches[1].str(), 24) + "."));
+      return;
+    }
+    send_html(res, 200, render_work_page(*page));
+  });
+  server.Get(R"(/api/v1/works/([^/]{1,40}))", [=](const httplib::Request& req, httplib::Response& res) {
+    auto page = work_of(req.matches[1]);
+    if (!page) {
+      send_json_error(res, 404, "no work " + text::utf8_prefix(req.matches[1].str(), 24));
+      return;
+    }
+    send_json(res, 200, work_page_json(*page));
+  });
+
+  server.Get(R"(/topics/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    if (id.size() > kMaxEntityId) {
+      send_html(res, 400, render_error_page(400, "The topic id is too long."));
+      return;
+    }
+    auto graph = graphs.get();
+    auto page = pages::topic_page(id, catalogs.local(), searchers.local(), graph.get(), kTopicWorks);
+    if (!page) {
+      send_html(res, 500, render_error_page(500, page.error().message));
+      return;
+    }
+    if (!*page) {
+      send_html(res, 404, render_error_page(404, "There is no topic " + text::utf8_prefix(id, 80) + "."));
+      return;
+    }
+    send_html(res, 200, render_topic_page(**page));
+  });
+
+  server.Get(R"(/institutions/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    auto graph = graphs.get();
+    auto page = id.size() <= kMaxEntityId && graph ? pages::institution_page(id, catalogs.local(), *graph) : std::nullopt;
+    if (!page) {
+      send_html(res, 404, render_error_page(404, "There is no institution " + text::utf8_prefix(id, 80) + "."));
+      return;
+    }
+    send_html(res, 200, render_institution_page(*page));
+  });
+}
+
+}  // namespace bzpeer::http

@@ -1,0 +1,42 @@
+#pragma once
+// The work page's facts: the work, each author with the researcher it was attributed
+// to and how firmly, its topics, works like it, and who else wrote on its subject.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/researcher.hpp"
+#include "search/searcher.hpp"
+#include "store/catalog.hpp"
+
+namespace bzpeer::pages {
+
+struct WorkAuthor {
+  std::string name, affiliation;
+  model::ResearcherId researcher = 0;  // 0 before identity has run
+  std::string strength, explanation;   // store::Attribution of this authorship
+};
+
+struct WorkPage {
+  store::WorkSummary work;
+  std::vector<WorkAuthor> authors;
+  std::vector<model::NamedCount> topics;  // id "topic:..." or "field:..."
+  std::vector<store::WorkSummary> related;
+  // Researchers outside its author list, by how many of the related works they wrote.
+  std::vector<model::NamedCount> also_wrote;
+};
+
+// nullopt when there is no such work. Related works need the search index; without
+// one (or when it fails) the page goes without them.
+std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, search::Searcher* searcher);
+
+// `works` in the order of `ids` (the catalog reads them in its own order).
+std::vector<store::WorkSummary> in_order(std::vector<store::WorkSummary> works, const std::vector<std::int64_t>& ids);
+
+// The topics a work carries: its categories as fields, and those of its authors'
+// profile topics whose words appear in its title or abstract.
+std::vector<model::NamedCount> topics_of_work(const store::WorkSummary& work,
+                                              const std::vector<std::vector<model::NamedCount>>& author_topics);
+
+}  // namespace bzpeer::pages
