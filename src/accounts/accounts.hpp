@@ -123,12 +123,20 @@ class Accounts {
   std::vector<model::Account> digests_due();
   Status send_digest(const model::Account& account, const std::string& subject, const std::string& body);
 
+  // Invitations, answers, replies, disputes and claim decisions, newest first; each is
+  // also mailed to a verified email.
+  std::vector<model::Notification> notifications(const model::Account& account, int limit);
+  int unread_notifications(const model::Account& account);
+  Status mark_notifications_read(const model::Account& account, std::int64_t up_to_id);
+
   ResearcherState researcher_state(model::ResearcherId researcher);
   store::AccountStore& store() { return *store_; }
 
  private:
   Status require_verified(const model::Account& account) const;
   Status require_moderator(const model::Account& account) const;
+  // Keeps a notification for `to` and mails it after the call returns.
+  void notify(model::AccountId to, const std::string& kind, const std::string& text, const std::string& link);
   void audit(const model::Account& actor, const std::string& action, const std::string& subject,
              const std::string& detail = "");
   Status send_link(const model::Account& account, const std::string& purpose, std::int64_t ttl,

@@ -63,6 +63,8 @@ Result<ClaimOutcome> Accounts::claim(const model::Account& account_in, model::Re
     auto dispute = store_->open_dispute(researcher, account.id, now_seconds());
     if (!dispute) return dispute.error();
     audit(account, "dispute.open", subject, "dispute " + std::to_string(*dispute));
+    notify(existing->account, "dispute", "Another account disputes your claim of your researcher record; a moderator will decide",
+           "/researchers/" + subject);
     ClaimOutcome out;
     out.dispute = *dispute;
     return out;
@@ -121,6 +123,7 @@ Status Accounts::resolve_dispute(const model::Account& moderator, std::int64_t i
   if (auto s = require_moderator(moderator); !s) return s;
   auto dispute = store_->dispute(id);
   if (!dispute || dispute->status != "open") return make_error(ErrorCode::not_found, "no open dispute " + std::to_string(id));
+  const auto previous = store_->claim_of_researcher(dispute->researcher);
   if (uphold) {
     auto claimant = store_->account(dispute->claimant);
     if (!claimant) return make_error(ErrorCode::not_found, "the claimant's account is gone");
@@ -132,6 +135,17 @@ Status Accounts::resolve_dispute(const model::Account& moderator, std::int64_t i
       return s;
   }
   if (auto s = store_->close_dispute(id, uphold ? "upheld" : "rejected", note); !s) return s;
+  const std::string profile = "/researchers/" + model::format_researcher_id(dispute->researcher);
+  const std::string why = note.empty() ? "" : " (" + note + ")";
+  notify(dispute->claimant, "dispute",
+         uphold ? "A moderator upheld your dispute: the researcher record is now claimed by you" + why
+                : "A moderator rejected your dispute of a researcher record's claim" + why,
+         profile);
+  if (previous && previous->account != dispute->claimant)
+    notify(previous->account, "dispute",
+           uphold ? "A moderator gave your researcher record to the account that disputed your claim" + why
+                  : "A moderator rejected the dispute of your claim: the record stays yours" + why,
+           profile);
   audit(moderator, uphold ? "dispute.uphold" : "dispute.reject", model::format_researcher_id(dispute->researcher),
         "dispute " + std::to_string(id) + (note.empty() ? "" : ": " + note));
   return Ok{};
@@ -145,6 +159,8 @@ Status Accounts::review_claim(const model::Account& moderator, model::Researcher
   claim->evidence = "reviewed by a moderator; " + claim->evidence;
   if (auto s = store_->save_claim(*claim); !s) return s;
   audit(moderator, "claim.review", model::format_researcher_id(researcher), "L4");
+  notify(claim->account, "claim", "A moderator reviewed your claim: your researcher record is now verified (L4)",
+         "/researchers/" + model::format_researcher_id(researcher));
   return Ok{};
 }
 

@@ -35,7 +35,11 @@ Result<std::int64_t> Accounts::invite(const model::Account& account, model::Rese
   c.researcher_account = claim->account;
   c.initiator = account.id;
   c.subject = *subject;
-  return store_->create_conversation(c, *message, now);
+  auto id = store_->create_conversation(c, *message, now);
+  if (id)
+    notify(claim->account, "invitation", account.display_name + " invited you to collaborate: \"" + *subject + "\"",
+           "/conversations/" + std::to_string(*id));
+  return id;
 }
 
 Result<model::Conversation> Accounts::conversation(const model::Account& account, std::int64_t id) {
@@ -53,7 +57,12 @@ Status Accounts::respond(const model::Account& account, std::int64_t id, bool ac
   if (!c) return c.error();
   if (c->researcher_account != account.id) return make_error(ErrorCode::forbidden, "only the invited researcher can answer");
   if (c->status != "invited") return make_error(ErrorCode::conflict, "this invitation was already answered");
-  return store_->set_conversation_status(id, accept ? "accepted" : "declined");
+  auto s = store_->set_conversation_status(id, accept ? "accepted" : "declined");
+  if (s)
+    notify(c->initiator, "answer",
+           account.display_name + (accept ? " accepted" : " declined") + " your invitation \"" + c->subject + "\"",
+           "/conversations/" + std::to_string(id));
+  return s;
 }
 
 Status Accounts::reply(const model::Account& account, std::int64_t id, const std::string& message_in) {
@@ -65,7 +74,11 @@ Status Accounts::reply(const model::Account& account, std::int64_t id, const std
   if (c->status != "accepted") return make_error(ErrorCode::conflict, "this conversation is " + c->status);
   if (store_->is_blocked(other_party(*c, account.id), account.id))
     return make_error(ErrorCode::forbidden, "the other side has blocked you");
-  return store_->add_message(id, account.id, *message, now_seconds());
+  auto s = store_->add_message(id, account.id, *message, now_seconds());
+  if (s)
+    notify(other_party(*c, account.id), "reply", account.display_name + " replied in \"" + c->subject + "\"",
+           "/conversations/" + std::to_string(id));
+  return s;
 }
 
 Status Accounts::block(const model::Account& account, std::int64_t id) {

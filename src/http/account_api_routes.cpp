@@ -60,6 +60,18 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     send_json(res, 200, out);
   });
 
+  // Newest first; `unread` counts those the account page has not shown yet.
+  server.Get("/api/v1/notifications", [&](const httplib::Request& req, httplib::Response& res) {
+    auto session = require_session(req, res, accounts, /*csrf=*/false);
+    if (!session) return;
+    json list = json::array();
+    const int unread = accounts.unread_notifications(session->account);
+    auto notices = accounts.notifications(session->account, 50);
+    for (const auto& n : notices)
+      list.push_back({{"id", n.id}, {"kind", n.kind}, {"text", n.text}, {"link", n.link}, {"at", n.at}, {"read", n.read}});
+    send_json(res, 200, json{{"meta", {{"count", notices.size()}, {"unread", unread}}}, {"results", list}});
+  });
+
   server.Post("/api/v1/verify", [&](const httplib::Request& req, httplib::Response& res) {
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());

@@ -133,8 +133,16 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
       auto p = catalog.profile(id);
       return p ? p->display_name : model::format_researcher_id(id);
     };
-    send_html(res, 200, render_account_page(a, session->csrf_token, accounts.claim_of_account(a.id),
-                                            accounts.following(a.id), accounts.conversations(a), name_of));
+    AccountPageView view{&a,
+                         session->csrf_token,
+                         accounts.claim_of_account(a.id),
+                         accounts.following(a.id),
+                         accounts.conversations(a),
+                         accounts.notifications(a, 30),
+                         name_of};
+    send_html(res, 200, render_account_page(view));
+    // Seen once shown: the next visit lists them without "new".
+    if (!view.notifications.empty()) (void)accounts.mark_notifications_read(a, view.notifications.front().id);
   });
   server.Get("/conversations", [=, &accounts](const httplib::Request& req, httplib::Response& res) {
     if (!signed_in(req, res, false)) return;

@@ -1,5 +1,7 @@
 #include "http/account_views.hpp"
 
+#include "http/entity_views.hpp"
+
 #include <ctime>
 #include <optional>
 
@@ -11,7 +13,9 @@ namespace {
 std::string utc(std::int64_t t) {
   std::time_t tt = static_cast<std::time_t>(t);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", std::gmtime(&tt));
+  std::tm parts{};
+  gmtime_r(&tt, &parts);  // server threads: not the shared buffer of std::gmtime
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &parts);
   return buf;
 }
 // [{first_key: a, second_key: b}, ...] for Mustache.
@@ -58,16 +62,18 @@ std::string render_form_page(const FormPage& p) {
   return render_in_layout("form", d, p.title + " - BZPEER");
 }
 
-std::string render_account_page(const model::Account& a, const std::string& csrf_token,
-                                const std::optional<model::Claim>& claim, const std::vector<std::string>& following,
-                                const std::vector<model::Conversation>& conversations,
-                                const std::function<std::string(model::ResearcherId)>& name_of) {
+std::string render_account_page(const AccountPageView& v) {
+  const model::Account& a = *v.account;
+  const auto& claim = v.claim;
+  const auto& following = v.following;
+  const auto& conversations = v.conversations;
+  const auto& name_of = v.name_of;
   data d;
   d.set("display_name", a.display_name);
   d.set("email", a.email);
   d.set("verified", a.email_verified);
   d.set("moderator", a.role == "moderator");
-  d.set("csrf_token", csrf_token);
+  d.set("csrf_token", v.csrf_token);
   if (claim) {
     d.set("claim_id", model::format_researcher_id(claim->researcher));
     d.set("claim_name", name_of(claim->researcher));
@@ -80,7 +86,7 @@ std::string render_account_page(const model::Account& a, const std::string& csrf
     model::ResearcherId id = researcher ? model::parse_researcher_id(target) : 0;
     item.set("label", researcher ? (id ? name_of(id) : target) : target.substr(target.find(':') + 1));
     if (researcher) item.set("href", "/researchers/" + target);
-    else item.set("href", "/search?q=" + url_encode("\"" + target.substr(target.find(':') + 1) + "\""));
+    else item.set("href", topic_href(target));
     list.push_back(item);
   }
   d.set("following", list);
@@ -96,6 +102,22 @@ std::string render_account_page(const model::Account& a, const std::string& csrf
   }
   d.set("conversations", convs);
   d.set("has_conversations", !conversations.empty());
+  data notices{data::type::list};
+  int unread = 0;
+  for (const auto& n : v.notifications) {
+    data item;
+    item.set("text", n.text);
+    item.set("href", n.link);
+    item.set("when", utc(n.at));
+    if (!n.read) {
+      item.set("unread", true);
+      ++unread;
+    }
+    notices.push_back(item);
+  }
+  d.set("notifications", notices);
+  d.set("has_notifications", !v.notifications.empty());
+  if (unread) d.set("unread", plural(unread, "new notice"));
   return render_in_layout("account", d, "Your account - BZPEER");
 }
 

@@ -25,11 +25,18 @@ struct FormPage {
 };
 
 std::string render_form_page(const FormPage& page);
-// `name_of` gives a researcher's name for the claimed record and the followed ones.
-std::string render_account_page(const model::Account& account, const std::string& csrf_token,
-                                const std::optional<model::Claim>& claim, const std::vector<std::string>& following,
-                                const std::vector<model::Conversation>& conversations,
-                                const std::function<std::string(model::ResearcherId)>& name_of);
+// What the account page shows; `name_of` gives a researcher's name for the claimed
+// record and the followed ones.
+struct AccountPageView {
+  const model::Account* account = nullptr;
+  std::string csrf_token;
+  std::optional<model::Claim> claim;
+  std::vector<std::string> following;
+  std::vector<model::Conversation> conversations;
+  std::vector<model::Notification> notifications;  // newest first
+  std::function<std::string(model::ResearcherId)> name_of;
+};
+std::string render_account_page(const AccountPageView& v);
 std::string render_conversation_page(const model::Conversation& c, model::AccountId viewer, const std::string& csrf_token,
                                      const std::string& error);
 

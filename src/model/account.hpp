@@ -27,6 +27,17 @@ struct WorkMark {
   std::int64_t at = 0;
 };
 
+// Something that happened to an account's conversations or claims: shown on its
+// account page, and mailed.
+struct Notification {
+  std::int64_t id = 0;
+  std::string kind;  // "invitation", "reply", "answer", "dispute", "claim"
+  std::string text;  // one sentence, plain text
+  std::string link;  // a path on the site ("/conversations/3")
+  std::int64_t at = 0;
+  bool read = false;
+};
+
 struct Claim {
   ResearcherId researcher = 0;
   AccountId account = 0;

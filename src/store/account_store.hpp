@@ -113,6 +113,10 @@ class AccountStore {
   virtual Result<std::int64_t> create_report(const model::Report& r) = 0;
   virtual std::vector<model::Report> open_reports() = 0;
   virtual Status close_report(std::int64_t id, const std::string& status) = 0;
+  virtual Result<std::int64_t> add_notification(model::AccountId account, const model::Notification& n) = 0;
+  virtual std::vector<model::Notification> notifications(model::AccountId account, int limit) = 0;  // newest first
+  virtual int unread_notifications(model::AccountId account) = 0;
+  virtual Status mark_notifications_read(model::AccountId account, std::int64_t up_to_id) = 0;
   virtual Status audit(const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit_log(int limit) = 0;
 };

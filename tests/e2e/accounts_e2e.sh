@@ -77,6 +77,21 @@ def login(client, email, password="correct horse battery"):
         if attr not in cookie: fail(f"session cookie lacks {attr}: {cookie}")
     client.csrf = b["csrf_token"]
 
+def notice(client, kind, words, link, mailed_to=None):
+    """The newest notification of `kind` says `words` and links `link`; it was mailed too."""
+    s, b, _ = client.call("GET", "/api/v1/notifications")
+    expect(s, 200, "notifications")
+    mine = [n for n in b["results"] if n["kind"] == kind]
+    if not mine or words not in mine[0]["text"] or mine[0]["link"] != link:
+        fail(f"no {kind} notification saying '{words}' with {link}: {b['results']}")
+    if mailed_to:
+        for _ in range(50):
+            if any(words in m and base + link in m for m in mails_to(mailed_to)): break
+            time.sleep(0.1)
+        else:
+            fail(f"the {kind} notice was not mailed to {mailed_to}")
+    return mine[0]
+
 alice, bob, carol = Client(), Client(), Client()
 signup(alice, "alice@uni.example", "Alice Researcher")
 signup(bob, "bob@example.org", "<script>alert(1)</script> Bob")
@@ -147,6 +162,7 @@ if b["verification_level"] not in ("L2", "L3"): fail(f"claim level {b}")
 s, b, _ = bob.call("POST", f"/api/v1/researchers/{rid}/claim")
 if s != 409 or not b.get("dispute_id"): fail(f"a second claimant: {s} {b}")
 dispute = b["dispute_id"]
+notice(alice, "dispute", "disputes your claim", f"/researchers/{rid}")
 others = json.loads(urllib.request.urlopen(base + "/api/v1/researchers?search=Kai%20Han").read())["results"]
 other_rid = others[0]["id"]
 s, b, _ = alice.call("POST", f"/api/v1/researchers/{other_rid}/claim")
@@ -175,14 +191,23 @@ subject = '<img src=x onerror="alert(2)"> Joint work?'
 s, b, _ = bob.call("POST", "/api/v1/conversations", {"researcher_id": rid, "subject": subject, "message": "Shall we <b>talk</b>?"})
 expect(s, 201, "invite")
 cid = b["id"]
+invitation = notice(alice, "invitation", "invited you to collaborate", f"/conversations/{cid}", "alice@uni.example")
+if subject not in invitation["text"]: fail(f"the invitation notice lacks its subject: {invitation}")
+s, page, _ = alice.call("GET", "/account")
+if "invited you to collaborate" not in page or 'class="unread"' not in page: fail("the account page lacks the new invitation")
+if "<img src=x" in page: fail("a notice rendered as HTML")
+s, page, _ = alice.call("GET", "/account")
+if 'class="unread"' in page: fail("notices shown once are still new")
 s, b, _ = bob.call("POST", f"/api/v1/conversations/{cid}/messages", {"message": "ping"})
 expect(s, 409, "messages before the researcher accepts")
 s, _, _ = bob.call("POST", f"/api/v1/conversations/{cid}/accept")
 expect(s, 403, "the inviter accepting their own invitation")
 s, _, _ = alice.call("POST", f"/api/v1/conversations/{cid}/accept")
 expect(s, 200, "accept")
+notice(bob, "answer", "accepted your invitation", f"/conversations/{cid}", "bob@example.org")
 s, _, _ = alice.call("POST", f"/api/v1/conversations/{cid}/messages", {"message": "Gladly."})
 expect(s, 201, "reply")
+notice(bob, "reply", "replied in", f"/conversations/{cid}", "bob@example.org")
 s, _, _ = bob.call("POST", f"/api/v1/conversations/{cid}/messages", {"message": "Great, thanks"})
 expect(s, 201, "reply back")
 s, b, _ = bob.call("GET", f"/api/v1/conversations/{cid}")
@@ -313,8 +338,11 @@ s, _, _ = bob.call("POST", f"/api/v1/moderation/researchers/{rid}/review")
 expect(s, 403, "a member granting L4")
 s, _, _ = carol.call("POST", f"/api/v1/moderation/disputes/{dispute}", {"decision": "reject", "note": "the claimant has no corroboration"})
 expect(s, 200, "reject a dispute")
+notice(bob, "dispute", "rejected your dispute", f"/researchers/{rid}", "bob@example.org")
+notice(alice, "dispute", "the record stays yours", f"/researchers/{rid}")
 s, _, _ = carol.call("POST", f"/api/v1/moderation/researchers/{rid}/review")
 expect(s, 200, "grant L4")
+notice(alice, "claim", "verified (L4)", f"/researchers/{rid}", "alice@uni.example")
 r = json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())
 if r["verification_level"] != "L4": fail(f"verification after review: {r['verification_level']}")
 s, _, _ = carol.call("POST", f"/api/v1/moderation/reports/{q['reports'][0]['id']}", {"action": "dismiss"})

@@ -219,6 +219,19 @@ const std::vector<const char*>& migrations() {
           last_sent_at INTEGER NOT NULL DEFAULT 0
         );
       )sql",
+      // 11: notifications of invitations, replies, claim decisions and disputes.
+      R"sql(
+        CREATE TABLE notifications (
+          id INTEGER PRIMARY KEY,
+          account_id INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          text TEXT NOT NULL,
+          link TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          read INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX notifications_by_account ON notifications(account_id, id);
+      )sql",
   };
   return list;
 }

@@ -420,6 +420,39 @@ class SqliteAccountStore final : public AccountStore {
                  [&](Statement& s) { s.bind(1, e.at).bind(2, e.actor).bind(3, e.action).bind(4, e.subject).bind(5, e.detail); });
   }
 
+  Result<std::int64_t> add_notification(AccountId account, const model::Notification& n) override {
+    std::lock_guard lock(mutex_);
+    try {
+      auto s = db_.prepare("INSERT INTO notifications(account_id, kind, text, link, created_at) VALUES (?, ?, ?, ?, ?)");
+      s.bind(1, account).bind(2, n.kind).bind(3, n.text).bind(4, n.link).bind(5, n.at);
+      s.run();
+      return db_.last_insert_id();
+    } catch (const SqliteError& e) {
+      return io_error(e).error();
+    }
+  }
+  std::vector<model::Notification> notifications(AccountId account, int limit) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare(
+        "SELECT id, kind, text, link, created_at, read FROM notifications WHERE account_id = ? ORDER BY id DESC LIMIT ?");
+    s.bind(1, account).bind(2, limit);
+    std::vector<model::Notification> out;
+    while (s.step())
+      out.push_back({s.column_int(0), s.column_text(1), s.column_text(2), s.column_text(3), s.column_int(4), s.column_int(5) != 0});
+    return out;
+  }
+  int unread_notifications(AccountId account) override {
+    std::lock_guard lock(mutex_);
+    auto s = db_.prepare("SELECT count(*) FROM notifications WHERE account_id = ? AND read = 0");
+    s.bind(1, account);
+    s.step();
+    return static_cast<int>(s.column_int(0));
+  }
+  Status mark_notifications_read(AccountId account, std::int64_t up_to_id) override {
+    return write("UPDATE notifications SET read = 1 WHERE account_id = ? AND id <= ? AND read = 0",
+                 [&](Statement& s) { s.bind(1, account).bind(2, up_to_id); });
+  }
+
   std::vector<AuditEntry> audit_log(int limit) override {
     std::lock_guard lock(mutex_);
     auto s = db_.prepare("SELECT at, actor_account_id, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?");
