@@ -3,7 +3,7 @@
 #include <string>
 
 #include "accounts/accounts.hpp"
-#include "accounts/outbox.hpp"
+#include "accounts/smtp_mailer.hpp"
 #include "cli/commands.hpp"
 #include "feed/account_interests.hpp"
 #include "feed/digest.hpp"
@@ -42,10 +42,11 @@ int run_eval(const FeedEvalArgs& a) {
 struct DigestArgs {
   std::string data = "./bzpeer-data";
   std::string public_url = "http://127.0.0.1:8080";
+  std::string smtp_url;
 };
 
-// Mails each account whose weekly digest is due its feed's best works of the week (into
-// the outbox, as every mail). Safe to run as often as one likes: an account gets one a
+// Mails each account whose weekly digest is due its feed's best works of the week
+// (through --smtp, else into the outbox). Safe to run as often as one likes: an account gets one a
 // week; one without new works that week gets none.
 int run_digest(const DigestArgs& a) {
   auto catalog = store::open_catalog(a.data, /*read_only=*/true);
@@ -56,7 +57,12 @@ int run_digest(const DigestArgs& a) {
     std::fprintf(stderr, "bzpeer feed digest: %s\n", e.message.c_str());
     return 1;
   }
-  accounts::Accounts accounts(std::move(*account_store), accounts::make_file_outbox(a.data + "/outbox"), a.public_url);
+  auto mailer = accounts::make_mailer(a.data, a.smtp_url);
+  if (!mailer) {
+    std::fprintf(stderr, "bzpeer feed digest: %s\n", mailer.error().message.c_str());
+    return 1;
+  }
+  accounts::Accounts accounts(std::move(*account_store), std::move(*mailer), a.public_url);
   feed::FeedEngine engine;
   int sent = 0, empty = 0, failed = 0;
   for (const auto& account : accounts.digests_due()) {
@@ -96,6 +102,7 @@ void add_feed_commands(CLI::App& app, int& exit_code) {
   auto* digest = feed->add_subcommand("digest", "Mail the weekly digest to the accounts it is due to (run it daily)");
   digest->add_option("--data", digest_args->data, "Data directory")->capture_default_str();
   digest->add_option("--public-url", digest_args->public_url, "The address users reach, for links")->capture_default_str();
+  digest->add_option("--smtp", digest_args->smtp_url, "Send through this SMTP server, as serve --smtp (default: DATA/outbox)");
   digest->callback([digest_args, &exit_code] { exit_code = run_digest(*digest_args); });
 }
 

@@ -14,6 +14,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--host", options->host, "Address to listen on")->capture_default_str();
   cmd->add_option("--data", options->data_dir, "Data directory")->capture_default_str();
   cmd->add_option("--public-url", options->public_url, "Address users reach, for links in mails (default http://HOST:PORT)");
+  cmd->add_option("--smtp", options->smtp_url,
+                  "Send mail through this SMTP server (smtp://host:port, STARTTLS when offered; smtps://host:port); "
+                  "credentials from BZPEER_SMTP_USER and BZPEER_SMTP_PASSWORD, sender BZPEER_SMTP_FROM. "
+                  "Default: files in DATA/outbox");
   cmd->add_option("--threads", options->threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--request-timeout", options->connections.request_seconds,
                   "Seconds a connection may take to send its request")

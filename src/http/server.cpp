@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include "accounts/smtp_mailer.hpp"
+
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -84,7 +86,12 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   }
   server.widen_backlog();
   // Links in mails name the bound port (the system picks it when asked for port 0).
-  accounts::Accounts accounts(std::move(*account_store), accounts::make_file_outbox(options.data_dir + "/outbox"),
+  auto mailer = accounts::make_mailer(options.data_dir, options.smtp_url);
+  if (!mailer) {
+    std::fprintf(stderr, "bzpeer serve: %s\n", mailer.error().message.c_str());
+    return 1;
+  }
+  accounts::Accounts accounts(std::move(*account_store), std::move(*mailer),
                               options.public_url.empty() ? "http://" + options.host + ":" + std::to_string(port)
                                                          : options.public_url);
   register_page_routes(server, catalogs, accounts);

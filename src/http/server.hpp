@@ -13,6 +13,7 @@ struct ServerOptions {
   std::string data_dir = "./bzpeer-data";
   int threads = 8;
   std::string public_url;  // the address users reach (for links in mails); default http://host:port
+  std::string smtp_url;    // empty: mails are files in DATA/outbox
   ConnectionLimits connections;
 };
 
