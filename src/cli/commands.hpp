@@ -12,5 +12,6 @@ void add_identity_commands(CLI::App& app, int& exit_code);
 void add_search_command(CLI::App& app, int& exit_code);
 void add_accounts_command(CLI::App& app, int& exit_code);
 void add_feed_commands(CLI::App& app, int& exit_code);
+void add_export_command(CLI::App& app, int& exit_code);
 
 }  // namespace bzpeer::cli

@@ -35,6 +35,38 @@ Result<store::Page> list_page(const httplib::Request& req) {
   return page;
 }
 
+constexpr Xapian::doccount kStreamBatch = 2000;
+
+// format=jsonl: every work the search matches, one JSON line each, read from the index
+// and the catalog a batch at a time (past the paging limit, in flat memory).
+void stream_works(httplib::Response& res, search::WorkQuery query, CatalogPool& catalogs, SearcherPool& searchers) {
+  query.facets.clear();
+  query.offset = 0;
+  query.limit = kStreamBatch;
+  auto next = std::make_shared<search::WorkQuery>(std::move(query));
+  res.set_header("Content-Disposition", "attachment; filename=\"works.jsonl\"");
+  res.set_chunked_content_provider("application/x-ndjson; charset=utf-8", [next, &catalogs, &searchers](size_t, httplib::DataSink& sink) {
+    auto found = searchers.local().works(*next);
+    if (!found || found->hits.empty()) {
+      if (!found) {
+        const std::string line = json{{"error", {{"status", 500}, {"message", found.error().message}}}}.dump() + "\n";
+        sink.write(line.data(), line.size());
+      }
+      sink.done();
+      return true;
+    }
+    std::vector<std::int64_t> ids;
+    for (const auto& h : found->hits) ids.push_back(h.id);
+    std::string lines;
+    for (const auto& w : catalogs.local().works_by_ids(ids))
+      lines += work_json(w).dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    next->offset += static_cast<Xapian::doccount>(found->hits.size());
+    if (!sink.write(lines.data(), lines.size())) return false;  // the client went away
+    if (found->hits.size() < next->limit) sink.done();
+    return true;
+  });
+}
+
 }  // namespace
 
 void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
@@ -44,6 +76,10 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
     auto& catalog = catalogs.local();
     auto params = parse_work_search(single_params(req), {"search", 25}, catalog);
     if (!params) return send_error(res, params.error());
+    const std::string format = req.get_param_value("format");
+    if (format == "jsonl") return stream_works(res, params->query, catalogs, searchers);
+    if (!format.empty() && format != "json")
+      return send_error(res, make_error(ErrorCode::invalid_input, "parameter 'format' must be json or jsonl"));
     auto found = searchers.local().works(params->query);
     if (!found) return send_error(res, found.error());
     json meta = {{"count", found->total}, {"count_is_exact", found->total_exact},

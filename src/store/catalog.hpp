@@ -86,6 +86,14 @@ struct ResearcherSearchRow {
   std::vector<std::string> topics;  // topic labels
 };
 
+// One authorship's researcher and why (export).
+struct AuthorshipAttribution {
+  std::int64_t work_id = 0;
+  int position = 0;
+  model::ResearcherId researcher = 0;
+  Attribution attribution;
+};
+
 struct Page {
   int page = 1;
   int per_page = 20;
@@ -157,6 +165,11 @@ class Catalog {
 
   // Identity: claimed researchers' corrections of their works (written by accounts).
   virtual std::vector<model::WorkCorrection> work_corrections() = 0;
+
+  // Export: the attributed authorships of works first_work..last_work (by work, then
+  // position), and every attributed authorship grouped by researcher (ascending ids).
+  virtual std::vector<AuthorshipAttribution> attributions_in_works(std::int64_t first_work, std::int64_t last_work) = 0;
+  virtual void for_each_attribution_by_researcher(const std::function<void(AuthorshipAttribution&&)>& visit) = 0;
 
   virtual std::uint64_t work_count() = 0;
   virtual int schema_version() = 0;

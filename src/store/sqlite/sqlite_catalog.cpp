@@ -14,6 +14,12 @@ namespace bzpeer::store::sqlite {
 
 namespace {
 
+// Authorship ids are work id * 8192 + position.
+AuthorshipAttribution read_attribution(Statement& stmt) {
+  const std::int64_t authorship = stmt.column_int(0);
+  return {authorship / 8192, static_cast<int>(authorship % 8192), stmt.column_int(1), {stmt.column_text(3), stmt.column_text(2)}};
+}
+
 // Hash of every stored field: equal hashes mean a re-ingested record changed nothing.
 std::int64_t content_hash(const model::Work& w) {
   std::string all;
@@ -367,6 +373,22 @@ class SqliteCatalog final : public Catalog {
       work_by_id_stmt_.reset();
     }
     return out;
+  }
+
+  std::vector<AuthorshipAttribution> attributions_in_works(std::int64_t first_work, std::int64_t last_work) override {
+    auto stmt = db_.prepare(
+        "SELECT authorship_id, researcher_id, strength, evidence FROM researcher_authorships "
+        "WHERE authorship_id >= ? * 8192 AND authorship_id < (? + 1) * 8192 ORDER BY authorship_id");
+    stmt.bind(1, first_work).bind(2, last_work);
+    std::vector<AuthorshipAttribution> out;
+    while (stmt.step()) out.push_back(read_attribution(stmt));
+    return out;
+  }
+
+  void for_each_attribution_by_researcher(const std::function<void(AuthorshipAttribution&&)>& visit) override {
+    auto stmt = db_.prepare(
+        "SELECT authorship_id, researcher_id, strength, evidence FROM researcher_authorships ORDER BY researcher_id, authorship_id");
+    while (stmt.step()) visit(read_attribution(stmt));
   }
 
   std::vector<std::int64_t> researcher_work_ids(model::ResearcherId id) override {
