@@ -4,7 +4,6 @@
 
 #include "core/text.hpp"
 #include "enrich/topic_miner.hpp"
-#include "pages/work_page.hpp"
 #include "search/schema.hpp"
 #include "search/work_filter.hpp"
 
@@ -56,7 +55,7 @@ Result<std::optional<TopicPage>> topic_page(const std::string& id, store::Catalo
   if (!works) return works.error();
   std::vector<std::int64_t> ids;
   for (const auto& h : works->hits) ids.push_back(h.id);
-  page.works = in_order(catalog.works_by_ids(ids), ids);
+  page.works = catalog.works_by_ids(ids);  // in the order asked
   page.works_total = works->total;
   page.works_total_exact = works->total_exact;
   if (!works->facets.empty())

@@ -31,13 +31,6 @@ bool contains_words(const std::string& folded, const std::string& phrase) {
 
 }  // namespace
 
-std::vector<store::WorkSummary> in_order(std::vector<store::WorkSummary> works, const std::vector<std::int64_t>& ids) {
-  std::unordered_map<std::int64_t, size_t> rank;
-  for (size_t i = 0; i < ids.size(); ++i) rank.emplace(ids[i], i);
-  std::sort(works.begin(), works.end(), [&](const auto& a, const auto& b) { return rank[a.id] < rank[b.id]; });
-  return works;
-}
-
 std::vector<model::NamedCount> topics_of_work(const store::WorkSummary& work,
                                               const std::vector<std::vector<model::NamedCount>>& author_topics) {
   std::vector<model::NamedCount> out;
@@ -92,7 +85,7 @@ std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, sear
 
   if (searcher) {
     auto like = searcher->works_like({id}, std::nullopt, kRelated);
-    if (like) page.related = in_order(catalog.works_by_ids(*like), *like);
+    if (like) page.related = catalog.works_by_ids(*like);  // in the order asked
   }
   // Who else wrote on this: the related works' authors who are not this work's.
   std::map<model::ResearcherId, model::NamedCount> others;

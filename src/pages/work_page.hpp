@@ -31,9 +31,6 @@ struct WorkPage {
 // one (or when it fails) the page goes without them.
 std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, search::Searcher* searcher);
 
-// `works` in the order of `ids` (the catalog reads them in its own order).
-std::vector<store::WorkSummary> in_order(std::vector<store::WorkSummary> works, const std::vector<std::int64_t>& ids);
-
 // The topics a work carries: its categories as fields, and those of its authors'
 // profile topics whose words appear in its title or abstract.
 std::vector<model::NamedCount> topics_of_work(const store::WorkSummary& work,
