@@ -20,6 +20,16 @@ try {
   const types = await page.evaluate(() => [...new Set(window.bzpeerGraph.nodes().map((n) => n.data('type')))]);
   for (const t of ['researcher', 'work', 'topic']) if (!types.includes(t)) fail(`no ${t} node in the explorer: ${types}`);
   await page.screenshot({ path: path.join(artifacts, 'explorer.png') });
+  // A legend of node colours; no node drawn without a link; only the strongest named.
+  if ((await page.locator('.type-filter .swatch').count()) !== 5) fail('the explorer has no legend of node colours');
+  const drawing = await page.evaluate(() => {
+    const shown = window.bzpeerGraph.nodes().filter((n) => !n.hasClass('hidden'));
+    const linked = (n) => n.connectedEdges().some((e) => !e.source().hasClass('hidden') && !e.target().hasClass('hidden'));
+    return { isolated: shown.filter((n) => !n.hasClass('centre') && !linked(n)).length,
+      named: shown.filter((n) => n.style('label') !== '').length, shown: shown.length };
+  });
+  if (drawing.isolated) fail(`${drawing.isolated} node(s) drawn with no link`);
+  if (drawing.named > 13) fail(`${drawing.named} of ${drawing.shown} nodes named at once: labels overlap`);
   const before = await page.evaluate(() => window.bzpeerGraph.nodes().length);
   // Click a topic: its other researchers join the picture.
   const position = await page.evaluate(() => {
@@ -58,7 +68,7 @@ try {
     return n.length ? { id: n.id(), type: n.data('type'), label: n.data('label') } : null;
   });
   if (!target) fail('the slice has neither a venue nor a topic');
-  await Promise.all([page.waitForURL(/\/search\?q=/),
+  await Promise.all([page.waitForURL(target.type === 'venue' ? /\/search\?q=/ : /\/topics\//),
     page.evaluate((id) => window.bzpeerGraph.getElementById(id).emit('dbltap'), target.id)]);
   if ((await page.locator('li.work').count()) === 0) fail(`double-clicking the ${target.type} "${target.label}" finds no works`);
   await page.screenshot({ path: path.join(artifacts, 'explorer-double-click.png') });

@@ -8,13 +8,20 @@
   const centre = root.dataset.researcherId;
   const status = document.getElementById('explorer-status');
   const colours = { work: '#1f5fbf', researcher: '#c2410c', topic: '#15803d', institution: '#7c3aed', venue: '#64748b' };
+  let labelWeight = 0;  // nodes at least this strong are named (set from the graph's size)
 
   const cy = cytoscape({
     container: document.getElementById('cy'),
     style: [
-      { selector: 'node', style: { 'background-color': (n) => colours[n.data('type')] || '#999', label: 'data(short)',
-        'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': 120, width: 'mapData(weight, 0, 1, 14, 40)',
-        height: 'mapData(weight, 0, 1, 14, 40)' } },
+      // Labels stay readable on dense graphs: only the strongest nodes are named until one
+      // hovers or selects another; a label too small to read at the current zoom is not
+      // drawn at all, and each sits on a light band.
+      { selector: 'node', style: { 'background-color': (n) => colours[n.data('type')] || '#999',
+        label: (n) => (n.data('weight') >= labelWeight || n.hasClass('centre') ? n.data('short') : ''),
+        'font-size': 9, 'min-zoomed-font-size': 7, 'text-wrap': 'ellipsis', 'text-max-width': 120,
+        'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 1,
+        width: 'mapData(weight, 0, 1, 14, 40)', height: 'mapData(weight, 0, 1, 14, 40)' } },
+      { selector: 'node.named, node:selected', style: { label: 'data(short)', 'z-index': 10 } },
       { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111' } },
       { selector: 'edge', style: { width: 1, 'line-color': '#cbd5e1', 'curve-style': 'haystack' } },
       { selector: '.path', style: { 'line-color': '#dc2626', 'background-color': '#dc2626', width: 3 } },
@@ -22,6 +29,8 @@
     ],
   });
   window.bzpeerGraph = cy;  // for the browser test and curious users
+  cy.on('mouseover', 'node', (e) => e.target.addClass('named'));
+  cy.on('mouseout', 'node', (e) => e.target.removeClass('named'));
 
   function add(slice) {
     const added = [];
@@ -37,9 +46,14 @@
     }
     const first = cy.nodes().length === 0;
     cy.add(added);
+    // Name about the 12 strongest nodes; the rest on hover, selection or zoom.
+    const weights = cy.nodes().map((n) => n.data('weight')).sort((a, b) => b - a);
+    labelWeight = weights.length > 12 ? weights[11] + 1e-9 : 0;
+    cy.style().update();
     applyFilter();
     // New nodes start stacked at the origin: the first layout scatters them.
-    cy.layout({ name: 'cose', animate: false, randomize: first, fit: true, padding: 24, nodeRepulsion: 8000 }).run();
+    cy.layout({ name: 'cose', animate: false, randomize: first, fit: true, padding: 24, nodeRepulsion: 20000,
+      idealEdgeLength: 110, nodeOverlap: 20, componentSpacing: 60 }).run();
     status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} links`;
   }
 
@@ -55,15 +69,22 @@
     if (!inputs.length) return;  // no filter on the profile's inline slice
     const shown = new Set([...root.querySelectorAll('.type-filter input:checked')].map((i) => i.value));
     cy.nodes().forEach((n) => n.toggleClass('hidden', !shown.has(n.data('type')) && n.id() !== centre));
+    // A node with no link in the drawing says nothing about the researcher: not drawn.
+    cy.nodes().forEach((n) => {
+      if (n.id() !== centre && n.connectedEdges().filter((e) => !e.source().hasClass('hidden') && !e.target().hasClass('hidden')).length === 0)
+        n.addClass('hidden');
+    });
   }
 
   function pageOf(node) {
     const id = node.id(), type = node.data('type');
     if (type === 'researcher') return '/researchers/' + id;
+    if (type === 'work') return '/works/' + id;
+    if (type === 'topic' || type === 'institution') return `/${type === 'topic' ? 'topics' : 'institutions'}/${encodeURIComponent(id)}`;
     // A venue's words, all of them, in the venue field (venues are indexed without
     // positions, and their punctuation would break a query); others as a phrase.
     const words = (node.data('label') || '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    if (type === 'venue') return '/search?q=' + encodeURIComponent('venue:(' + words + ')');
+    return '/search?q=' + encodeURIComponent('venue:(' + words + ')');
     return '/search?q=' + encodeURIComponent('"' + words + '"');
   }
 
