@@ -88,7 +88,7 @@ class WorkIndexer {
     doc.add_value(slot::date, date_value(w));
     doc.add_value(slot::type, w.type);
     if (!w.venue.empty()) doc.add_value(slot::venue, w.venue);
-    if (!w.categories.empty()) doc.add_value(slot::category, w.categories.front());
+    if (!w.categories.empty()) doc.add_value(slot::category, join_list_value(w.categories));
     doc.set_data(w.title);
     db_.replace_document(local_docid(w.id), doc);
   }

@@ -50,4 +50,13 @@ Xapian::Database open_works(const std::string& works_dir) {
 
 Xapian::Stem stemmer() { return Xapian::Stem("english"); }
 
+std::string join_list_value(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += kListSeparator;
+    out += item;
+  }
+  return out;
+}
+
 }  // namespace bzpeer::search

@@ -4,11 +4,12 @@
 // ranges and facets. Changing any of it means bumping kIndexSchema (a full re-index).
 #include <cstdint>
 #include <string>
+#include <vector>
 #include <xapian.h>
 
 namespace bzpeer::search {
 
-inline constexpr int kIndexSchema = 3;  // 2: abstracts without positions; 3: with them again (phrases)
+inline constexpr int kIndexSchema = 4;  // 2: abstracts without positions; 3: with them again (phrases); 4: every category in its slot
 
 // The works index is split into shards built in parallel. Shard s holds the works whose
 // id ≡ s + 1 (mod kWorkShards) under local docid (id - s - 1) / kWorkShards + 1, so that
@@ -43,10 +44,16 @@ inline constexpr Xapian::valueno year = 0;      // sortable_serialise(year)
 inline constexpr Xapian::valueno date = 1;      // "YYYY-MM-DD" (date-less works: "YYYY-01-01")
 inline constexpr Xapian::valueno type = 2;
 inline constexpr Xapian::valueno venue = 3;
-inline constexpr Xapian::valueno category = 4;  // the first category
+inline constexpr Xapian::valueno category = 4;  // every category, joined by kListSeparator
 // Researchers and topics indexes.
 inline constexpr Xapian::valueno works_count = 0;  // sortable_serialise(works)
 }  // namespace slot
+
+// A slot that holds a list (categories): its items joined by this byte, and split again
+// when counted, so that a facet counts a work under each of its categories.
+inline constexpr char kListSeparator = '\x1f';
+inline bool is_list_slot(Xapian::valueno s) { return s == slot::category; }
+std::string join_list_value(const std::vector<std::string>& items);
 
 // DATA/search/CURRENT names the live directory of each index; a build writes new
 // directories and swaps CURRENT atomically, so a reader never sees a half-built index.

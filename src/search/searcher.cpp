@@ -18,6 +18,36 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr Xapian::doccount kFacetValues = 20;
+
+// Counts each item of a list slot (a work's categories) once per matching work, so a
+// facet value's count is what a click on it finds.
+class ListValueCountSpy final : public Xapian::MatchSpy {
+ public:
+  explicit ListValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string value = doc.get_value(slot_);
+    for (size_t at = 0; at < value.size();) {
+      size_t end = value.find(kListSeparator, at);
+      if (end == std::string::npos) end = value.size();
+      if (end > at) ++counts_[value.substr(at, end - at)];
+      at = end + 1;
+    }
+  }
+  // Most frequent first, ties by value.
+  std::vector<FacetCount> top(Xapian::doccount n) const {
+    std::vector<FacetCount> out;
+    for (const auto& [value, count] : counts_) out.push_back({value, count});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
+    if (out.size() > n) out.resize(n);
+    return out;
+  }
+
+ private:
+  Xapian::valueno slot_;
+  std::map<std::string, Xapian::doccount> counts_;
+};
+
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE;
 
@@ -343,9 +373,12 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
       case WorkSort::year_asc: enquire.set_sort_by_value_then_relevance(slot::year, false); break;
     }
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    std::vector<std::unique_ptr<ListValueCountSpy>> list_spies;  // parallel, for list slots
     for (Xapian::valueno s : query.facets) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(s));
-      enquire.add_matchspy(spies.back().get());
+      spies.push_back(is_list_slot(s) ? nullptr : std::make_unique<Xapian::ValueCountMatchSpy>(s));
+      list_spies.push_back(is_list_slot(s) ? std::make_unique<ListValueCountSpy>(s) : nullptr);
+      if (spies.back()) enquire.add_matchspy(spies.back().get());
+      else enquire.add_matchspy(list_spies.back().get());
     }
     // Counts are exact up to kExactCountUpTo matches (meta.count_is_exact says so),
     // whatever the page size; past it Xapian's estimate.
@@ -358,8 +391,12 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
       out.hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
     for (size_t i = 0; i < spies.size(); ++i) {
       std::vector<FacetCount> counts;
-      for (auto v = spies[i]->top_values_begin(20); v != spies[i]->top_values_end(20); ++v)
-        counts.push_back({group_value_label(query.facets[i], *v), v.get_termfreq()});
+      if (list_spies[i]) {
+        counts = list_spies[i]->top(kFacetValues);
+      } else {
+        for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues); ++v)
+          counts.push_back({group_value_label(query.facets[i], *v), v.get_termfreq()});
+      }
       out.facets.push_back(std::move(counts));
     }
   } catch (const Xapian::DatabaseModifiedError&) {
