@@ -50,8 +50,7 @@ with open(sys.argv[1], "w") as out:
                              "institutions": [{"display_name": people[a]}], "raw_author_name": a} for a in authors],
             "abstract_inverted_index": inverted, "referenced_works": []}) + "\n")
 PY
-"$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_works_catalog
 start_server "$WORK/data"
 [ -n "${KEEP:-}" ] && { echo "$BASE"; sleep 600; }
 

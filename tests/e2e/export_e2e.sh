@@ -22,8 +22,7 @@ with open(sys.argv[1], "w") as out:
                               "update_date": f"{2015 + i % 9}-03-01", "categories": "cs.LG",
                               "authors_parsed": authors}) + "\n")
 PY
-"$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_works_catalog
 "$BZPEER" export --data "$WORK/data" --records-per-part 4000 "$WORK/snapshot" > "$WORK/export.out"
 start_server "$WORK/data"
 

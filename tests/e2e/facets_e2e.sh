@@ -11,8 +11,7 @@ cat > "$WORK/works.jsonl" <<'JSON'
 {"id":"2101.00003","title":"Stereo depth from video","abstract":"Vision.","update_date":"2021-03-01","categories":"cs.CV","authors_parsed":[["Kim","Bo",""]]}
 {"id":"2101.00004","title":"Learned image compression","abstract":"Codecs.","update_date":"2021-04-01","categories":"eess.IV cs.LG cs.CV","authors_parsed":[["Ito","Rei",""]]}
 JSON
-"$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_works_catalog
 start_server "$WORK/data"
 python3 - "$BASE" <<'PY'
 import json, sys, urllib.parse, urllib.request

@@ -9,8 +9,7 @@ source "$(dirname "$0")/lib.sh"
 cat > "$WORK/works.jsonl" <<'JSON'
 {"id":"2101.00001","title":"Masked image modeling for vision transformers","abstract":"We study masked image modeling.","update_date":"2021-01-01","categories":"cs.CV","authors_parsed":[["Hu","Han",""],["Cao","Yue",""]]}
 JSON
-"$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_works_catalog
 start_server "$WORK/data"
 
 alive() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/works?per_page=1")" = 200 ] || fail "server stopped answering after $1"; }

@@ -19,3 +19,9 @@ build_seed_catalog() {
   "$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null
   "$BZPEER" build --data "$WORK/data" > /dev/null
 }
+
+# Ingests $WORK/works.jsonl (written by the script) and builds it into $WORK/data.
+build_works_catalog() {
+  "$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > /dev/null
+  "$BZPEER" build --data "$WORK/data" > /dev/null
+}

@@ -10,8 +10,7 @@ cat > "$WORK/works.jsonl" <<'JSON'
 {"id":"2101.00002","title":"Scaling masked image modeling","abstract":"Masked image modeling at scale.","update_date":"2022-01-01","categories":"cs.CV","authors_parsed":[["Hu","Han",""],["Cao","Yue",""]]}
 {"id":"2301.99999","title":"Han and Hu on Hu and Han","abstract":"Hu Han, Han Hu's namesakes.","update_date":"2023-01-01","categories":"cs.CL","authors_parsed":[["Hu","Bojie",""],["Han","Ambyer",""],["Han","Li",""],["Hu","Wei",""]]}
 JSON
-"$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_works_catalog
 start_server "$WORK/data"
 python3 - "$BASE" <<'PY'
 import json, sys, urllib.request

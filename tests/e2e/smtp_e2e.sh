@@ -10,8 +10,7 @@ source "$(dirname "$0")/lib.sh"
 cat > "$WORK/works.jsonl" <<'JSON'
 {"id":"2101.00001","title":"Masked image modeling","abstract":"We study masked image modeling.","update_date":"2021-01-01","categories":"cs.CV","authors_parsed":[["Hu","Han",""]]}
 JSON
-"$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > /dev/null
-"$BZPEER" build --data "$WORK/data" > /dev/null
+build_works_catalog
 
 if "$BZPEER" serve --data "$WORK/data" --port 0 --smtp http://127.0.0.1:25 > "$WORK/bad.out" 2>&1; then
   fail "serve accepted --smtp http://"
