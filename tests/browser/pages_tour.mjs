@@ -1,12 +1,13 @@
 // Every page at 1280 and at 390 px wide (a phone): each answers 200, none scrolls
 // sideways, and a screenshot of each is kept. The tour follows the pages' own links:
 // profile -> a work's page -> a topic's page -> an institution's page.
-// Usage: node pages_tour.mjs BASE ARTIFACTS RESEARCHER_ID
+// Signed in (an account made here), the account page too.
+// Usage: node pages_tour.mjs BASE ARTIFACTS RESEARCHER_ID DATA_DIR
 import path from 'node:path';
 import fs from 'node:fs';
-import { fail, launch } from './lib.mjs';
+import { fail, launch, signUpAndVerify } from './lib.mjs';
 
-const [base, artifacts, researcherId] = process.argv.slice(2);
+const [base, artifacts, researcherId, dataDir] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
 const browser = await launch();
 let visited = 0;
@@ -53,6 +54,11 @@ try {
     else if (await institutionLinks.count()) fail('the profile links an institution the work page does not');
     await visit(page, width, 'feed', `${base}/feed`);
     for (const form of ['login', 'signup', 'forgot']) await visit(page, width, form, `${base}/${form}`);
+    const noShots = async () => {};
+    await signUpAndVerify(page, base, dataDir, noShots, `Tour ${width}`, `tour${width}@example.org`, 'a long enough password');
+    await visit(page, width, 'account', `${base}/account`);
+    await visit(page, width, 'profile-signed-in', `${base}/researchers/${researcherId}`);
+    await visit(page, width, 'feed-signed-in', `${base}/feed`);
   }
   console.log(`pages tour: ${visited} pages at 1280 and 390 px, none scrolls sideways (screenshots in ${artifacts})`);
 } finally {

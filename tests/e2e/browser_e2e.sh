@@ -22,4 +22,4 @@ node "$ROOT/tests/browser/explorer_flow.mjs" "$BASE" "R$R" "$ARTIFACTS"
 read -r claim f1 f2 <<< "$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 3" | tr '\n' ' ')"
 node "$ROOT/tests/browser/feed_flow.mjs" "$BASE" "$WORK/data" "$ARTIFACTS/feed" "R$claim" "R$f1" "R$f2"
 # Every page at 1280 and 390 px, from the profile of the researcher with most works.
-node "$ROOT/tests/browser/pages_tour.mjs" "$BASE" "$ARTIFACTS/pages" "R$claim"
+node "$ROOT/tests/browser/pages_tour.mjs" "$BASE" "$ARTIFACTS/pages" "R$claim" "$WORK/data"
