@@ -1,7 +1,5 @@
 #include "http/account_views.hpp"
 
-#include "http/entity_views.hpp"
-
 #include <ctime>
 #include <optional>
 
@@ -64,9 +62,6 @@ std::string render_form_page(const FormPage& p) {
 
 std::string render_account_page(const AccountPageView& v) {
   const model::Account& a = *v.account;
-  const auto& claim = v.claim;
-  const auto& following = v.following;
-  const auto& conversations = v.conversations;
   const auto& name_of = v.name_of;
   data d;
   d.set("display_name", a.display_name);
@@ -74,13 +69,13 @@ std::string render_account_page(const AccountPageView& v) {
   d.set("verified", a.email_verified);
   d.set("moderator", a.role == "moderator");
   d.set("csrf_token", v.csrf_token);
-  if (claim) {
-    d.set("claim_id", model::format_researcher_id(claim->researcher));
-    d.set("claim_name", name_of(claim->researcher));
-    d.set("claim_level", claim->level);
+  if (v.claim) {
+    d.set("claim_id", model::format_researcher_id(v.claim->researcher));
+    d.set("claim_name", name_of(v.claim->researcher));
+    d.set("claim_level", v.claim->level);
   }
   data list{data::type::list};
-  for (const auto& target : following) {
+  for (const auto& target : v.following) {
     data item;
     bool researcher = !target.empty() && target[0] == 'R';
     model::ResearcherId id = researcher ? model::parse_researcher_id(target) : 0;
@@ -90,9 +85,9 @@ std::string render_account_page(const AccountPageView& v) {
     list.push_back(item);
   }
   d.set("following", list);
-  d.set("has_following", !following.empty());
+  d.set("has_following", !v.following.empty());
   data convs{data::type::list};
-  for (const auto& c : conversations) {
+  for (const auto& c : v.conversations) {
     data item;
     item.set("id", std::to_string(c.id));
     item.set("subject", c.subject);
@@ -101,7 +96,7 @@ std::string render_account_page(const AccountPageView& v) {
     convs.push_back(item);
   }
   d.set("conversations", convs);
-  d.set("has_conversations", !conversations.empty());
+  d.set("has_conversations", !v.conversations.empty());
   data notices{data::type::list};
   int unread = 0;
   for (const auto& n : v.notifications) {

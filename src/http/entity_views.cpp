@@ -11,14 +11,6 @@ namespace bzpeer::http {
 
 namespace {
 
-std::string strength_label(const std::string& strength) {
-  if (strength == "confirmed") return "Confirmed";
-  if (strength == "strong") return "Strong evidence";
-  if (strength == "moderate") return "Moderate evidence";
-  if (strength == "weak") return "Weak evidence";
-  return "";
-}
-
 // One line of a works list: title to its page, three authors "et al.", the year.
 data work_line(const store::WorkSummary& w) {
   data item;
@@ -35,23 +27,7 @@ data work_lines(const std::vector<store::WorkSummary>& works) {
   return list;
 }
 
-data people(const std::vector<model::NamedCount>& list, bool counts) {
-  data out{data::type::list};
-  for (const auto& p : list) {
-    data item;
-    item.set("name", p.name);
-    item.set("href", "/researchers/" + p.id);
-    if (counts) item.set("count", grouped(p.count));
-    out.push_back(item);
-  }
-  return out;
-}
-
 }  // namespace
-
-std::string work_href(std::int64_t id) { return "/works/W" + std::to_string(id); }
-std::string topic_href(const std::string& topic_id) { return "/topics/" + url_encode(topic_id); }
-std::string institution_href(const std::string& name) { return "/institutions/" + url_encode("institution:" + name); }
 
 std::string render_work_page(const pages::WorkPage& page) {
   const auto& w = page.work;
@@ -85,18 +61,11 @@ std::string render_work_page(const pages::WorkPage& page) {
   }
   d.set("authors", authors);
   d.set("has_attributions", attributed);
-  data topics{data::type::list};
-  for (const auto& t : page.topics) {
-    data item;
-    item.set("name", t.name);
-    item.set("href", topic_href(t.id));
-    topics.push_back(item);
-  }
-  d.set("topics", topics);
+  d.set("topics", named_list(page.topics, Links::topics));
   d.set("has_topics", !page.topics.empty());
   d.set("related", work_lines(page.related));
   d.set("has_related", !page.related.empty());
-  d.set("also_wrote", people(page.also_wrote, true));
+  d.set("also_wrote", named_list(page.also_wrote, Links::researchers));
   d.set("has_also_wrote", !page.also_wrote.empty());
   return render_in_layout("work", d, text::utf8_prefix(w.title, 120) + " - BZPEER");
 }
@@ -128,7 +97,7 @@ std::string render_topic_page(const pages::TopicPage& page) {
   }
   d.set("years", years);
   d.set("has_years", !page.by_year.empty());
-  d.set("researchers", people(page.researchers, false));
+  d.set("researchers", named_list(page.researchers, Links::researchers));
   d.set("has_researchers", !page.researchers.empty());
   d.set("works", work_lines(page.works));
   if (page.works_total > page.works.size()) {
@@ -142,16 +111,8 @@ std::string render_institution_page(const pages::InstitutionPage& page) {
   data d;
   d.set("name", page.name);
   d.set("summary", plural(static_cast<int>(page.researchers_total), "researcher"));
-  d.set("researchers", people(page.researchers, true));
-  data topics{data::type::list};
-  for (const auto& t : page.topics) {
-    data item;
-    item.set("name", t.name);
-    item.set("href", topic_href(t.id));
-    item.set("count", std::to_string(t.count));
-    topics.push_back(item);
-  }
-  d.set("topics", topics);
+  d.set("researchers", named_list(page.researchers, Links::researchers));
+  d.set("topics", named_list(page.topics, Links::topics));
   d.set("has_topics", !page.topics.empty());
   d.set("works", work_lines(page.works));
   d.set("has_works", !page.works.empty());

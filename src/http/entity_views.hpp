@@ -15,9 +15,4 @@ std::string render_topic_page(const pages::TopicPage& page);
 std::string render_institution_page(const pages::InstitutionPage& page);
 nlohmann::json work_page_json(const pages::WorkPage& page);
 
-// Where each entity's page is.
-std::string work_href(std::int64_t id);
-std::string topic_href(const std::string& topic_id);
-std::string institution_href(const std::string& name);
-
 }  // namespace bzpeer::http

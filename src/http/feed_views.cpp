@@ -1,7 +1,5 @@
 #include "http/feed_views.hpp"
 
-#include "http/entity_views.hpp"
-
 #include <cstdio>
 
 #include "core/text.hpp"
@@ -197,7 +195,7 @@ std::string render_atom(const feed::FeedPage& page, const std::string& title, co
                                            : (w.year > 0 ? std::to_string(w.year) + "-01-01T00:00:00Z" : updated);
     const std::string link = site + work_href(w.id);
     out += "  <entry>\n    <title>" + xml_escape(w.title) + "</title>\n";
-    out += "    <id>" + xml_escape(site) + "/works/W" + std::to_string(w.id) + "</id>\n";
+    out += "    <id>" + xml_escape(link) + "</id>\n";
     out += "    <link href=\"" + xml_escape(link) + "\"/>\n";
     out += "    <updated>" + when + "</updated>\n";
     for (size_t a = 0; a < std::min(kAuthorsShown, w.authors.size()); ++a)

@@ -2,58 +2,19 @@
 
 #include <map>
 
-#include "http/entity_views.hpp"
 #include "http/templates.hpp"
 
 namespace bzpeer::http {
 
 namespace {
 
-// What the entries of a list link to: each kind of id has its page.
-enum class Links { none, researchers, works, topics, institutions };
-
-std::string href_of(const model::NamedCount& item, Links links) {
-  switch (links) {
-    case Links::researchers: return item.id.empty() ? "" : "/researchers/" + item.id;
-    case Links::works: return item.id.empty() ? "" : work_href(model::parse_work_id(item.id));
-    case Links::topics: return item.id.empty() ? "" : topic_href(item.id);
-    case Links::institutions: return institution_href(item.name);
-    case Links::none: break;
-  }
-  return "";
-}
-
-data list_of(const std::vector<model::NamedCount>& items, Links links) {
-  data list{data::type::list};
-  for (const auto& item : items) {
-    data entry;
-    entry.set("name", item.name);
-    entry.set("count", std::to_string(item.count));
-    if (!item.via.empty()) entry.set("via", item.via);
-    if (auto href = href_of(item, links); !href.empty()) entry.set("href", href);
-    list.push_back(entry);
-  }
-  return list;
-}
-
 data graph_group(const std::string& label, int count, const std::vector<model::NamedCount>& top, Links links) {
   data group;
   group.set("label", label);
   group.set("count", std::to_string(count));
-  group.set("top", list_of(top, links));
+  group.set("top", named_list(top, links));
   group.set("has_top", !top.empty());
   return group;
-}
-
-// The badge for how firmly identity tied a work to the profile (store::Attribution);
-// none for a researcher's only work, where there is nothing to weigh.
-std::string strength_label(const std::string& strength) {
-  static const std::map<std::string, std::string> labels = {{"confirmed", "Confirmed"},
-                                                            {"strong", "Strong evidence"},
-                                                            {"moderate", "Moderate evidence"},
-                                                            {"weak", "Weak evidence: worth checking"}};
-  auto it = labels.find(strength);
-  return it == labels.end() ? "" : it->second;
 }
 
 }  // namespace
@@ -106,9 +67,9 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("followers_count", std::to_string(p.followers_count));
   d.set("topics_count", std::to_string(p.topics.size()));
   d.set("collaborators_count", std::to_string(p.collaborators.size()));
-  d.set("topics", list_of(p.topics, Links::topics));
+  d.set("topics", named_list(p.topics, Links::topics));
   d.set("has_topics", !p.topics.empty());
-  d.set("collaborators", list_of(p.collaborators, Links::researchers));
+  d.set("collaborators", named_list(p.collaborators, Links::researchers));
   d.set("has_collaborators", !p.collaborators.empty());
 
   data breakdown{data::type::list};
@@ -200,7 +161,7 @@ std::string render_researchers_page(const std::string& name, const std::vector<m
     item.set("works", plural(p.works_count, "work"));
     item.set("affiliation", p.affiliation.empty() ? "Affiliation not imported" : p.affiliation);
     std::vector<model::NamedCount> top(p.topics.begin(), p.topics.begin() + std::min<size_t>(p.topics.size(), 5));
-    item.set("topics", list_of(top, Links::topics));
+    item.set("topics", named_list(top, Links::topics));
     list.push_back(item);
   }
   d.set("researchers", list);

@@ -1,7 +1,5 @@
 #include "http/search_views.hpp"
 
-#include "http/entity_views.hpp"
-
 #include <algorithm>
 
 #include "core/text.hpp"

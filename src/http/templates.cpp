@@ -73,4 +73,42 @@ std::string work_link(const std::string& url, const std::string& doi) {
   return link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0 ? link : "";
 }
 
+std::string work_href(std::int64_t id) { return "/works/W" + std::to_string(id); }
+std::string topic_href(const std::string& topic_id) { return "/topics/" + url_encode(topic_id); }
+std::string institution_href(const std::string& name) { return "/institutions/" + url_encode("institution:" + name); }
+
+namespace {
+std::string href_of(const model::NamedCount& item, Links links) {
+  switch (links) {
+    case Links::researchers: return item.id.empty() ? "" : "/researchers/" + item.id;
+    case Links::works: return item.id.empty() ? "" : work_href(model::parse_work_id(item.id));
+    case Links::topics: return item.id.empty() ? "" : topic_href(item.id);
+    case Links::institutions: return institution_href(item.name);
+    case Links::none: break;
+  }
+  return "";
+}
+}  // namespace
+
+data named_list(const std::vector<model::NamedCount>& items, Links links) {
+  data list{data::type::list};
+  for (const auto& item : items) {
+    data entry;
+    entry.set("name", item.name);
+    entry.set("count", grouped(item.count));
+    if (!item.via.empty()) entry.set("via", item.via);
+    if (auto href = href_of(item, links); !href.empty()) entry.set("href", href);
+    list.push_back(entry);
+  }
+  return list;
+}
+
+std::string strength_label(const std::string& strength) {
+  if (strength == "confirmed") return "Confirmed";
+  if (strength == "strong") return "Strong evidence";
+  if (strength == "moderate") return "Moderate evidence";
+  if (strength == "weak") return "Weak evidence: worth checking";
+  return "";
+}
+
 }  // namespace bzpeer::http

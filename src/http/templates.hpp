@@ -5,6 +5,9 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "model/researcher.hpp"
 
 namespace bzpeer::http {
 
@@ -24,6 +27,20 @@ std::string url_encode(const std::string& value);
 // Where a work's title links: its URL, else its DOI resolver, and only over http(s):
 // a source's "javascript:" link must not become a click. Empty when there is none.
 std::string work_link(const std::string& url, const std::string& doi);
+
+// Where each entity's page is.
+std::string work_href(std::int64_t id);
+std::string topic_href(const std::string& topic_id);  // "topic:..." or "field:..."
+std::string institution_href(const std::string& name);
+
+// What the entries of a named list link to: each kind of id has its page.
+enum class Links { none, researchers, works, topics, institutions };
+// [{name, count, via?, href?}] for Mustache.
+data named_list(const std::vector<model::NamedCount>& items, Links links);
+
+// The badge for how firmly identity tied a work to a researcher (store::Attribution);
+// empty for a researcher's only work, where there is nothing to weigh.
+std::string strength_label(const std::string& strength);
 
 // "1 work", "3 works", "50,494 works".
 std::string plural(int n, const std::string& word);

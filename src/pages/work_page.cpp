@@ -62,6 +62,9 @@ std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, sear
   page.work = std::move(found.front());
   const auto& w = page.work;
 
+  // Every authorship's attribution in one read (by position), not one a researcher.
+  std::unordered_map<int, store::Attribution> attributed;
+  for (auto& a : catalog.attributions_in_works(id, id)) attributed[a.position] = std::move(a.attribution);
   std::vector<std::vector<model::NamedCount>> author_topics;
   std::unordered_set<model::ResearcherId> authors;
   std::unordered_set<std::string> author_names;  // a namesake record is most often the same person
@@ -73,10 +76,10 @@ std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, sear
     if (i < w.author_ids.size()) a.researcher = w.author_ids[i];
     if (a.researcher && i < kAuthorsWithProfiles) {
       authors.insert(a.researcher);
-      std::vector<store::WorkSummary> one{w};
-      catalog.fill_attributions(a.researcher, one);
-      a.strength = one.front().attribution_strength;
-      a.explanation = one.front().attribution;
+      if (auto it = attributed.find(static_cast<int>(i)); it != attributed.end()) {
+        a.strength = it->second.strength;
+        a.explanation = it->second.explanation;
+      }
       if (auto profile = catalog.profile(a.researcher)) author_topics.push_back(profile->topics);
     }
     page.authors.push_back(std::move(a));

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -26,11 +27,11 @@ class PartWriter {
   Status write(const json& record) {
     if (!file_ || in_part_ == per_part_) {
       if (auto s = close_part(); !s) return s;
-      const std::string name = "part_" + std::string(3 - std::min<size_t>(3, std::to_string(parts_.size()).size()), '0') +
-                               std::to_string(parts_.size()) + ".gz";
+      char name[32];
+      std::snprintf(name, sizeof name, "part_%03zu.gz", parts_.size());
       file_ = gzopen((dir_ / name).c_str(), "wb6");
       if (!file_) return make_error(ErrorCode::io, "cannot write " + (dir_ / name).string());
-      parts_.push_back({name, 0});
+      parts_.emplace_back(name, 0);
       in_part_ = 0;
     }
     const std::string line = record.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";

@@ -1,6 +1,6 @@
 # Shared by the end-to-end scripts: a scratch directory removed on exit (with any server
 # started), `fail`, and `start_server DATA` which serves DATA on a free loopback port
-# and sets BASE to its URL.
+# (with any further `serve` options) and sets BASE to its URL.
 WORK=$(mktemp -d)
 SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
@@ -8,7 +8,8 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 start_server() {
-  "$BZPEER" serve --data "$1" --port 0 > "$WORK/serve.out" 2>&1 &
+  local data=$1; shift
+  "$BZPEER" serve --data "$data" --port 0 "$@" > "$WORK/serve.out" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
   BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start: $(cat "$WORK/serve.out")"

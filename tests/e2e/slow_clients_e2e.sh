@@ -10,10 +10,7 @@ cat > "$WORK/works.jsonl" <<'JSON'
 {"id":"2101.00001","title":"Masked image modeling","abstract":"We study it.","update_date":"2021-01-01","categories":"cs.CV","authors_parsed":[["Hu","Han",""]]}
 JSON
 build_works_catalog
-"$BZPEER" serve --data "$WORK/data" --port 0 --threads 8 --request-timeout 4 --connections-per-client 64 > "$WORK/serve.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start"
+start_server "$WORK/data" --threads 8 --request-timeout 4 --connections-per-client 64
 
 python3 - "$BASE" <<'PY'
 import select, socket, sys, threading, time, urllib.request

@@ -24,11 +24,8 @@ trap 'kill $SINK_PID 2>/dev/null || true; cleanup' EXIT
 for _ in $(seq 50); do [ -s "$WORK/sink.port" ] && break; sleep 0.1; done
 SINK_PORT=$(cat "$WORK/sink.port")
 
-BZPEER_SMTP_USER=mailer BZPEER_SMTP_PASSWORD=s3cret BZPEER_SMTP_FROM=hello@bzpeer.test \
-  "$BZPEER" serve --data "$WORK/data" --port 0 --smtp "smtp://127.0.0.1:$SINK_PORT" > "$WORK/serve.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start: $(cat "$WORK/serve.out")"
+export BZPEER_SMTP_USER=mailer BZPEER_SMTP_PASSWORD=s3cret BZPEER_SMTP_FROM=hello@bzpeer.test
+start_server "$WORK/data" --smtp "smtp://127.0.0.1:$SINK_PORT"
 
 python3 - "$BASE" "$WORK/mail" "$WORK/data" "$SINK_PID" <<'PY'
 import glob, json, os, re, signal, sys, time, urllib.request
