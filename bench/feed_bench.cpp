@@ -1,6 +1,7 @@
 // feed-bench: the latency of the ranked feed for readers with many interests: each
-// reader has claimed the most prolific researcher's record (its newest 100 works are
-// the positives) and follows 200 researchers. Times the first request of each reader
+// reader has claimed one of the most prolific researchers' records (its newest 100 works
+// are the positives; no two readers share one, so every first request fits a new
+// scorer) and follows 200 researchers. Times the first request of each reader
 // (document frequencies warm, the reader's scorer and candidates' vectors cold), then
 // repeated requests over pages and sorts (p50/p99, one thread, no HTTP). One JSON line.
 #include <CLI/CLI.hpp>
@@ -33,7 +34,7 @@ double percentile(std::vector<double> v, double p) {
 int main(int argc, char** argv) {
   CLI::App app{"Feed latency for readers with 200 follows and 100 claimed works"};
   std::string data;
-  int readers = 20, requests = 25, follows = 200;
+  int readers = 40, requests = 25, follows = 200;
   app.add_option("--data", data, "Built data directory")->required();
   app.add_option("--readers", readers, "Distinct readers");
   app.add_option("--requests", requests, "Requests per reader after its first");
@@ -54,7 +55,8 @@ int main(int argc, char** argv) {
   by_works.resize(std::min<size_t>(by_works.size(), 20000));
   for (auto& [n, id] : by_works) n = static_cast<int>((*catalog)->researcher_work_ids(id, 200).size());
   std::sort(by_works.begin(), by_works.end(), std::greater<>());
-  if (by_works.size() < static_cast<size_t>(follows) + 1) {
+  const size_t claimable = static_cast<size_t>(readers);
+  if (by_works.size() < claimable + static_cast<size_t>(follows)) {
     std::fprintf(stderr, "feed-bench: too few researchers\n");
     return 1;
   }
@@ -68,9 +70,9 @@ int main(int argc, char** argv) {
   size_t items = 0, candidates = 0;
   for (int r = 0; r < readers; ++r) {
     bzpeer::feed::ReaderInterests reader;
-    reader.claimed = by_works[static_cast<size_t>(r) % 10].second;  // among the ten most prolific
-    std::vector<size_t> pool(by_works.size() - 10);
-    for (size_t i = 0; i < pool.size(); ++i) pool[i] = i + 10;
+    reader.claimed = by_works[static_cast<size_t>(r)].second;
+    std::vector<size_t> pool(by_works.size() - claimable);
+    for (size_t i = 0; i < pool.size(); ++i) pool[i] = i + claimable;
     std::shuffle(pool.begin(), pool.end(), rng);
     for (int f = 0; f < follows; ++f) reader.followed.push_back(by_works[pool[static_cast<size_t>(f)]].second);
     bzpeer::feed::FeedQuery q;
@@ -95,6 +97,7 @@ int main(int argc, char** argv) {
                         {"readers", readers},
                         {"follows", follows},
                         {"claimed_works_max", by_works.front().first},
+                        {"claimed_works_min", by_works[claimable - 1].first},
                         {"mean_candidates", static_cast<double>(candidates) / readers},
                         {"reference_ms", reference_ms},
                         {"first_p50_ms", percentile(first, 0.5)},

@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "core/memory.hpp"
 #include "enrich/profile_pass.hpp"
+#include "feed/work_terms_pass.hpp"
 #include "identity/default_model.hpp"
 #include "identity/disambiguator.hpp"
 #include "identity/identity_pass.hpp"
@@ -63,6 +64,14 @@ void add_build_command(CLI::App& app, int& exit_code) {
     }
     std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs\n", enrich_stats->researchers,
                 enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start));
+    auto terms_stats = feed::update_work_terms((*catalog)->features(), (*catalog)->works_revision());
+    if (!terms_stats) {
+      std::fprintf(stderr, "bzpeer build: feed terms: %s\n", terms_stats.error().message.c_str());
+      exit_code = 1;
+      return;
+    }
+    std::printf("feed: terms of %llu works counted in %.2fs\n", static_cast<unsigned long long>(terms_stats->works),
+                terms_stats->seconds);
     auto index_stats = search::build_search_index(**catalog, *data);
     if (!index_stats) {
       std::fprintf(stderr, "bzpeer build: search index: %s\n", index_stats.error().message.c_str());

@@ -61,7 +61,38 @@ struct FeedEngine::Reference {
   std::vector<std::shared_ptr<const TermVector>> negatives;
 };
 
-std::shared_ptr<const FeedEngine::Reference> FeedEngine::reference(store::Catalog& catalog) {
+namespace {
+
+// A work's date, categories and term counts: stored by the last build, or else (a work
+// ingested or changed since) counted from its text now.
+struct CountedWork {
+  store::WorkFeatures features;
+  TermCounts counts;
+};
+
+Result<std::vector<CountedWork>> counted_works(store::WorkFeatureStore& store, const std::vector<std::int64_t>& ids) {
+  auto features = store.work_features(ids);
+  if (!features) return features.error();
+  std::vector<CountedWork> out;
+  std::unordered_map<std::int64_t, size_t> uncounted;  // work id -> index in out
+  for (auto& f : *features) {
+    std::optional<TermCounts> counts;
+    if (f.terms) counts = decode_terms(*f.terms);
+    if (!counts) uncounted[f.id] = out.size();
+    out.push_back({std::move(f), counts ? std::move(*counts) : TermCounts{}});
+  }
+  if (uncounted.empty()) return out;
+  std::vector<std::int64_t> missing;
+  for (const auto& [id, _] : uncounted) missing.push_back(id);
+  auto texts = store.work_texts(missing);
+  if (!texts) return texts.error();
+  for (const auto& t : *texts) out[uncounted[t.id]].counts = count_terms(t.title, t.abstract);
+  return out;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const FeedEngine::Reference>> FeedEngine::reference(store::Catalog& catalog) {
   std::int64_t revision = catalog.works_revision();
   {
     std::lock_guard lock(mutex_);
@@ -73,40 +104,24 @@ std::shared_ptr<const FeedEngine::Reference> FeedEngine::reference(store::Catalo
   const std::int64_t step = std::max<std::int64_t>(1, works / static_cast<std::int64_t>(kReferenceSample));
   std::vector<std::int64_t> ids;
   for (std::int64_t id = 1; id <= works; id += step) ids.push_back(id);
-  std::vector<TermCounts> counts;
-  for (auto& w : catalog.works_by_ids(ids)) {
-    counts.push_back(count_terms(w.title, w.abstract));
-    ref->df.add(counts.back());
-  }
+  auto sample = counted_works(catalog.features(), ids);
+  if (!sample) return sample.error();
+  for (const auto& w : *sample) ref->df.add(w.counts);
   std::mt19937_64 rng(revision);
-  std::shuffle(counts.begin(), counts.end(), rng);
-  for (size_t i = 0; i < counts.size() && ref->negatives.size() < kNegativeSample; ++i)
-    ref->negatives.push_back(std::make_shared<TermVector>(tfidf(counts[i], ref->df)));
+  std::shuffle(sample->begin(), sample->end(), rng);
+  for (size_t i = 0; i < sample->size() && ref->negatives.size() < kNegativeSample; ++i)
+    ref->negatives.push_back(std::make_shared<TermVector>(tfidf((*sample)[i].counts, ref->df)));
   std::lock_guard lock(mutex_);
   reference_ = ref;
   reference_revision_ = revision;
   facts_.clear();
   scorers_.clear();
   like_.clear();
-  return ref;
+  return std::shared_ptr<const Reference>(ref);
 }
 
-std::shared_ptr<const FeedEngine::WorkFacts> FeedEngine::facts_of(const store::WorkSummary& work, const Reference& ref) {
-  {
-    std::lock_guard lock(mutex_);
-    if (auto it = facts_.find(work.id); it != facts_.end()) return it->second;
-  }
-  auto f = std::make_shared<const WorkFacts>(
-      WorkFacts{work.id, day_of_work(work.date, work.year), work.categories, tfidf(count_terms(work.title, work.abstract), ref.df)});
-  std::lock_guard lock(mutex_);
-  if (facts_.size() >= kFactsCache) facts_.clear();
-  facts_[work.id] = f;
-  return f;
-}
-
-std::vector<std::shared_ptr<const FeedEngine::WorkFacts>> FeedEngine::facts_for(const std::vector<std::int64_t>& ids,
-                                                                                store::Catalog& catalog,
-                                                                                const Reference& ref) {
+Result<std::vector<std::shared_ptr<const FeedEngine::WorkFacts>>> FeedEngine::facts_for(
+    const std::vector<std::int64_t>& ids, store::Catalog& catalog, const Reference& ref) {
   std::unordered_map<std::int64_t, std::shared_ptr<const WorkFacts>> found;
   std::vector<std::int64_t> missing;
   {
@@ -118,7 +133,18 @@ std::vector<std::shared_ptr<const FeedEngine::WorkFacts>> FeedEngine::facts_for(
         missing.push_back(id);
     }
   }
-  for (const auto& w : catalog.works_by_ids(missing)) found[w.id] = facts_of(w, ref);
+  if (!missing.empty()) {
+    auto counted = counted_works(catalog.features(), missing);
+    if (!counted) return counted.error();
+    std::lock_guard lock(mutex_);
+    if (facts_.size() + counted->size() > kFactsCache) facts_.clear();
+    for (auto& w : *counted) {
+      auto f = std::make_shared<const WorkFacts>(WorkFacts{w.features.id, day_of_work(w.features.date, w.features.year),
+                                                           std::move(w.features.categories), tfidf(w.counts, ref.df)});
+      facts_[f->id] = f;
+      found[f->id] = std::move(f);
+    }
+  }
   std::vector<std::shared_ptr<const WorkFacts>> out;  // in the order asked
   for (auto id : ids)
     if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
@@ -161,7 +187,9 @@ std::shared_ptr<const LinearScorer> FeedEngine::scorer_for(const ReaderInterests
 
 Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery& query, store::Catalog& catalog,
                                   search::Searcher& searcher) {
-  auto ref = reference(catalog);
+  auto reference_now = reference(catalog);
+  if (!reference_now) return reference_now.error();
+  const std::shared_ptr<const Reference> ref = *reference_now;
   ReaderSignals signals;
   signals.followed.insert(reader.followed.begin(), reader.followed.end());
   signals.categories.insert(reader.categories.begin(), reader.categories.end());
@@ -178,8 +206,12 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   positive_ids.insert(positive_ids.end(), reader.saved.begin(), reader.saved.end());
   positive_ids.insert(positive_ids.end(), reader.liked.begin(), reader.liked.end());
   // From the cache once seen: a repeated feed reads none of these works again.
-  std::vector<std::shared_ptr<const WorkFacts>> positives = facts_for(positive_ids, catalog, *ref),
-                                                negatives = facts_for(reader.dismissed, catalog, *ref);
+  auto positive_facts = facts_for(positive_ids, catalog, *ref);
+  if (!positive_facts) return positive_facts.error();
+  auto negative_facts = facts_for(reader.dismissed, catalog, *ref);
+  if (!negative_facts) return negative_facts.error();
+  const std::vector<std::shared_ptr<const WorkFacts>>& positives = *positive_facts;
+  const std::vector<std::shared_ptr<const WorkFacts>>& negatives = *negative_facts;
   std::vector<const TermVector*> liked, disliked;
   for (const auto& f : positives) liked.push_back(&f->vector);
   for (const auto& f : negatives) disliked.push_back(&f->vector);
@@ -239,7 +271,9 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   std::vector<std::int64_t> ids;
   for (const auto& [id, _] : candidates) ids.push_back(id);
   std::sort(ids.begin(), ids.end());
-  std::vector<std::shared_ptr<const WorkFacts>> facts = facts_for(ids, catalog, *ref);
+  auto candidate_facts = facts_for(ids, catalog, *ref);
+  if (!candidate_facts) return candidate_facts.error();
+  const std::vector<std::shared_ptr<const WorkFacts>>& facts = *candidate_facts;
   int newest = 0;
   for (const auto& f : facts) newest = std::max(newest, f->day);
 

@@ -68,11 +68,11 @@ class FeedEngine {
     std::vector<std::string> categories;
     TermVector vector;
   };
-  std::shared_ptr<const Reference> reference(store::Catalog& catalog);
-  std::shared_ptr<const WorkFacts> facts_of(const store::WorkSummary& work, const Reference& ref);
-  // The facts of `ids` (unknown ids left out), from the cache or else the catalog.
-  std::vector<std::shared_ptr<const WorkFacts>> facts_for(const std::vector<std::int64_t>& ids, store::Catalog& catalog,
-                                                         const Reference& ref);
+  Result<std::shared_ptr<const Reference>> reference(store::Catalog& catalog);
+  // The facts of `ids` (unknown ids left out), from the cache or else the catalog's
+  // stored features.
+  Result<std::vector<std::shared_ptr<const WorkFacts>>> facts_for(const std::vector<std::int64_t>& ids,
+                                                                  store::Catalog& catalog, const Reference& ref);
   // Works like `examples` (Searcher::works_like), remembered per set of examples.
   std::vector<std::int64_t> works_like(const std::vector<std::int64_t>& examples, search::Searcher& searcher);
   std::shared_ptr<const LinearScorer> scorer_for(const ReaderInterests& reader, const std::vector<const TermVector*>& liked,

@@ -40,6 +40,52 @@ TermCounts count_terms(std::string_view title, std::string_view abstract) {
   return out;
 }
 
+namespace {
+void put_varint(std::string& out, std::uint32_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+bool get_varint(std::string_view& in, std::uint32_t& v) {
+  v = 0;
+  for (unsigned shift = 0; shift < 35 && !in.empty(); shift += 7) {
+    auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+std::string encode_terms(const TermCounts& counts) {
+  std::string out;
+  out.reserve(counts.counts.size() * 4);
+  TermId previous = 0;
+  for (const auto& [term, count] : counts.counts) {
+    put_varint(out, term - previous);
+    put_varint(out, count);
+    previous = term;
+  }
+  return out;
+}
+
+std::optional<TermCounts> decode_terms(std::string_view bytes) {
+  TermCounts out;
+  std::uint32_t term = 0, gap = 0, count = 0;
+  while (!bytes.empty()) {
+    if (!get_varint(bytes, gap) || !get_varint(bytes, count) || count == 0 || count > 60000) return std::nullopt;
+    if (!out.counts.empty() && gap == 0) return std::nullopt;  // ids strictly ascend
+    term += gap;
+    if (term >= (1u << kTermBits)) return std::nullopt;
+    out.counts.emplace_back(term, static_cast<std::uint16_t>(count));
+  }
+  return out;
+}
+
 std::vector<std::string> term_texts(std::string_view title, std::string_view abstract) {
   std::vector<std::string> out;
   for_each_term(title, [&](const std::string& t) { out.push_back(t); });

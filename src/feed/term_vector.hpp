@@ -4,6 +4,7 @@
 // them (sublinear tf, unit length). Terms are hashed into one fixed space, so no
 // vocabulary has to be built or stored for a catalog of any size.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,6 +24,10 @@ struct TermCounts {
   std::vector<std::pair<TermId, std::uint16_t>> counts;
 };
 TermCounts count_terms(std::string_view title, std::string_view abstract);
+// Term counts as stored beside the catalog (store::WorkFeatureStore): ascending term ids
+// as varint gaps, each followed by its count. nullopt for bytes that are not such a list.
+std::string encode_terms(const TermCounts& counts);
+std::optional<TermCounts> decode_terms(std::string_view bytes);
 // The terms as text ("vision", "vision transform"), for explaining a score.
 std::vector<std::string> term_texts(std::string_view title, std::string_view abstract);
 

@@ -13,6 +13,7 @@
 #include "model/researcher.hpp"
 #include "model/topic.hpp"
 #include "model/work.hpp"
+#include "store/work_features.hpp"
 
 namespace bzpeer::store {
 
@@ -170,6 +171,9 @@ class Catalog {
   // position), and every attributed authorship grouped by researcher (ascending ids).
   virtual std::vector<AuthorshipAttribution> attributions_in_works(std::int64_t first_work, std::int64_t last_work) = 0;
   virtual void for_each_attribution_by_researcher(const std::function<void(AuthorshipAttribution&&)>& visit) = 0;
+
+  // The feed's features of works, on the same connection.
+  virtual WorkFeatureStore& features() = 0;
 
   virtual std::uint64_t work_count() = 0;
   virtual int schema_version() = 0;

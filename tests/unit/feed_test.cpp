@@ -45,6 +45,21 @@ TEST(TermVector, RareAndUbiquitousTermsAreLeftOut) {
   EXPECT_FALSE(tfidf(common, df, {2, 1.0}).empty());
 }
 
+TEST(TermVector, StoredCountsReadBackAsCountedAndDamagedBytesAreRefused) {
+  TermCounts counts = count_terms("Masked autoencoders are scalable vision learners",
+                                  "We show that masked autoencoders (MAE) are scalable self-supervised learners.");
+  ASSERT_GT(counts.counts.size(), 10u);
+  auto back = decode_terms(encode_terms(counts));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->counts, counts.counts);
+  EXPECT_TRUE(decode_terms("")->counts.empty());
+  std::string bytes = encode_terms(counts);
+  EXPECT_FALSE(decode_terms(bytes.substr(0, bytes.size() - 1) + "\x80"));  // a varint cut off
+  EXPECT_FALSE(decode_terms(std::string("\x05\x00", 2)));                   // a zero count
+  EXPECT_FALSE(decode_terms(std::string("\x05\x01\x00\x01", 4)));          // the same id twice
+  EXPECT_FALSE(decode_terms("\xff\xff\xff\x7f\x01"));                       // an id past the hashed space
+}
+
 TEST(LinearSvm, LearnsWhatTheReaderWantsAndSaysWhichTermsWeighed) {
   Texts t({{"Masked image modeling for vision transformers", "Self-supervised vision pretraining."},
            {"Vision transformers with shifted windows", "A hierarchical vision backbone."},

@@ -76,6 +76,18 @@ std::int64_t Statement::column_int(int index) const { return sqlite3_column_int6
 double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    fail(db_, "bind blob");
+  return *this;
+}
+
+std::string Statement::column_blob(int index) const {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, index));
+  if (!bytes) return {};
+  return std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
 std::string Statement::column_text(int index) const {
   const auto* text = sqlite3_column_text(stmt_, index);
   if (!text) return {};

@@ -33,6 +33,7 @@ class Statement {
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, double value);
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::string_view bytes);
 
   // Advances; true while a row is available.
   bool step();
@@ -43,6 +44,7 @@ class Statement {
   std::int64_t column_int(int index) const;
   double column_double(int index) const;
   std::string column_text(int index) const;
+  std::string column_blob(int index) const;
   bool column_is_null(int index) const;
 
  private:

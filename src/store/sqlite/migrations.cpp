@@ -232,6 +232,16 @@ const std::vector<const char*>& migrations() {
         );
         CREATE INDEX notifications_by_account ON notifications(account_id, id);
       )sql",
+      // 12: each work's term counts for the feed, as of the work's revision when counted
+      // (an older revision means the text changed since: counted again at the next build).
+      R"sql(
+        CREATE TABLE work_terms (
+          work_id INTEGER PRIMARY KEY,
+          revision INTEGER NOT NULL,
+          terms BLOB NOT NULL
+        );
+        INSERT INTO catalog_meta(key, value) VALUES ('terms_revision', 0);
+      )sql",
   };
   return list;
 }

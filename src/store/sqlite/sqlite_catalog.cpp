@@ -8,6 +8,7 @@
 #include "store/profile_codec.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_work_features.hpp"
 #include "store/sqlite/work_rows.hpp"
 
 namespace bzpeer::store::sqlite {
@@ -344,6 +345,8 @@ class SqliteCatalog final : public Catalog {
     return out;
   }
 
+  WorkFeatureStore& features() override { return features_; }
+
   std::int64_t works_revision() override {
     auto stmt = db_.prepare("SELECT value FROM catalog_meta WHERE key = 'works_revision'");
     return stmt.step() ? stmt.column_int(0) : 0;
@@ -534,6 +537,7 @@ class SqliteCatalog final : public Catalog {
   }
 
   Database db_;
+  SqliteWorkFeatures features_{db_};
   Statement find_work_, insert_work_, update_work_, upsert_authorship_, trim_authorships_;
   Statement profile_stmt_, works_stmt_, weak_works_stmt_, weak_count_stmt_, attribution_stmt_, work_by_id_stmt_,
       next_revision_;
