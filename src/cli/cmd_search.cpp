@@ -34,7 +34,7 @@ int run(const SearchOptions& o) {
     return 1;
   }
   search::WorkQuery q;
-  q.limit = static_cast<Xapian::doccount>(o.limit);
+  q.limit = static_cast<size_t>(o.limit);
   if (o.batch.empty()) {
     q.text = o.query;
     auto results = (*searcher)->works(q);
@@ -47,7 +47,7 @@ int run(const SearchOptions& o) {
       return 0;
     }
     if (!results->corrected.empty()) std::printf("Did you mean: %s\n", results->corrected.c_str());
-    std::printf("%u%s works\n", results->total, results->total_exact ? "" : " (about)");
+    std::printf("%zu%s works\n", results->total, results->total_exact ? "" : " (about)");
     for (const auto& h : results->hits) std::printf("W%lld  %.2f  %s\n", static_cast<long long>(h.id), h.score, h.title.c_str());
     return 0;
   }

@@ -1,9 +1,10 @@
 #include "core/stemming.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 
-#include <xapian.h>
+#include <libstemmer.h>
 
 #include "core/text.hpp"
 
@@ -15,7 +16,14 @@ bool is_content_word(const std::string& w) {
 }
 
 const std::string& english_stem(const std::string& word) {
-  thread_local Xapian::Stem stem("english");
+  // Snowball's English stemmer (Porter2), the one Xapian's "english" is built from: the
+  // same stems as the search index's. A stemmer is not shared between threads.
+  thread_local std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> stemmer(sb_stemmer_new("english", "UTF_8"),
+                                                                          sb_stemmer_delete);
+  auto stem = [](const std::string& w) {
+    const sb_symbol* out = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(w.data()), static_cast<int>(w.size()));
+    return out ? std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer.get()))) : w;
+  };
   thread_local std::unordered_map<std::string, std::string> known;
   if (known.size() > (1u << 20)) known.clear();
   auto it = known.find(word);

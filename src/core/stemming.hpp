@@ -12,7 +12,7 @@ namespace bzpeer::text {
 // A word worth a feature: three letters or more, not a stop word, not only digits.
 bool is_content_word(const std::string& folded_word);
 
-// The Porter2 stem (Xapian's English stemmer) of a folded word. Each thread remembers
+// The Porter2 stem (Snowball's English stemmer, libstemmer) of a folded word. Each thread remembers
 // the stems it has made (a corpus repeats its words millions of times), up to a bound;
 // the reference stays valid until this thread's next call.
 const std::string& english_stem(const std::string& folded_word);

@@ -8,10 +8,10 @@
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "core/parallel.hpp"
 #include "core/stemming.hpp"
+#include "search/bm25_ranker.hpp"
 
 namespace bzpeer::feed {
 
@@ -92,34 +92,13 @@ void add_to(RankingQuality& sum, const RankingQuality& q) {
   sum.ndcg_at_20 += q.ndcg_at_20;
 }
 
-// BM25 (Xapian's) over the works of Y with a researcher's earlier titles and
-// abstracts as the query: SciNUP's strong baseline.
-class Bm25Profile {
- public:
-  explicit Bm25Profile(const Corpus& c) : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
-    for (size_t i = 0; i < c.candidates.size(); ++i) {
-      Xapian::Document doc;
-      for (const auto& s : text::content_stems(c.texts[c.candidates[i]]))
-        doc.add_term(s);
-      db_.replace_document(static_cast<Xapian::docid>(i + 1), doc);
-    }
-  }
-  std::vector<double> scores(const std::vector<std::string>& profile_stems, size_t n) {
-    std::unordered_map<std::string, unsigned> qtf;
-    for (const auto& s : profile_stems) ++qtf[s];
-    std::vector<Xapian::Query> terms;
-    for (const auto& [t, f] : qtf) terms.emplace_back(t, f);
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    std::vector<double> out(n, 0.0);
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(n));
-    for (auto it = mset.begin(); it != mset.end(); ++it) out[*it - 1] = it.get_weight();
-    return out;
-  }
-
- private:
-  Xapian::WritableDatabase db_;
-};
+// BM25 over the works of Y with a researcher's earlier titles and abstracts as the
+// query: SciNUP's strong baseline.
+search::Bm25Ranker bm25_over_candidates(const Corpus& c) {
+  std::vector<std::vector<std::string>> documents;
+  for (size_t w : c.candidates) documents.push_back(text::content_stems(c.texts[w]));
+  return search::Bm25Ranker(documents);
+}
 
 }  // namespace
 
@@ -203,7 +182,7 @@ Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOpti
   report.year = options.year;
   report.researchers = eligible.size();
   report.candidates = c.candidates.size();
-  Bm25Profile bm25(c);
+  const search::Bm25Ranker bm25 = bm25_over_candidates(c);
   for (size_t e = 0; e < eligible.size(); ++e) {
     // The same works the model learns from: the newest `max_positives` before Y.
     std::vector<std::string> profile;
@@ -213,7 +192,7 @@ Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOpti
       if (used++ == options.max_positives) break;
       for (auto& s : text::content_stems(c.texts[w])) profile.push_back(std::move(s));
     }
-    add_to(report.bm25_profile, quality(bm25.scores(profile, c.candidates.size()), c, results[e].relevant,
+    add_to(report.bm25_profile, quality(bm25.scores(profile), c, results[e].relevant,
                                         results[e].relevant_count));
     add_to(report.model, results[e].model);
     add_to(report.content_only, results[e].content);

@@ -16,7 +16,7 @@ constexpr size_t kReferenceSample = 20000;  // works whose terms give the docume
 constexpr size_t kNegativeSample = 300;     // of them, the "everything else" side of each scorer
 constexpr size_t kMaxPositives = 100;
 constexpr size_t kWorksPerFollowed = 10, kCoauthors = 10, kWorksPerCoauthor = 10;
-constexpr Xapian::doccount kLikeCandidates = 200, kCategoryCandidates = 50, kTopicCandidates = 50,
+constexpr size_t kLikeCandidates = 200, kCategoryCandidates = 50, kTopicCandidates = 50,
                            kRecentCandidates = 100;
 constexpr size_t kFactsCache = 300000;   // works
 constexpr size_t kPerReaderCache = 10000;  // scorers and relevance-feedback candidates

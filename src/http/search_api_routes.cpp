@@ -35,7 +35,7 @@ Result<store::Page> list_page(const httplib::Request& req) {
   return page;
 }
 
-constexpr Xapian::doccount kStreamBatch = 2000;
+constexpr size_t kStreamBatch = 2000;
 
 // format=jsonl: every work the search matches, one JSON line each, read from the index
 // and the catalog a batch at a time (past the paging limit, in flat memory).
@@ -60,7 +60,7 @@ void stream_works(httplib::Response& res, search::WorkQuery query, CatalogPool& 
     std::string lines;
     for (const auto& w : catalogs.local().works_by_ids(ids))
       lines += work_json(w).dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
-    next->offset += static_cast<Xapian::doccount>(found->hits.size());
+    next->offset += static_cast<size_t>(found->hits.size());
     if (!sink.write(lines.data(), lines.size())) return false;  // the client went away
     if (found->hits.size() < next->limit) sink.done();
     return true;
@@ -86,7 +86,7 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
                  {"per_page", params->page.per_page}};
     meta["page"] = params->cursor ? json(nullptr) : json(params->page.page);
     if (params->cursor) {
-      Xapian::doccount next = params->query.offset + static_cast<Xapian::doccount>(found->hits.size());
+      size_t next = params->query.offset + static_cast<size_t>(found->hits.size());
       meta["next_cursor"] = found->hits.size() == params->query.limit && next < found->total ? json(encode_cursor(next)) : json(nullptr);
     }
     if (!found->corrected.empty()) meta["did_you_mean"] = found->corrected;
@@ -117,8 +117,8 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
     auto page = list_page(req);
     if (!page) return send_error(res, page.error());
     std::string search = req.get_param_value("search");
-    auto found = searchers.local().researchers(search, static_cast<Xapian::doccount>((page->page - 1) * page->per_page),
-                                               static_cast<Xapian::doccount>(page->per_page));
+    auto found = searchers.local().researchers(search, static_cast<size_t>((page->page - 1) * page->per_page),
+                                               static_cast<size_t>(page->per_page));
     if (!found) return send_error(res, found.error());
     auto& catalog = catalogs.local();
     json results = json::array();
@@ -137,8 +137,8 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
     auto page = list_page(req);
     if (!page) return send_error(res, page.error());
     std::string search = req.get_param_value("search");
-    auto found = searchers.local().topics(search, static_cast<Xapian::doccount>((page->page - 1) * page->per_page),
-                                          static_cast<Xapian::doccount>(page->per_page));
+    auto found = searchers.local().topics(search, static_cast<size_t>((page->page - 1) * page->per_page),
+                                          static_cast<size_t>(page->per_page));
     if (!found) return send_error(res, found.error());
     json results = json::array();
     for (const auto& h : found->hits)

@@ -4,14 +4,13 @@
 #include "http/templates.hpp"
 #include "http/search_views.hpp"
 #include "http/work_search_params.hpp"
-#include "search/schema.hpp"
 
 namespace bzpeer::http {
 
 namespace {
 
 // Facets counted over the best matches: enough to be representative, bounded in cost.
-constexpr Xapian::doccount kFacetSample = 10'000;
+constexpr size_t kFacetSample = 10'000;
 
 }  // namespace
 
@@ -37,7 +36,7 @@ void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs,
     }
     view.page = parsed->page;
     auto& query = parsed->query;
-    query.facets = {search::slot::year, search::slot::type, search::slot::venue, search::slot::category};
+    query.facets = {search::Facet::year, search::Facet::type, search::Facet::venue, search::Facet::category};
     query.facet_sample = kFacetSample;
     auto& searcher = searchers.local();
     auto found = searcher.works(query);
@@ -48,8 +47,8 @@ void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs,
     }
     // Past the last page of results: go to the last one.
     if (found->hits.empty() && found->total > 0 && view.page.page > 1) {
-      const auto pages = (found->total + static_cast<Xapian::doccount>(view.page.per_page) - 1) /
-                         static_cast<Xapian::doccount>(view.page.per_page);
+      const auto pages = (found->total + static_cast<size_t>(view.page.per_page) - 1) /
+                         static_cast<size_t>(view.page.per_page);
       std::string target = "/search?";
       for (const auto& [key, value] : req.params)
         if (key != "page") target += url_encode(key) + "=" + url_encode(value) + "&";

@@ -15,19 +15,19 @@ std::string param(const std::map<std::string, std::string>& params, const std::s
 }
 
 // Cursors are "c" + the offset in base 36: opaque to clients, and checked on the way in.
-Result<Xapian::doccount> decode_cursor(const std::string& cursor) {
-  if (cursor == "*") return Xapian::doccount{0};
+Result<size_t> decode_cursor(const std::string& cursor) {
+  if (cursor == "*") return size_t{0};
   unsigned long long offset = 0;
   auto bad = make_error(ErrorCode::invalid_input, "parameter 'cursor' is not a cursor from meta.next_cursor (start with cursor=*)");
   if (cursor.size() < 2 || cursor.size() > 10 || cursor[0] != 'c') return bad;
   auto [ptr, ec] = std::from_chars(cursor.data() + 1, cursor.data() + cursor.size(), offset, 36);
   if (ec != std::errc() || ptr != cursor.data() + cursor.size() || offset > 100'000'000) return bad;
-  return static_cast<Xapian::doccount>(offset);
+  return static_cast<size_t>(offset);
 }
 
 }  // namespace
 
-std::string encode_cursor(Xapian::doccount offset) {
+std::string encode_cursor(size_t offset) {
   char buf[16];
   auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, offset, 36);
   (void)ec;
@@ -54,7 +54,7 @@ Result<WorkSearchParams> parse_work_search(const std::map<std::string, std::stri
   auto sort = search::parse_work_sort(param(params, "sort"), !out.query.text.empty());
   if (!sort) return sort.error();
   out.query.sort = *sort;
-  out.query.limit = static_cast<Xapian::doccount>(out.page.per_page);
+  out.query.limit = static_cast<size_t>(out.page.per_page);
   if (params.count("cursor")) {
     if (params.count("page")) return make_error(ErrorCode::invalid_input, "use either 'page' or 'cursor', not both");
     auto offset = decode_cursor(param(params, "cursor"));
@@ -66,13 +66,13 @@ Result<WorkSearchParams> parse_work_search(const std::map<std::string, std::stri
       return make_error(ErrorCode::invalid_input, "page " + std::to_string(out.page.page) + " is beyond the first " +
                                                       std::to_string(kMaxPagedResults) +
                                                       " results; page deeper with cursor=* and meta.next_cursor");
-    out.query.offset = static_cast<Xapian::doccount>((out.page.page - 1) * out.page.per_page);
+    out.query.offset = static_cast<size_t>((out.page.page - 1) * out.page.per_page);
   }
   if (std::string key = param(params, "group_by"); !key.empty()) {
-    auto slot = search::group_by_slot(key);
-    if (!slot) return slot.error();
+    auto facet = search::parse_group_by(key);
+    if (!facet) return facet.error();
     out.group_by = key;
-    out.query.facets = {*slot};
+    out.query.facets = {*facet};
     out.query.facet_sample = 0;  // exact counts
   }
   return out;

@@ -33,6 +33,6 @@ Result<WorkSearchParams> parse_work_search(const std::map<std::string, std::stri
                                            store::Catalog& catalog);
 
 // The opaque cursor for results from `offset` on.
-std::string encode_cursor(Xapian::doccount offset);
+std::string encode_cursor(size_t offset);
 
 }  // namespace bzpeer::http

@@ -4,7 +4,6 @@
 
 #include "core/text.hpp"
 #include "enrich/topic_miner.hpp"
-#include "search/schema.hpp"
 #include "search/work_filter.hpp"
 
 namespace bzpeer::pages {
@@ -49,8 +48,8 @@ Result<std::optional<TopicPage>> topic_page(const std::string& id, store::Catalo
   search::WorkQuery q = works_of_topic_query(id);
   if (id.starts_with("field:") && !q.filter) return std::optional<TopicPage>{};
   q.sort = search::WorkSort::date_desc;
-  q.limit = static_cast<Xapian::doccount>(works_limit);
-  q.facets = {search::slot::year};
+  q.limit = works_limit;
+  q.facets = {search::Facet::year};
   auto works = searcher.works(q);
   if (!works) return works.error();
   std::vector<std::int64_t> ids;

@@ -7,10 +7,15 @@
 #include <map>
 #include <optional>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "core/text.hpp"
 #include "search/bm25.hpp"
+#include "search/champions.hpp"
+#include "search/filter_query.hpp"
 #include "search/query_check.hpp"
+#include "search/schema.hpp"
+#include "search/speller.hpp"
 
 namespace bzpeer::search {
 
@@ -198,22 +203,77 @@ Error query_error(const Xapian::Error& e) {
 
 }  // namespace
 
+// The matched words of one result set: Xapian's MSet makes the snippets.
+class Highlighter {
+ public:
+  explicit Highlighter(Xapian::MSet mset) : mset_(std::move(mset)) {}
+  std::string snippet(const std::string& text, size_t length) const {
+    return mset_.snippet(text, length, stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>", "</mark>", "…");
+  }
+
+ private:
+  Xapian::MSet mset_;
+};
+
 std::string WorkResults::snippet(const std::string& text, size_t length) const {
-  return mset.snippet(text, length, stemmer(), Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>", "</mark>", "…");
+  if (!highlighter) return Highlighter(Xapian::MSet()).snippet(text, length);  // escaped, nothing marked
+  return highlighter->snippet(text, length);
 }
 
+struct Searcher::Impl {
+  explicit Impl(std::string dir) : data_dir_(std::move(dir)) {}
+
+  void open_all();
+  void refresh();
+  Result<WorkResults> works_once(const WorkQuery& query);
+  Result<std::vector<std::int64_t>> works_like_once(const std::vector<std::int64_t>& examples,
+                                                    const std::optional<WorkFilter>& filter, Xapian::doccount limit);
+  // A build updates the works index in place: a reader on an older revision reopens it
+  // once and asks again.
+  template <typename Once>
+  auto reopening_once(Once&& once) -> decltype(once()) {
+    try {
+      return once();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      works_.reopen();
+      reopened_in_place(current_index_paths(data_dir_).works);
+      return once();
+    }
+  }
+  // The words of `text` as a phrase of author names, when 2 to 4 words that some
+  // researcher's name holds all of; else nothing.
+  std::optional<Xapian::Query> author_phrase(const std::string& text);
+  void reopened_in_place(const std::string& works_dir);
+  // The spelling dictionary of an index, read when a query first needs it.
+  static const Speller& speller(const Xapian::Database& db, std::shared_ptr<const Speller>& slot);
+
+  std::string data_dir_;
+  std::string current_stamp_;
+  std::chrono::steady_clock::time_point last_refresh_ = std::chrono::steady_clock::now();
+  Xapian::Database works_, researchers_, topics_;
+  std::shared_ptr<const Champions> champions_;  // null: walk every list
+  std::shared_ptr<const Speller> works_speller_, researchers_speller_, topics_speller_;
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& data_dir) {
-  std::unique_ptr<Searcher> s(new Searcher(data_dir));
+  auto impl = std::make_unique<Impl>(data_dir);
   try {
-    s->open_all();
+    impl->open_all();
   } catch (const Xapian::Error& e) {
     return make_error(ErrorCode::not_found, "no search index under " + data_dir + "/search (" + e.get_msg() +
                                                 "): run `bzpeer build`");
   }
-  return s;
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
-void Searcher::open_all() {
+size_t Searcher::work_count() const { return impl_->works_.get_doccount(); }
+
+void Searcher::refresh() { impl_->refresh(); }
+
+void Searcher::Impl::open_all() {
   auto paths = current_index_paths(data_dir_);
   if (paths.works.empty()) throw Xapian::DatabaseOpeningError("CURRENT is missing");
   works_ = open_works(paths.works);
@@ -226,18 +286,18 @@ void Searcher::open_all() {
   topics_speller_.reset();
 }
 
-void Searcher::reopened_in_place(const std::string& works_dir) {
+void Searcher::Impl::reopened_in_place(const std::string& works_dir) {
   // A build added works to the same shards: new words, and new champion lists.
   champions_ = Champions::load(works_dir);
   works_speller_.reset();
 }
 
-const Speller& Searcher::speller(const Xapian::Database& db, std::shared_ptr<const Speller>& slot) {
+const Speller& Searcher::Impl::speller(const Xapian::Database& db, std::shared_ptr<const Speller>& slot) {
   if (!slot) slot = Speller::shared(db);
   return *slot;
 }
 
-void Searcher::refresh() {
+void Searcher::Impl::refresh() {
   // At most once a second: a request should not pay for a file read and a reopen.
   auto now = std::chrono::steady_clock::now();
   if (now - last_refresh_ < std::chrono::seconds(1)) return;
@@ -254,7 +314,7 @@ void Searcher::refresh() {
 }
 
 Result<WorkResults> Searcher::works(const WorkQuery& query) {
-  return reopening_once([&] { return works_once(query); });
+  return impl_->reopening_once([&] { return impl_->works_once(query); });
 }
 
 namespace {
@@ -273,14 +333,14 @@ constexpr Xapian::doccount kExactCountUpTo = 1000;
 }  // namespace
 
 Result<std::vector<std::int64_t>> Searcher::works_like(const std::vector<std::int64_t>& examples,
-                                                       const std::optional<Xapian::Query>& filter,
-                                                       Xapian::doccount limit) {
-  return reopening_once([&] { return works_like_once(examples, filter, limit); });
+                                                       const std::optional<WorkFilter>& filter, size_t limit) {
+  return impl_->reopening_once(
+      [&] { return impl_->works_like_once(examples, filter, static_cast<Xapian::doccount>(limit)); });
 }
 
-Result<std::vector<std::int64_t>> Searcher::works_like_once(const std::vector<std::int64_t>& examples,
-                                                            const std::optional<Xapian::Query>& filter,
-                                                            Xapian::doccount limit) {
+Result<std::vector<std::int64_t>> Searcher::Impl::works_like_once(const std::vector<std::int64_t>& examples,
+                                                                  const std::optional<WorkFilter>& filter,
+                                                                  Xapian::doccount limit) {
   std::vector<std::int64_t> out;
   try {
     Xapian::RSet relevant;
@@ -295,7 +355,7 @@ Result<std::vector<std::int64_t>> Searcher::works_like_once(const std::vector<st
     std::vector<Xapian::Query> parts;
     for (auto it = terms.begin(); it != terms.end(); ++it) parts.emplace_back(*it);
     Xapian::Query q(Xapian::Query::OP_ELITE_SET, parts.begin(), parts.end(), 20);
-    if (filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *filter);
+    if (filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(*filter));
     enquire.set_query(q);
     Xapian::MSet mset = enquire.get_mset(0, limit + static_cast<Xapian::doccount>(relevant.size()));
     for (auto it = mset.begin(); it != mset.end() && out.size() < limit; ++it)
@@ -308,7 +368,7 @@ Result<std::vector<std::int64_t>> Searcher::works_like_once(const std::vector<st
   return out;
 }
 
-std::optional<Xapian::Query> Searcher::author_phrase(const std::string& text) {
+std::optional<Xapian::Query> Searcher::Impl::author_phrase(const std::string& text) {
   std::vector<std::string> words = text::words(text::fold(text));
   if (words.size() < 2 || words.size() > 4) return std::nullopt;
   std::vector<Xapian::Query> name;
@@ -320,7 +380,8 @@ std::optional<Xapian::Query> Searcher::author_phrase(const std::string& text) {
   return Xapian::Query(Xapian::Query::OP_PHRASE, name.begin(), name.end());
 }
 
-Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
+Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
+  const auto offset = static_cast<Xapian::doccount>(query.offset), limit = static_cast<Xapian::doccount>(query.limit);
   auto checked = check_query(query.text);
   if (!checked) return checked.error();
   WorkResults out;
@@ -349,19 +410,20 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
     // a sort or facet counts need every match.
     bool champion_path = champions_ && checked->fields.empty() && bag_of_words(q) && !query.filter &&
                          query.sort == WorkSort::relevance && query.facets.empty() &&
-                         query.offset + query.limit <= kChampionDepth;
+                         offset + limit <= kChampionDepth;
     if (auto candidates = champion_path ? through_champions(q, *champions_, works_) : std::nullopt) {
       // The candidates are not the matches: their number is estimated from the words'
       // full lists, and that MSet (no items) also gives the snippets their words.
       Xapian::Enquire counter(works_);
       counter.set_query(q);
-      out.mset = counter.get_mset(0, 0);
-      out.total = out.mset.get_matches_estimated();
+      Xapian::MSet estimate = counter.get_mset(0, 0);
+      out.total = estimate.get_matches_estimated();
       out.total_exact = false;
-      out.hits = rescored_champions(works_, q, *candidates, query.offset, query.limit);
+      out.highlighter = std::make_shared<const Highlighter>(estimate);
+      out.hits = rescored_champions(works_, q, *candidates, offset, limit);
       return out;
     }
-    if (query.filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *query.filter);
+    if (query.filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(*query.filter));
 
     Xapian::Enquire enquire(works_);
     enquire.set_query(q);
@@ -374,7 +436,8 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
     }
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     std::vector<std::unique_ptr<ListValueCountSpy>> list_spies;  // parallel, for list slots
-    for (Xapian::valueno s : query.facets) {
+    for (Facet facet : query.facets) {
+      const Xapian::valueno s = facet_slot(facet);
       spies.push_back(is_list_slot(s) ? nullptr : std::make_unique<Xapian::ValueCountMatchSpy>(s));
       list_spies.push_back(is_list_slot(s) ? std::make_unique<ListValueCountSpy>(s) : nullptr);
       if (spies.back()) enquire.add_matchspy(spies.back().get());
@@ -382,12 +445,14 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
     }
     // Counts are exact up to kExactCountUpTo matches (meta.count_is_exact says so),
     // whatever the page size; past it Xapian's estimate.
-    Xapian::doccount check = std::max(query.offset + query.limit, kExactCountUpTo);
-    if (!spies.empty()) check = query.facet_sample ? std::max(check, query.facet_sample) : works_.get_doccount();
-    out.mset = enquire.get_mset(query.offset, query.limit, check);
-    out.total = out.mset.get_matches_estimated();
-    out.total_exact = out.mset.get_matches_lower_bound() == out.mset.get_matches_upper_bound();
-    for (auto it = out.mset.begin(); it != out.mset.end(); ++it)
+    Xapian::doccount check = std::max(offset + limit, kExactCountUpTo);
+    if (!spies.empty())
+      check = query.facet_sample ? std::max(check, static_cast<Xapian::doccount>(query.facet_sample)) : works_.get_doccount();
+    Xapian::MSet mset = enquire.get_mset(offset, limit, check);
+    out.total = mset.get_matches_estimated();
+    out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    out.highlighter = std::make_shared<const Highlighter>(mset);
+    for (auto it = mset.begin(); it != mset.end(); ++it)
       out.hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
     for (size_t i = 0; i < spies.size(); ++i) {
       std::vector<FacetCount> counts;
@@ -395,7 +460,7 @@ Result<WorkResults> Searcher::works_once(const WorkQuery& query) {
         counts = list_spies[i]->top(kFacetValues);
       } else {
         for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues); ++v)
-          counts.push_back({group_value_label(query.facets[i], *v), v.get_termfreq()});
+          counts.push_back({facet_label(query.facets[i], *v), v.get_termfreq()});
       }
       out.facets.push_back(std::move(counts));
     }
@@ -439,11 +504,12 @@ Result<Xapian::MSet> search_all_words(const Xapian::Database& db, const Speller&
 
 }  // namespace
 
-Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, Xapian::doccount offset,
-                                                  Xapian::doccount limit) {
+Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, size_t offset, size_t limit) {
   // Every match has all the words asked; of people who share a name, the one with more
   // works comes first (BM25 would favour the thinnest profile).
-  auto mset = search_all_words(researchers_, speller(researchers_, researchers_speller_), text, offset, limit, /*works_first=*/true);
+  auto mset = search_all_words(impl_->researchers_, Impl::speller(impl_->researchers_, impl_->researchers_speller_), text,
+                               static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
+                               /*works_first=*/true);
   if (!mset) return mset.error();
   Hits<ResearcherHit> out;
   out.total = mset->get_matches_estimated();
@@ -452,8 +518,10 @@ Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, Xapia
   return out;
 }
 
-Result<Hits<TopicHit>> Searcher::topics(const std::string& text, Xapian::doccount offset, Xapian::doccount limit) {
-  auto mset = search_all_words(topics_, speller(topics_, topics_speller_), text, offset, limit, /*works_first=*/false);
+Result<Hits<TopicHit>> Searcher::topics(const std::string& text, size_t offset, size_t limit) {
+  auto mset = search_all_words(impl_->topics_, Impl::speller(impl_->topics_, impl_->topics_speller_), text,
+                               static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
+                               /*works_first=*/false);
   if (!mset) return mset.error();
   Hits<TopicHit> out;
   out.total = mset->get_matches_estimated();

@@ -4,7 +4,6 @@
 #include <cctype>
 
 #include "core/text.hpp"
-#include "search/schema.hpp"
 
 namespace bzpeer::search {
 
@@ -31,42 +30,46 @@ std::optional<std::string> parse_date(const std::string& s, bool end) {
   return std::nullopt;
 }
 
-Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
-  if (parts.empty()) return Xapian::Query::MatchNothing;
-  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-}
-
-// One alternative of a clause (without its `!`), as a query.
-Result<Xapian::Query> alternative(const std::string& key, const std::string& value, const WorksOf& works_of) {
+// One alternative of a clause (without its `!`).
+Result<WorkCondition> alternative(const std::string& key, const std::string& value, const WorksOf& works_of) {
+  using Field = WorkCondition::Field;
+  WorkCondition c;
   if (key == "publication_year") {
     char op = value.empty() ? 0 : value[0];
     std::string number = (op == '>' || op == '<') ? value.substr(1) : value;
     auto year = parse_year(number);
     if (!year) return bad("filter publication_year: '" + value + "' is not a year (use 2019, >2015 or <2020)");
-    if (op == '>') return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::year, Xapian::sortable_serialise(*year + 1));
-    if (op == '<') return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot::year, Xapian::sortable_serialise(*year - 1));
-    return Xapian::Query(prefix::year + std::to_string(*year));
+    c.field = op == '>' ? Field::year_after : op == '<' ? Field::year_before : Field::year;
+    c.year = *year;
+    return c;
   }
   if (key == "type") {
-    if (value.empty() || value.size() > 40 || !std::all_of(value.begin(), value.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }))
+    if (value.empty() || value.size() > 40 || !std::all_of(value.begin(), value.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_'; }))
       return bad("filter type: '" + value + "' is not a work type (for example article, preprint, proceedings-article)");
-    return Xapian::Query(prefix::type + value);
+    c.field = Field::type;
+    c.value = value;
+    return c;
   }
   if (key == "author.id") {
     model::ResearcherId id = model::parse_researcher_id(value);
     if (!id) return bad("filter author.id: '" + value + "' is not a researcher id (R followed by digits)");
-    std::vector<Xapian::Query> works;
-    for (std::int64_t w : works_of(id)) works.emplace_back(prefix::work_id + std::to_string(w));
-    return any_of(works);
+    c.field = Field::one_of_works;
+    c.works = works_of(id);
+    return c;
   }
   if (key == "from_publication_date" || key == "to_publication_date") {
     bool to = key[0] == 't';
     auto date = parse_date(value, to);
     if (!date) return bad("filter " + key + ": '" + value + "' is not a date (YYYY-MM-DD)");
-    return Xapian::Query(to ? Xapian::Query::OP_VALUE_LE : Xapian::Query::OP_VALUE_GE, slot::date, *date);
+    c.field = to ? Field::date_to : Field::date_from;
+    c.value = *date;
+    return c;
   }
-  if (key == "category") return Xapian::Query(prefix::category_exact + text::fold(value));
-  if (key == "venue") return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::venue, value, value);
+  if (key == "category" || key == "venue") {
+    c.field = key == "category" ? Field::category : Field::venue;
+    c.value = value;
+    return c;
+  }
   return bad("unknown filter '" + key +
              "'; the filters are publication_year, type, author.id, from_publication_date, to_publication_date, "
              "category, venue");
@@ -74,9 +77,9 @@ Result<Xapian::Query> alternative(const std::string& key, const std::string& val
 
 }  // namespace
 
-Result<std::optional<Xapian::Query>> parse_work_filter(const std::string& filter, const WorksOf& works_of) {
+Result<std::optional<WorkFilter>> parse_work_filter(const std::string& filter, const WorksOf& works_of) {
   if (filter.size() > 2000) return bad("the filter is longer than 2000 characters");
-  std::vector<Xapian::Query> required, excluded;
+  WorkFilter out;
   for (const auto& clause : text::split(filter, ',')) {
     if (clause.empty()) continue;
     size_t colon = clause.find(':');
@@ -85,22 +88,19 @@ Result<std::optional<Xapian::Query>> parse_work_filter(const std::string& filter
     std::string values = clause.substr(colon + 1);
     bool negated = !values.empty() && values[0] == '!';
     if (negated) values.erase(0, 1);
-    std::vector<Xapian::Query> options;
+    WorkFilter::Clause options;
     auto parts = text::split(values, '|');
     if (parts.empty()) parts.push_back("");
     if (parts.size() > 100) return bad("filter " + key + " has more than 100 alternatives");
     for (const auto& v : parts) {
-      auto q = alternative(key, v, works_of);
-      if (!q) return q.error();
-      options.push_back(*q);
+      auto c = alternative(key, v, works_of);
+      if (!c) return c.error();
+      options.push_back(std::move(*c));
     }
-    (negated ? excluded : required).push_back(any_of(options));
+    (negated ? out.excluded : out.required).push_back(std::move(options));
   }
-  if (required.empty() && excluded.empty()) return std::optional<Xapian::Query>{};
-  Xapian::Query q = required.empty() ? Xapian::Query::MatchAll
-                                     : Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
-  for (const auto& e : excluded) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, e);
-  return std::optional<Xapian::Query>{q};
+  if (out.required.empty() && out.excluded.empty()) return std::optional<WorkFilter>{};
+  return std::optional<WorkFilter>{std::move(out)};
 }
 
 Result<WorkSort> parse_work_sort(const std::string& sort, bool has_text) {
@@ -123,17 +123,12 @@ Result<WorkSort> parse_work_sort(const std::string& sort, bool has_text) {
   return bad("unknown sort '" + key + "'; sort by relevance_score, publication_date or publication_year");
 }
 
-Result<Xapian::valueno> group_by_slot(const std::string& key) {
-  if (key == "publication_year") return slot::year;
-  if (key == "type") return slot::type;
-  if (key == "venue") return slot::venue;
-  if (key == "category") return slot::category;
+Result<Facet> parse_group_by(const std::string& key) {
+  if (key == "publication_year") return Facet::year;
+  if (key == "type") return Facet::type;
+  if (key == "venue") return Facet::venue;
+  if (key == "category") return Facet::category;
   return bad("unknown group_by '" + key + "'; group by publication_year, type, venue or category");
-}
-
-std::string group_value_label(Xapian::valueno s, const std::string& value) {
-  if (s == slot::year) return std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)));
-  return value;
 }
 
 }  // namespace bzpeer::search

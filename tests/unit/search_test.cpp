@@ -4,6 +4,7 @@
 
 #include "search/query_check.hpp"
 #include "search/champions.hpp"
+#include "search/filter_query.hpp"
 #include "search/schema.hpp"
 #include "search/speller.hpp"
 #include "search/work_filter.hpp"
@@ -44,7 +45,7 @@ TEST(WorkFilter, BuildsTermsAndRanges) {
   auto f = parse_work_filter("publication_year:2019|2020,type:!article,author.id:R7", works_of_r7);
   ASSERT_TRUE(f);
   ASSERT_TRUE(f->has_value());
-  std::string d = (*f)->get_description();
+  std::string d = filter_query(**f).get_description();
   EXPECT_NE(d.find("XY2019"), std::string::npos);
   EXPECT_NE(d.find("XY2020"), std::string::npos);
   EXPECT_NE(d.find("AND_NOT"), std::string::npos);
