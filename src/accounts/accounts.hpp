@@ -88,10 +88,18 @@ class Accounts {
   Status resolve_dispute(const model::Account& moderator, std::int64_t dispute, bool uphold, const std::string& note);
   Status review_claim(const model::Account& moderator, model::ResearcherId researcher);  // grants L4
   Status close_report(const model::Account& moderator, std::int64_t report, const std::string& action);
+  struct ModerationQueue {
+    std::vector<model::Dispute> disputes;
+    std::vector<model::Report> reports;
+    std::vector<store::AuditEntry> audit;  // newest first
+  };
+  // What waits for a moderator's decision, and the latest `audit_entries` of the log.
+  Result<ModerationQueue> moderation_queue(const model::Account& moderator, int audit_entries = 100);
 
   // Targets: "R12" or "topic:<label>"/"field:<label>".
   Status follow(const model::Account& account, const std::string& target);
   Status unfollow(const model::Account& account, const std::string& target);
+  int followers(const std::string& target);
 
   // Direct collaboration with a claimed researcher who is open to it.
   Result<std::int64_t> invite(const model::Account& account, model::ResearcherId researcher, const std::string& subject,
@@ -130,7 +138,9 @@ class Accounts {
   Status mark_notifications_read(const model::Account& account, std::int64_t up_to_id);
 
   ResearcherState researcher_state(model::ResearcherId researcher);
-  store::AccountStore& store() { return *store_; }
+  std::optional<model::Claim> claim_of_researcher(model::ResearcherId researcher);
+  // The claimant's corrections of a researcher's works (identity applies them at a build).
+  std::vector<model::WorkCorrection> corrections_of(model::ResearcherId researcher);
 
  private:
   Status require_verified(const model::Account& account) const;

@@ -184,4 +184,19 @@ ResearcherState Accounts::researcher_state(model::ResearcherId researcher) {
   return {store_->claim_of_researcher(researcher), store_->followers(model::format_researcher_id(researcher))};
 }
 
+std::optional<model::Claim> Accounts::claim_of_researcher(model::ResearcherId researcher) {
+  return store_->claim_of_researcher(researcher);
+}
+
+std::vector<model::WorkCorrection> Accounts::corrections_of(model::ResearcherId researcher) {
+  return store_->corrections_of(researcher);
+}
+
+int Accounts::followers(const std::string& target) { return store_->followers(target); }
+
+Result<Accounts::ModerationQueue> Accounts::moderation_queue(const model::Account& moderator, int audit_entries) {
+  if (moderator.role != "moderator") return make_error(ErrorCode::forbidden, "only moderators can see the queue");
+  return ModerationQueue{store_->open_disputes(), store_->open_reports(), store_->audit_log(audit_entries)};
+}
+
 }  // namespace bzpeer::accounts

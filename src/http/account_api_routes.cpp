@@ -3,6 +3,7 @@
 // cookie and the X-CSRF-Token header.
 #include <nlohmann/json.hpp>
 
+#include "accounts/claim_rules.hpp"
 #include "enrich/trust.hpp"
 #include "http/account_http.hpp"
 #include "http/json_views.hpp"
@@ -52,8 +53,8 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     auto session = require_session(req, res, accounts, /*csrf=*/false);
     if (!session) return;
     json out = {{"account", account_json(session->account)}, {"csrf_token", session->csrf_token},
-                {"following", accounts.store().following(session->account.id)}};
-    if (auto claim = accounts.store().claim_of_account(session->account.id))
+                {"following", accounts.following(session->account.id)}};
+    if (auto claim = accounts.claim_of_account(session->account.id))
       out["claim"] = {{"researcher_id", model::format_researcher_id(claim->researcher)},
                       {"verification_level", claim->level}, {"evidence", claim->evidence},
                       {"open_to_collaborate", claim->open_to_collaborate}};
@@ -118,7 +119,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     std::string target = model::format_researcher_id(*researcher);
     auto s = on ? accounts.follow(session->account, target) : accounts.unfollow(session->account, target);
     if (!s) return send_error(res, s.error());
-    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.store().followers(target)}});
+    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.followers(target)}});
   };
   server.Post(R"(/api/v1/researchers/([^/]+)/follow)", [=](const httplib::Request& req, httplib::Response& res) { follow_researcher(req, res, true); });
   server.Delete(R"(/api/v1/researchers/([^/]+)/follow)", [=](const httplib::Request& req, httplib::Response& res) { follow_researcher(req, res, false); });
@@ -131,7 +132,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
       return send_json_error(res, 400, "parameter 'id' must be a topic id (topic:... or field:...)");
     auto s = on ? accounts.follow(session->account, topic) : accounts.unfollow(session->account, topic);
     if (!s) return send_error(res, s.error());
-    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.store().followers(topic)}});
+    send_json(res, 200, json{{"following", on}, {"followers_count", accounts.followers(topic)}});
   };
   server.Post("/api/v1/topics/follow", [=](const httplib::Request& req, httplib::Response& res) { follow_topic(req, res, true); });
   server.Delete("/api/v1/topics/follow", [=](const httplib::Request& req, httplib::Response& res) { follow_topic(req, res, false); });
@@ -143,7 +144,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (!researcher) return send_error(res, researcher.error());
     std::int64_t work = std::stoll(req.matches[2].str().substr(0, 15));
     model::WorkCorrection correction{*researcher, work, req.matches[3]};
-    if (auto s = check_correction(catalogs.local(), correction); !s) return send_error(res, s.error());
+    if (auto s = accounts::check_correction(catalogs.local(), correction); !s) return send_error(res, s.error());
     if (auto s = accounts.correct(session->account, correction); !s) return send_error(res, s.error());
     send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"work_id", "W" + std::to_string(work)},
                              {"action", req.matches[3]}, {"message", "saved; identity applies it at the next build"}});
@@ -157,7 +158,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
     if (!mine) return send_error(res, mine.error());
     auto other = existing_researcher(req.matches[2], catalogs.local());
     if (!other) return send_error(res, other.error());
-    auto works = works_to_add(catalogs.local(), *mine, *other);
+    auto works = accounts::works_to_add(catalogs.local(), *mine, *other);
     if (!works) return send_error(res, works.error());
     auto added = accounts.add_works_of(session->account, *mine, *other, *works);
     if (!added) return send_error(res, added.error());

@@ -1,5 +1,6 @@
 // Account pages: HTML forms that post back here (with the session's CSRF token in a
 // hidden field) and redirect, so the workflows run without JavaScript.
+#include "accounts/claim_rules.hpp"
 #include "http/account_http.hpp"
 #include "http/account_views.hpp"
 #include "http/html_views.hpp"
@@ -178,7 +179,7 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     auto researcher = existing_researcher(req.matches[1], catalogs.local());
     if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
     model::WorkCorrection correction{*researcher, std::stoll(req.matches[2]), param(req, "action")};
-    auto s = check_correction(catalogs.local(), correction);
+    auto s = accounts::check_correction(catalogs.local(), correction);
     if (s) s = accounts.correct(session->account, correction);
     if (!s) return send_html(res, http_status(s.error().code), render_error_page(http_status(s.error().code), s.error().message));
     redirect(res, "/researchers/" + model::format_researcher_id(*researcher));
@@ -190,9 +191,9 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     if (!session) return;
     auto other = existing_researcher(req.matches[1], catalogs.local());
     if (!other) return send_html(res, 404, render_error_page(404, other.error().message));
-    auto mine = accounts.store().claim_of_account(session->account.id);
+    auto mine = accounts.claim_of_account(session->account.id);
     if (!mine) return send_html(res, 403, render_error_page(403, "Claim your own record first."));
-    auto works = works_to_add(catalogs.local(), mine->researcher, *other);
+    auto works = accounts::works_to_add(catalogs.local(), mine->researcher, *other);
     if (!works) return send_html(res, http_status(works.error().code), render_error_page(http_status(works.error().code), works.error().message));
     auto added = accounts.add_works_of(session->account, mine->researcher, *other, *works);
     if (!added)

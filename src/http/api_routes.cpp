@@ -1,4 +1,5 @@
 // JSON API under /api/v1: single entities by id (searches and lists are in search_api_routes).
+#include "accounts/claim_rules.hpp"
 #include "http/account_http.hpp"
 #include "http/json_views.hpp"
 #include "http/query_params.hpp"
@@ -35,7 +36,7 @@ void register_api_routes(httplib::Server& server, CatalogPool& catalogs, account
     // Where the works are, each with the evidence that put it on the profile, and how many
     // of them are tied on weak evidence (the ones to check).
     body["works_api_url"] = "/api/v1/works?filter=author.id:" + model::format_researcher_id(id);
-    body["weak_works_count"] = catalog.weak_work_count(id, settled_works(accounts.store().corrections_of(id)));
+    body["weak_works_count"] = catalog.weak_work_count(id, accounts::settled_works(accounts.corrections_of(id)));
     send_json(res, 200, body);
   });
 }

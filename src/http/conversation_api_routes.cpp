@@ -95,13 +95,14 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
   server.Get("/api/v1/moderation/queue", [&](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(req, res, accounts, false);
     if (!session) return;
-    if (session->account.role != "moderator") return send_json_error(res, 403, "only moderators can see the queue");
+    auto queue = accounts.moderation_queue(session->account);
+    if (!queue) return send_error(res, queue.error());
     json disputes = json::array(), reports = json::array(), audit = json::array();
-    for (const auto& d : accounts.store().open_disputes())
+    for (const auto& d : queue->disputes)
       disputes.push_back({{"id", d.id}, {"researcher_id", model::format_researcher_id(d.researcher)}, {"claimant_account_id", d.claimant}});
-    for (const auto& r : accounts.store().open_reports())
+    for (const auto& r : queue->reports)
       reports.push_back({{"id", r.id}, {"target", r.target}, {"reason", r.reason}, {"reporter_account_id", r.reporter}});
-    for (const auto& e : accounts.store().audit_log(100))
+    for (const auto& e : queue->audit)
       audit.push_back({{"at", e.at}, {"actor_account_id", e.actor}, {"action", e.action}, {"subject", e.subject}, {"detail", e.detail}});
     send_json(res, 200, json{{"disputes", disputes}, {"reports", reports}, {"audit_log", audit}});
   });

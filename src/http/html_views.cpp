@@ -35,7 +35,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("own_record", viewer.own_record);
   d.set("add_to_own_label", "Add its " + plural(p.works_count, "work") + " to my profile");
   data namesakes{data::type::list};
-  for (const auto& [other, label, works] : viewer.unclaimed_namesakes) {
+  for (const auto& [other, label, works] : viewer.namesakes) {
     data item;
     item.set("namesake_id", other);
     item.set("namesake_label", label);
@@ -43,7 +43,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
     item.set("csrf_token", viewer.csrf_token);
     namesakes.push_back(item);
   }
-  d.set("has_namesakes", !viewer.unclaimed_namesakes.empty());
+  d.set("has_namesakes", !viewer.namesakes.empty());
   d.set("namesakes", namesakes);
   if (viewer.pending_additions > 0)
     d.set("pending_additions", plural(viewer.pending_additions, "work") + " you added from other records " +

@@ -6,32 +6,23 @@
 #include <string>
 #include <vector>
 
+#include "accounts/profile_view.hpp"
 #include "model/researcher.hpp"
 #include "store/catalog.hpp"
 
 namespace bzpeer::http {
 
-// Who is looking at a profile, for its actions.
-struct ProfileViewer {
-  bool signed_in = false;
+// Who is looking at a profile, for its actions: the account side (accounts::
+// profile_account_view) and what only the page knows.
+struct ProfileViewer : accounts::ProfileAccountView {
   std::string csrf_token;
-  bool following = false;
-  bool is_claimant = false;      // the viewer claimed this researcher
-  bool has_other_claim = false;  // the viewer claimed someone else
-  std::string own_record;        // that someone else's id ("R12"), to add this record's works to
-  bool can_add_to_own = false;   // this record is unclaimed and under a form of the viewer's name
-  int pending_additions = 0;     // works the claimant added from other records, joining at the next build
-  // For the claimant: unclaimed records printed under the same name (id, works), the
-  // fragments of themselves they may want to take in.
+  bool weak_only = false;  // the works list shows only the weak ones (?check=weak)
+  // The unclaimed namesakes as the page labels them.
   struct Namesake {
     std::string id, label;  // "R12", "Han Hu · 3 works · topics"
     int works = 0;
   };
-  std::vector<Namesake> unclaimed_namesakes;
-  std::string claim_evidence;    // why the claim has its level
-  std::map<std::int64_t, std::string> corrections;  // work id -> confirm/remove/add
-  int weak_works = 0;     // works tied to the profile on weak evidence
-  bool weak_only = false; // the works list shows only those (?check=weak)
+  std::vector<Namesake> namesakes;
 };
 
 std::string render_profile_page(const model::ResearcherProfile& profile, const std::vector<store::WorkSummary>& works,

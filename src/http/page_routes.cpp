@@ -6,7 +6,6 @@
 #include "http/query_params.hpp"
 #include "http/routes.hpp"
 #include "http/templates.hpp"
-#include "identity/name_parts.hpp"
 
 namespace bzpeer::http {
 
@@ -57,38 +56,13 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
       return;
     }
     apply_account_state(*profile, accounts);
+    auto session = current_session(req, accounts);
     ProfileViewer viewer;
-    if (auto session = current_session(req, accounts)) {
-      viewer.signed_in = true;
-      viewer.csrf_token = session->csrf_token;
-      auto following = accounts.store().following(session->account.id);
-      viewer.following = std::find(following.begin(), following.end(), model::format_researcher_id(id)) != following.end();
-      if (auto mine = accounts.store().claim_of_account(session->account.id)) {
-        viewer.is_claimant = mine->researcher == id;
-        viewer.has_other_claim = !viewer.is_claimant;
-        if (viewer.is_claimant) viewer.claim_evidence = mine->evidence;
-        else viewer.own_record = model::format_researcher_id(mine->researcher);
-        if (auto own = viewer.has_other_claim ? catalog.profile(mine->researcher) : std::nullopt)
-          viewer.can_add_to_own = !profile->claimed && identity::same_block(own->display_name, profile->display_name);
-      }
-    }
-    auto corrections = accounts.store().corrections_of(id);
-    std::vector<std::int64_t> added;
-    for (const auto& c : corrections) {
-      viewer.corrections[c.work_id] = c.action;
-      if (c.action == "add") added.push_back(c.work_id);
-    }
-    // The claimant sees the unclaimed records printed under their name: fragments of
-    // themselves are the commonest error, and each is one click to take in.
-    if (viewer.is_claimant)
-      for (const auto& other : catalog.find_researchers(profile->display_name, /*prefix=*/false, 11))
-        if (other.id != id && !accounts.store().claim_of_researcher(other.id) && viewer.unclaimed_namesakes.size() < 10)
-          viewer.unclaimed_namesakes.push_back({model::format_researcher_id(other.id), namesake_label(other), other.works_count});
-    // Added works already on the profile have joined (a build ran since).
-    if (viewer.is_claimant && !added.empty())
-      viewer.pending_additions = static_cast<int>(added.size()) - catalog.count_on_profile(id, added);
-    auto settled = settled_works(corrections);
-    viewer.weak_works = catalog.weak_work_count(id, settled);
+    static_cast<accounts::ProfileAccountView&>(viewer) = accounts::profile_account_view(
+        accounts, catalog, *profile, session ? std::optional(session->account) : std::nullopt);
+    if (session) viewer.csrf_token = session->csrf_token;
+    for (const auto& other : viewer.unclaimed_namesakes)
+      viewer.namesakes.push_back({model::format_researcher_id(other.id), namesake_label(other), other.works_count});
     viewer.weak_only = req.get_param_value("check") == "weak";
     // Past the last page: go to the last one rather than show "Page 99 of 2" and nothing.
     const int listed = viewer.weak_only ? viewer.weak_works : profile->works_count;
@@ -98,7 +72,7 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
                        303);
       return;
     }
-    auto works = catalog.researcher_works(id, *page, viewer.weak_only, settled);
+    auto works = catalog.researcher_works(id, *page, viewer.weak_only, viewer.settled);
     send_html(res, 200, render_profile_page(*profile, works, *page, viewer));
   });
 

@@ -171,7 +171,7 @@ TEST(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
   auto added = accounts.add_works_of(ada, 7, 8, {101, 102, 103});
   ASSERT_TRUE(added) << added.error().message;
   EXPECT_EQ(*added, 3u);
-  auto corrections = accounts.store().corrections_of(7);
+  auto corrections = accounts.corrections_of(7);
   ASSERT_EQ(corrections.size(), 3u);
   for (const auto& c : corrections) EXPECT_EQ(c.action, "add");
 
@@ -187,7 +187,7 @@ TEST(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
   EXPECT_EQ(accounts.add_works_of(ada, 7, 10, {}).error().code, ErrorCode::invalid_input);
   std::vector<std::int64_t> too_many(Accounts::kMaxWorksAddedAtOnce + 1, 1);
   EXPECT_EQ(accounts.add_works_of(ada, 7, 10, too_many).error().code, ErrorCode::invalid_input);
-  EXPECT_EQ(accounts.store().corrections_of(7).size(), 3u) << "a refused call adds nothing";
+  EXPECT_EQ(accounts.corrections_of(7).size(), 3u) << "a refused call adds nothing";
 }
 
 }  // namespace

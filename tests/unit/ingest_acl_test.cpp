@@ -2,7 +2,7 @@
 
 #include "ingest/acl_reader.hpp"
 #include "ingest/reader.hpp"
-#include "test_support.hpp"
+#include "ingest_test_support.hpp"
 
 namespace bzpeer::ingest {
 namespace {

@@ -6,7 +6,7 @@
 #include "ingest/arxiv_taxonomy.hpp"
 #include "ingest/reader.hpp"
 #include "ingest/sniff.hpp"
-#include "test_support.hpp"
+#include "ingest_test_support.hpp"
 
 namespace bzpeer::ingest {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "ingest/arxiv_reader.hpp"
 #include "ingest/sniff.hpp"
-#include "test_support.hpp"
+#include "ingest_test_support.hpp"
 
 namespace bzpeer::ingest {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "ingest/dblp_reader.hpp"
 #include "ingest/sniff.hpp"
-#include "test_support.hpp"
+#include "ingest_test_support.hpp"
 
 namespace bzpeer::ingest {
 namespace {

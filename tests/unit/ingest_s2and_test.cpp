@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/s2and_reader.hpp"
-#include "test_support.hpp"
+#include "ingest_test_support.hpp"
 
 namespace bzpeer::ingest {
 namespace {

@@ -1,12 +1,10 @@
 #pragma once
-// Helpers shared by unit tests: a temporary directory and a sink that keeps what it gets.
+// Helpers shared by unit tests: a temporary directory and the shared data's path.
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "ingest/reader.hpp"
 
 namespace bzpeer::testing {
 
@@ -31,13 +29,6 @@ class TempDir {
 
  private:
   std::filesystem::path path_;
-};
-
-struct CollectingSink : ingest::RecordSink {
-  std::vector<model::Work> works;
-  std::vector<ingest::Issue> issues;
-  void accept(model::Work&& work) override { works.push_back(std::move(work)); }
-  void reject(ingest::Issue issue) override { issues.push_back(std::move(issue)); }
 };
 
 inline std::string shared_data(const std::string& relative) { return std::string(BZPEER_SHARED_DATA) + "/" + relative; }

@@ -290,11 +290,14 @@ class SqliteCatalog final : public Catalog {
   }
 
   std::vector<std::int64_t> researcher_work_ids(model::ResearcherId id, size_t limit) override {
-    auto stmt = db_.prepare(
-        "SELECT work_id FROM researcher_works WHERE researcher_id = ? ORDER BY year DESC, date DESC, work_id DESC LIMIT ?");
-    stmt.bind(1, id).bind(2, static_cast<std::int64_t>(limit));
+    // Prepared once: the feed asks this for each of a reader's hundreds of follows.
+    if (!newest_work_ids_stmt_)
+      newest_work_ids_stmt_ = db_.prepare(
+          "SELECT work_id FROM researcher_works WHERE researcher_id = ? ORDER BY year DESC, date DESC, work_id DESC LIMIT ?");
+    newest_work_ids_stmt_.bind(1, id).bind(2, static_cast<std::int64_t>(limit));
     std::vector<std::int64_t> out;
-    while (stmt.step()) out.push_back(stmt.column_int(0));
+    while (newest_work_ids_stmt_.step()) out.push_back(newest_work_ids_stmt_.column_int(0));
+    newest_work_ids_stmt_.reset();
     return out;
   }
 
@@ -540,7 +543,7 @@ class SqliteCatalog final : public Catalog {
   SqliteWorkFeatures features_{db_};
   Statement find_work_, insert_work_, update_work_, upsert_authorship_, trim_authorships_;
   Statement profile_stmt_, works_stmt_, weak_works_stmt_, weak_count_stmt_, attribution_stmt_, work_by_id_stmt_,
-      next_revision_;
+      next_revision_, newest_work_ids_stmt_;
   std::unique_ptr<AuthorsReader> authors_;
 };
 

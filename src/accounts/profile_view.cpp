@@ -1,0 +1,46 @@
+#include "accounts/profile_view.hpp"
+
+#include <algorithm>
+
+#include "accounts/claim_rules.hpp"
+#include "identity/name_parts.hpp"
+
+namespace bzpeer::accounts {
+
+ProfileAccountView profile_account_view(Accounts& accounts, store::Catalog& catalog,
+                                        const model::ResearcherProfile& profile,
+                                        const std::optional<model::Account>& viewer) {
+  ProfileAccountView view;
+  const model::ResearcherId id = profile.id;
+  if (viewer) {
+    view.signed_in = true;
+    auto following = accounts.following(viewer->id);
+    view.following = std::find(following.begin(), following.end(), model::format_researcher_id(id)) != following.end();
+    if (auto mine = accounts.claim_of_account(viewer->id)) {
+      view.is_claimant = mine->researcher == id;
+      view.has_other_claim = !view.is_claimant;
+      if (view.is_claimant) view.claim_evidence = mine->evidence;
+      else view.own_record = model::format_researcher_id(mine->researcher);
+      if (auto own = view.has_other_claim ? catalog.profile(mine->researcher) : std::nullopt)
+        view.can_add_to_own = !profile.claimed && identity::same_block(own->display_name, profile.display_name);
+    }
+  }
+  auto corrections = accounts.corrections_of(id);
+  std::vector<std::int64_t> added;
+  for (const auto& c : corrections) {
+    view.corrections[c.work_id] = c.action;
+    if (c.action == "add") added.push_back(c.work_id);
+  }
+  if (view.is_claimant)
+    for (auto& other : catalog.find_researchers(profile.display_name, /*prefix=*/false, 11))
+      if (other.id != id && !accounts.claim_of_researcher(other.id) && view.unclaimed_namesakes.size() < 10)
+        view.unclaimed_namesakes.push_back(std::move(other));
+  // Added works already on the profile have joined (a build ran since).
+  if (view.is_claimant && !added.empty())
+    view.pending_additions = static_cast<int>(added.size()) - catalog.count_on_profile(id, added);
+  view.settled = settled_works(corrections);
+  view.weak_works = catalog.weak_work_count(id, view.settled);
+  return view;
+}
+
+}  // namespace bzpeer::accounts
