@@ -44,7 +44,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
     }
     auto disambiguator = *name_only ? identity::make_name_key_disambiguator()
                                     : identity::make_model_disambiguator(std::move(*model));
-    auto identity_stats = identity::run_identity(**catalog, *disambiguator);
+    auto identity_stats = identity::run_identity((*catalog)->identity(), *disambiguator);
     if (!identity_stats) {
       std::fprintf(stderr, "bzpeer build: identity: %s\n", identity_stats.error().message.c_str());
       exit_code = 1;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/account.hpp"
-#include "store/catalog.hpp"
+#include "store/identity_store.hpp"
 
 namespace bzpeer::identity {
 

@@ -6,7 +6,7 @@
 
 #include "identity/evidence.hpp"
 #include "identity/pair_model.hpp"
-#include "store/catalog.hpp"
+#include "store/identity_store.hpp"
 
 namespace bzpeer::identity {
 

@@ -29,11 +29,12 @@ std::string display_name(const std::vector<store::AuthorshipRow>& rows, const st
 
 
 // Evidence for every authorship, in the order of `rows` (both ordered by work).
-EvidenceSet load_evidence(store::Catalog& catalog, const std::vector<store::AuthorshipRow>& rows) {
+Result<EvidenceSet> load_evidence(store::IdentityStore& store, const std::vector<store::AuthorshipRow>& rows) {
   EvidenceBuilder builder;
-  catalog.for_each_work([&](store::WorkRow&& w) { builder.count_text(w.title, w.abstract); });
+  if (auto read = store.for_each_work([&](store::WorkRow&& w) { builder.count_text(w.title, w.abstract); }); !read)
+    return read.error();
   size_t next_row = 0;
-  catalog.for_each_work([&](store::WorkRow&& w) {
+  auto read = store.for_each_work([&](store::WorkRow&& w) {
     RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}, w.external_id, w.cited};
     for (; next_row < rows.size() && rows[next_row].work_id == w.id; ++next_row) {
       const auto& r = rows[next_row];
@@ -41,12 +42,13 @@ EvidenceSet load_evidence(store::Catalog& catalog, const std::vector<store::Auth
     }
     if (!raw.authors.empty()) builder.add_work(raw);
   });
+  if (!read) return read.error();
   return builder.take();
 }
 
 }  // namespace
 
-Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disambiguator) {
+Result<IdentityStats> run_identity(store::IdentityStore& store, Disambiguator& disambiguator) {
   std::string phases;
   auto mark = std::chrono::steady_clock::now();
   auto phase = [&](const char* name) {
@@ -58,13 +60,18 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
     mark = now;
   };
   std::vector<store::AuthorshipRow> rows;
-  catalog.for_each_authorship([&](store::AuthorshipRow&& row) { rows.push_back(std::move(row)); });
+  if (auto read = store.for_each_authorship([&](store::AuthorshipRow&& row) { rows.push_back(std::move(row)); }); !read)
+    return read.error();
   // Claimed researchers' corrections outrank every other clue.
-  size_t constraints = apply_claim_constraints(rows, catalog.work_corrections());
+  auto corrections = store.work_corrections();
+  if (!corrections) return corrections.error();
+  size_t constraints = apply_claim_constraints(rows, *corrections);
   phase("load");
   EvidenceSet evidence;
   if (disambiguator.needs_evidence()) {
-    evidence = load_evidence(catalog, rows);
+    auto loaded = load_evidence(store, rows);
+    if (!loaded) return loaded.error();
+    evidence = std::move(*loaded);
     if (evidence.signatures.size() != rows.size())
       return make_error(ErrorCode::internal, "identity: evidence for " + std::to_string(evidence.signatures.size()) +
                                                  " of " + std::to_string(rows.size()) + " authorships");
@@ -98,7 +105,7 @@ Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disam
   }
   assignment.redirects = merged_ids(rows, clusters, ids);
   stats.redirected = assignment.redirects.size();
-  auto saved = catalog.save_assignment(assignment);
+  auto saved = store.save_assignment(assignment);
   if (!saved) return saved.error();
   phase("save");
   stats.phases = phases;

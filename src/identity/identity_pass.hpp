@@ -2,7 +2,7 @@
 // Runs identity over the whole catalog and saves the researcher assignment.
 #include "core/result.hpp"
 #include "identity/disambiguator.hpp"
-#include "store/catalog.hpp"
+#include "store/identity_store.hpp"
 
 namespace bzpeer::identity {
 
@@ -15,6 +15,6 @@ struct IdentityStats {
   std::string phases;   // seconds per phase, for the build summary
 };
 
-Result<IdentityStats> run_identity(store::Catalog& catalog, Disambiguator& disambiguator);
+Result<IdentityStats> run_identity(store::IdentityStore& store, Disambiguator& disambiguator);
 
 }  // namespace bzpeer::identity

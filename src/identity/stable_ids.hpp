@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "model/researcher.hpp"
-#include "store/catalog.hpp"
+#include "store/identity_store.hpp"
 
 namespace bzpeer::identity {
 

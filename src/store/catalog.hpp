@@ -13,30 +13,14 @@
 #include "model/researcher.hpp"
 #include "model/topic.hpp"
 #include "model/work.hpp"
+#include "store/identity_store.hpp"
 #include "store/work_features.hpp"
+#include "store/work_row.hpp"
 
 namespace bzpeer::store {
 
 struct UpsertCounts {
   std::uint64_t inserted = 0, updated = 0, unchanged = 0;
-};
-
-// One authorship as identity sees it.
-struct AuthorshipRow {
-  std::int64_t id = 0;
-  std::int64_t work_id = 0;
-  int position = 0;
-  std::string raw_name, first, last, affiliation, email, orcid, source_person_id;
-  model::ResearcherId previous_researcher = 0;  // from the last build, 0 when new
-};
-
-// One work as enrich sees it.
-struct WorkRow {
-  std::int64_t id = 0;
-  std::string external_id, source, type, title, abstract, venue, date;
-  int year = 0;
-  std::vector<std::string> categories;
-  std::vector<std::string> cited;  // external ids of the works it references
 };
 
 // A work line on a profile or in the API.
@@ -52,31 +36,6 @@ struct WorkSummary {
   // affiliation printed on this work ("" when none).
   std::vector<model::ResearcherId> author_ids;
   std::vector<std::string> author_affiliations;
-};
-
-// Why an authorship is on its researcher's profile, and how firmly it is tied there:
-// "confirmed" (an editor's id or the researcher's own word), "strong", "moderate",
-// "weak" (joined on the researcher's works as a whole, no single clear link) or "alone"
-// (the researcher's only work under this name).
-struct Attribution {
-  std::string explanation;
-  std::string strength;
-};
-
-// The outcome of identity: every authorship's researcher, and each researcher's name.
-struct ResearcherAssignment {
-  struct Researcher {
-    model::ResearcherId id = 0;
-    std::string display_name;
-    std::string name_key;
-  };
-  std::vector<Researcher> researchers;
-  std::vector<std::pair<std::int64_t, model::ResearcherId>> authorship_to_researcher;
-  // Why each authorship went to its researcher, parallel to authorship_to_researcher
-  // (may be empty: then no explanations are stored).
-  std::vector<Attribution> attributions;
-  // Old researcher ids that now live on under another id (merges): old -> new.
-  std::vector<std::pair<model::ResearcherId, model::ResearcherId>> redirects;
 };
 
 // What the search index needs of a researcher (cheaper to read than a whole profile).
@@ -108,10 +67,8 @@ class Catalog {
   // A work whose content is unchanged is left untouched (idempotent re-ingest).
   virtual Result<UpsertCounts> upsert_works(const std::vector<model::Work>& works) = 0;
 
-  // Identity: all authorships with their previous researcher, ordered by id.
+  // Enrich: all authorships with their researcher, ordered by id.
   virtual void for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) = 0;
-  // Replaces the researcher assignment atomically.
-  virtual Status save_assignment(const ResearcherAssignment& assignment) = 0;
 
   // Enrich: all works ordered by id; the (researcher, work) pairs of the assignment.
   virtual void for_each_work(const std::function<void(WorkRow&&)>& visit) = 0;
@@ -164,15 +121,13 @@ class Catalog {
   virtual void for_each_researcher_affiliation(
       const std::function<void(model::ResearcherId, const std::string& affiliation, int works)>& visit) = 0;
 
-  // Identity: claimed researchers' corrections of their works (written by accounts).
-  virtual std::vector<model::WorkCorrection> work_corrections() = 0;
-
   // Export: the attributed authorships of works first_work..last_work (by work, then
   // position), and every attributed authorship grouped by researcher (ascending ids).
   virtual std::vector<AuthorshipAttribution> attributions_in_works(std::int64_t first_work, std::int64_t last_work) = 0;
   virtual void for_each_attribution_by_researcher(const std::function<void(AuthorshipAttribution&&)>& visit) = 0;
 
-  // The feed's features of works, on the same connection.
+  // The narrow faces, on the same connection: identity's, and the feed's features.
+  virtual IdentityStore& identity() = 0;
   virtual WorkFeatureStore& features() = 0;
 
   virtual std::uint64_t work_count() = 0;

@@ -37,7 +37,7 @@ TEST(ResearchGraph, SlicesAndCoauthorPathsOverTheBuiltFile) {
                                         work("w3", "EMNLP", {{"Ann Ant", ""}, {"Cid Cat", ""}}),
                                         work("w4", "", {{"Cid Cat", ""}, {"Dee Dog", ""}})}));
   auto names = identity::make_name_key_disambiguator();
-  ASSERT_TRUE(identity::run_identity(**catalog, *names));
+  ASSERT_TRUE(identity::run_identity((*catalog)->identity(), *names));
   std::string path = (dir.path() / "graph.bin").string();
   auto stats = build_graph(**catalog, path);
   ASSERT_TRUE(stats);

@@ -125,7 +125,7 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
   ResearcherAssignment assignment;
   assignment.researchers.push_back({7, "X", "x"});
   (*current)->for_each_authorship([&](AuthorshipRow&& r) { assignment.authorship_to_researcher.emplace_back(r.id, 7); });
-  ASSERT_TRUE((*current)->save_assignment(assignment).ok());
+  ASSERT_TRUE((*current)->identity().save_assignment(assignment).ok());
   auto works = (*current)->researcher_works(7, {1, 20}, false, {});
   ASSERT_EQ(works.size(), 1u);
   EXPECT_EQ(works[0].title, "Kept");
@@ -147,7 +147,7 @@ TEST(SqliteCatalog, AttributionsAndTheirStrength) {
     bool weak = r.work_id == 2 || r.position == 1;
     assignment.attributions.push_back({"why " + std::to_string(r.id), weak ? "weak" : "strong"});
   });
-  ASSERT_TRUE((*catalog)->save_assignment(assignment).ok());
+  ASSERT_TRUE((*catalog)->identity().save_assignment(assignment).ok());
   EXPECT_EQ((*catalog)->weak_work_count(4, {}), 1);
   auto all = (*catalog)->researcher_works(4, {1, 20}, false, {});
   ASSERT_EQ(all.size(), 2u);
@@ -175,12 +175,12 @@ TEST(SqliteCatalog, RedirectsFollowChainsOfMerges) {
   ResearcherAssignment first;
   first.researchers.push_back({3, "X", "x"});
   first.redirects = {{1, 3}};
-  ASSERT_TRUE((*catalog)->save_assignment(first).ok());
+  ASSERT_TRUE((*catalog)->identity().save_assignment(first).ok());
   EXPECT_EQ((*catalog)->redirect(1), 3);
   ResearcherAssignment second;
   second.researchers.push_back({9, "X", "x"});
   second.redirects = {{3, 9}};
-  ASSERT_TRUE((*catalog)->save_assignment(second).ok());
+  ASSERT_TRUE((*catalog)->identity().save_assignment(second).ok());
   EXPECT_EQ((*catalog)->redirect(1), 9);  // R1 -> R3 -> R9 resolves in one step
   EXPECT_EQ((*catalog)->redirect(3), 9);
   EXPECT_FALSE((*catalog)->redirect(9).has_value());
@@ -253,7 +253,7 @@ TEST(SqliteCatalog, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
   ResearcherAssignment merge;
   merge.researchers.push_back({1, "Ada", "ada"});
   merge.redirects = {{2, 1}, {3, 1}};
-  ASSERT_TRUE((*catalog)->save_assignment(merge));
+  ASSERT_TRUE((*catalog)->identity().save_assignment(merge));
   auto claim = (*accounts)->claim_of_researcher(1);
   ASSERT_TRUE(claim);
   EXPECT_EQ(claim->account, ada->id) << "the first claim moves with the merge";

@@ -8,6 +8,7 @@
 #include "store/profile_codec.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_identity_store.hpp"
 #include "store/sqlite/sqlite_work_features.hpp"
 #include "store/sqlite/work_rows.hpp"
 
@@ -117,104 +118,6 @@ class SqliteCatalog final : public Catalog {
       return counts;
     } catch (const SqliteError& e) {
       return make_error(ErrorCode::io, e.what());
-    }
-  }
-
-  void for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) override {
-    auto stmt = db_.prepare(
-        "SELECT a.id, a.work_id, a.position, a.raw_name, a.first, a.last, a.affiliation, a.source_person_id, "
-        "COALESCE(ra.researcher_id, 0), a.email, a.orcid FROM authorships a "
-        "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id ORDER BY a.id");
-    while (stmt.step()) {
-      AuthorshipRow row;
-      row.id = stmt.column_int(0);
-      row.work_id = stmt.column_int(1);
-      row.position = static_cast<int>(stmt.column_int(2));
-      row.raw_name = stmt.column_text(3);
-      row.first = stmt.column_text(4);
-      row.last = stmt.column_text(5);
-      row.affiliation = stmt.column_text(6);
-      row.source_person_id = stmt.column_text(7);
-      row.previous_researcher = stmt.column_int(8);
-      row.email = stmt.column_text(9);
-      row.orcid = stmt.column_text(10);
-      visit(std::move(row));
-    }
-  }
-
-  Status save_assignment(const ResearcherAssignment& assignment) override {
-    try {
-      Transaction tx(db_);
-      // Rebuilt wholesale: rows go in key order and the secondary index is built once at
-      // the end, which is many times faster than maintaining it row by row.
-      db_.exec(
-          "DELETE FROM researchers; DELETE FROM researcher_authorships; "
-          "DROP INDEX IF EXISTS researcher_works_newest; DELETE FROM researcher_works;");
-      auto insert_researcher = db_.prepare("INSERT INTO researchers(id, display_name, name_key) VALUES (?, ?, ?)");
-      for (const auto& r : assignment.researchers) {
-        insert_researcher.bind(1, r.id).bind(2, r.display_name).bind(3, r.name_key);
-        insert_researcher.run();
-      }
-      const auto& links = assignment.authorship_to_researcher;
-      std::vector<size_t> order(links.size());
-      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return links[a] < links[b]; });
-      auto insert_link =
-          db_.prepare("INSERT INTO researcher_authorships(authorship_id, researcher_id, evidence, strength) VALUES (?, ?, ?, ?)");
-      for (size_t i : order) {
-        bool explained = i < assignment.attributions.size();
-        insert_link.bind(1, links[i].first).bind(2, links[i].second);
-        insert_link.bind_static(3, explained ? std::string_view(assignment.attributions[i].explanation) : "");
-        insert_link.bind_static(4, explained ? std::string_view(assignment.attributions[i].strength) : "");
-        insert_link.run();
-      }
-      db_.exec(
-          "INSERT OR IGNORE INTO researcher_works(researcher_id, work_id, year, date) "
-          "SELECT ra.researcher_id, a.work_id, w.year, w.date FROM researcher_authorships ra "
-          "JOIN authorships a ON a.id = ra.authorship_id JOIN works w ON w.id = a.work_id "
-          "ORDER BY ra.researcher_id, a.work_id;"
-          "CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC, work_id DESC);"
-          "UPDATE researchers SET works_count = "
-          "(SELECT COUNT(*) FROM researcher_works rw WHERE rw.researcher_id = researchers.id);");
-      // New redirects, with older ones that pointed at a now-retired id following along.
-      auto repoint = db_.prepare("UPDATE researcher_redirects SET new_id = ?1 WHERE new_id = ?2");
-      auto add_redirect = db_.prepare("INSERT OR REPLACE INTO researcher_redirects(old_id, new_id) VALUES (?1, ?2)");
-      for (const auto& [old_id, new_id] : assignment.redirects) {
-        repoint.bind(1, new_id).bind(2, old_id);
-        repoint.run();
-        add_redirect.bind(1, old_id).bind(2, new_id);
-        add_redirect.run();
-      }
-      db_.exec("DELETE FROM researcher_redirects WHERE old_id IN (SELECT id FROM researchers)");
-      // What accounts hold on a merged id moves to the researcher it became: follows,
-      // corrections, conversations, and the claim (unless the survivor is claimed too;
-      // then the older claim stays and a moderator sorts it out through disputes).
-      if (!assignment.redirects.empty()) move_account_state(assignment.redirects);
-      tx.commit();
-      return Ok{};
-    } catch (const SqliteError& e) {
-      return make_error(ErrorCode::io, e.what());
-    }
-  }
-
-  void for_each_work(const std::function<void(WorkRow&&)>& visit) override {
-    auto stmt = db_.prepare(
-        "SELECT id, external_id, source, type, title, abstract, venue, date, year, categories, cited FROM works "
-        "ORDER BY id");
-    while (stmt.step()) {
-      WorkRow row;
-      row.id = stmt.column_int(0);
-      row.external_id = stmt.column_text(1);
-      row.source = stmt.column_text(2);
-      row.type = stmt.column_text(3);
-      row.title = stmt.column_text(4);
-      row.abstract = stmt.column_text(5);
-      row.venue = stmt.column_text(6);
-      row.date = stmt.column_text(7);
-      row.year = static_cast<int>(stmt.column_int(8));
-      row.categories = split_at_spaces(stmt.column_text(9));
-      row.cited = split_at_spaces(stmt.column_text(10));
-      visit(std::move(row));
     }
   }
 
@@ -348,7 +251,16 @@ class SqliteCatalog final : public Catalog {
     return out;
   }
 
+  IdentityStore& identity() override { return identity_; }
   WorkFeatureStore& features() override { return features_; }
+
+  // Enrich's and the graph's reads, until their own faces: the same rows as identity's.
+  void for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) override {
+    if (auto read = identity_.for_each_authorship(visit); !read) throw SqliteError(read.error().message);
+  }
+  void for_each_work(const std::function<void(WorkRow&&)>& visit) override {
+    if (auto read = identity_.for_each_work(visit); !read) throw SqliteError(read.error().message);
+  }
 
   std::int64_t works_revision() override {
     auto stmt = db_.prepare("SELECT value FROM catalog_meta WHERE key = 'works_revision'");
@@ -461,13 +373,6 @@ class SqliteCatalog final : public Catalog {
     while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1), static_cast<int>(stmt.column_int(2)));
   }
 
-  std::vector<model::WorkCorrection> work_corrections() override {
-    auto stmt = db_.prepare("SELECT researcher_id, work_id, action FROM corrections ORDER BY researcher_id, work_id");
-    std::vector<model::WorkCorrection> out;
-    while (stmt.step()) out.push_back({stmt.column_int(0), stmt.column_int(1), stmt.column_text(2)});
-    return out;
-  }
-
   std::uint64_t work_count() override {
     auto stmt = db_.prepare("SELECT COUNT(*) FROM works");
     stmt.step();
@@ -485,36 +390,6 @@ class SqliteCatalog final : public Catalog {
     p.display_name = stmt.column_text(1);
     p.works_count = static_cast<int>(stmt.column_int(2));
     return p;
-  }
-
-  void move_account_state(const std::vector<std::pair<model::ResearcherId, model::ResearcherId>>& redirects) {
-    auto follows = db_.prepare("UPDATE OR IGNORE follows SET target = ?2 WHERE target = ?1");
-    auto drop_follows = db_.prepare("DELETE FROM follows WHERE target = ?1");
-    auto corrections = db_.prepare("UPDATE OR IGNORE corrections SET researcher_id = ?2 WHERE researcher_id = ?1");
-    auto conversations = db_.prepare("UPDATE conversations SET researcher_id = ?2 WHERE researcher_id = ?1");
-    auto claim = db_.prepare(
-        "UPDATE claims SET researcher_id = ?2 WHERE researcher_id = ?1 "
-        "AND NOT EXISTS (SELECT 1 FROM claims WHERE researcher_id = ?2)");
-    auto dispute = db_.prepare(
-        "INSERT INTO disputes(researcher_id, claimant_account_id, created_at) "
-        "SELECT ?2, account_id, strftime('%s', 'now') FROM claims WHERE researcher_id = ?1");
-    auto drop_claim = db_.prepare("DELETE FROM claims WHERE researcher_id = ?1");
-    for (const auto& [old_id, new_id] : redirects) {
-      std::string old_text = model::format_researcher_id(old_id), new_text = model::format_researcher_id(new_id);
-      follows.bind(1, old_text).bind(2, new_text);
-      follows.run();
-      drop_follows.bind(1, old_text);
-      drop_follows.run();
-      for (Statement* s : {&corrections, &conversations, &claim}) {
-        s->bind(1, old_id).bind(2, new_id);
-        s->run();
-      }
-      // Two claimed records merged: the second claimant's claim becomes a dispute.
-      dispute.bind(1, old_id).bind(2, new_id);
-      dispute.run();
-      drop_claim.bind(1, old_id);
-      drop_claim.run();
-    }
   }
 
   AuthorsReader& authors() {
@@ -540,6 +415,7 @@ class SqliteCatalog final : public Catalog {
   }
 
   Database db_;
+  SqliteIdentityStore identity_{db_};
   SqliteWorkFeatures features_{db_};
   Statement find_work_, insert_work_, update_work_, upsert_authorship_, trim_authorships_;
   Statement profile_stmt_, works_stmt_, weak_works_stmt_, weak_count_stmt_, attribution_stmt_, work_by_id_stmt_,

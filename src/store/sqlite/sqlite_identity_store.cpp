@@ -1,0 +1,124 @@
+#include "store/sqlite/sqlite_identity_store.hpp"
+
+#include <algorithm>
+
+#include "store/sqlite/account_remap.hpp"
+#include "store/sqlite/result_guard.hpp"
+#include "store/sqlite/work_rows.hpp"
+
+namespace bzpeer::store::sqlite {
+
+Status SqliteIdentityStore::for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) {
+  return guarded([&]() -> Status {
+  auto stmt = db_.prepare(
+      "SELECT a.id, a.work_id, a.position, a.raw_name, a.first, a.last, a.affiliation, a.source_person_id, "
+      "COALESCE(ra.researcher_id, 0), a.email, a.orcid FROM authorships a "
+      "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id ORDER BY a.id");
+  while (stmt.step()) {
+    AuthorshipRow row;
+    row.id = stmt.column_int(0);
+    row.work_id = stmt.column_int(1);
+    row.position = static_cast<int>(stmt.column_int(2));
+    row.raw_name = stmt.column_text(3);
+    row.first = stmt.column_text(4);
+    row.last = stmt.column_text(5);
+    row.affiliation = stmt.column_text(6);
+    row.source_person_id = stmt.column_text(7);
+    row.previous_researcher = stmt.column_int(8);
+    row.email = stmt.column_text(9);
+    row.orcid = stmt.column_text(10);
+    visit(std::move(row));
+  }
+  return Ok{};
+  });
+}
+
+Status SqliteIdentityStore::for_each_work(const std::function<void(WorkRow&&)>& visit) {
+  return guarded([&]() -> Status {
+  auto stmt = db_.prepare(
+      "SELECT id, external_id, source, type, title, abstract, venue, date, year, categories, cited FROM works "
+      "ORDER BY id");
+  while (stmt.step()) {
+    WorkRow row;
+    row.id = stmt.column_int(0);
+    row.external_id = stmt.column_text(1);
+    row.source = stmt.column_text(2);
+    row.type = stmt.column_text(3);
+    row.title = stmt.column_text(4);
+    row.abstract = stmt.column_text(5);
+    row.venue = stmt.column_text(6);
+    row.date = stmt.column_text(7);
+    row.year = static_cast<int>(stmt.column_int(8));
+    row.categories = split_at_spaces(stmt.column_text(9));
+    row.cited = split_at_spaces(stmt.column_text(10));
+    visit(std::move(row));
+  }
+  return Ok{};
+  });
+}
+
+Result<std::vector<model::WorkCorrection>> SqliteIdentityStore::work_corrections() {
+  return guarded([&]() -> Result<std::vector<model::WorkCorrection>> {
+  auto stmt = db_.prepare("SELECT researcher_id, work_id, action FROM corrections ORDER BY researcher_id, work_id");
+  std::vector<model::WorkCorrection> out;
+  while (stmt.step()) out.push_back({stmt.column_int(0), stmt.column_int(1), stmt.column_text(2)});
+  return out;
+  });
+}
+
+Status SqliteIdentityStore::save_assignment(const ResearcherAssignment& assignment) {
+  try {
+    Transaction tx(db_);
+    // Rebuilt wholesale: rows go in key order and the secondary index is built once at
+    // the end, which is many times faster than maintaining it row by row.
+    db_.exec(
+        "DELETE FROM researchers; DELETE FROM researcher_authorships; "
+        "DROP INDEX IF EXISTS researcher_works_newest; DELETE FROM researcher_works;");
+    auto insert_researcher = db_.prepare("INSERT INTO researchers(id, display_name, name_key) VALUES (?, ?, ?)");
+    for (const auto& r : assignment.researchers) {
+      insert_researcher.bind(1, r.id).bind(2, r.display_name).bind(3, r.name_key);
+      insert_researcher.run();
+    }
+    const auto& links = assignment.authorship_to_researcher;
+    std::vector<size_t> order(links.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return links[a] < links[b]; });
+    auto insert_link =
+        db_.prepare("INSERT INTO researcher_authorships(authorship_id, researcher_id, evidence, strength) VALUES (?, ?, ?, ?)");
+    for (size_t i : order) {
+      bool explained = i < assignment.attributions.size();
+      insert_link.bind(1, links[i].first).bind(2, links[i].second);
+      insert_link.bind_static(3, explained ? std::string_view(assignment.attributions[i].explanation) : "");
+      insert_link.bind_static(4, explained ? std::string_view(assignment.attributions[i].strength) : "");
+      insert_link.run();
+    }
+    db_.exec(
+        "INSERT OR IGNORE INTO researcher_works(researcher_id, work_id, year, date) "
+        "SELECT ra.researcher_id, a.work_id, w.year, w.date FROM researcher_authorships ra "
+        "JOIN authorships a ON a.id = ra.authorship_id JOIN works w ON w.id = a.work_id "
+        "ORDER BY ra.researcher_id, a.work_id;"
+        "CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC, work_id DESC);"
+        "UPDATE researchers SET works_count = "
+        "(SELECT COUNT(*) FROM researcher_works rw WHERE rw.researcher_id = researchers.id);");
+    // New redirects, with older ones that pointed at a now-retired id following along.
+    auto repoint = db_.prepare("UPDATE researcher_redirects SET new_id = ?1 WHERE new_id = ?2");
+    auto add_redirect = db_.prepare("INSERT OR REPLACE INTO researcher_redirects(old_id, new_id) VALUES (?1, ?2)");
+    for (const auto& [old_id, new_id] : assignment.redirects) {
+      repoint.bind(1, new_id).bind(2, old_id);
+      repoint.run();
+      add_redirect.bind(1, old_id).bind(2, new_id);
+      add_redirect.run();
+    }
+    db_.exec("DELETE FROM researcher_redirects WHERE old_id IN (SELECT id FROM researchers)");
+    // What accounts hold on a merged id moves to the researcher it became: follows,
+    // corrections, conversations, and the claim (unless the survivor is claimed too;
+    // then the older claim stays and a moderator sorts it out through disputes).
+    if (!assignment.redirects.empty()) move_account_state(db_, assignment.redirects);
+    tx.commit();
+    return Ok{};
+  } catch (const SqliteError& e) {
+    return make_error(ErrorCode::io, e.what());
+  }
+}
+
+}  // namespace bzpeer::store::sqlite
