@@ -10,7 +10,7 @@ setup:
 	@scripts/setup
 
 build: setup
-	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBZPEER_WERROR=$${BZPEER_WERROR:-OFF} >/dev/null
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBZPEER_WERROR=$${BZPEER_WERROR:-ON} >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 test: build

@@ -56,7 +56,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 identity_stats->redirected, identity_stats->corrections, identity_seconds,
                 identity_stats->phases.c_str(), peak_resident_mib());
     auto enrich_start = std::chrono::steady_clock::now();
-    auto enrich_stats = enrich::run_enrich(**catalog);
+    auto enrich_stats = enrich::run_enrich((*catalog)->profiles());
     if (!enrich_stats) {
       std::fprintf(stderr, "bzpeer build: enrich: %s\n", enrich_stats.error().message.c_str());
       exit_code = 1;

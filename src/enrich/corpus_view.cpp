@@ -6,26 +6,28 @@
 
 namespace bzpeer::enrich {
 
-CorpusView load_corpus(store::Catalog& catalog) {
+Result<CorpusView> load_corpus(store::ProfileStore& store) {
   CorpusView view;
   std::unordered_map<std::int64_t, std::uint32_t> work_index;
   {
     Progress progress("topics: counting phrases");
-    catalog.for_each_work([&](store::WorkRow&& w) {
+    auto read = store.for_each_work([&](store::WorkRow&& w) {
       view.topics.observe(w.title, w.abstract);
       progress.update(view.topics.documents());
     });
+    if (!read) return read.error();
   }
   view.topics.finish_counting();
   {
     Progress progress("topics: assigning", view.topics.documents());
-    catalog.for_each_work([&](store::WorkRow&& w) {
+    auto read = store.for_each_work([&](store::WorkRow&& w) {
       WorkInfo info{w.id, w.year, w.title, std::move(w.categories), view.topics.topics_of(w.title, w.abstract)};
       work_index.emplace(w.id, static_cast<std::uint32_t>(view.works.size()));
       view.latest_year = std::max(view.latest_year, w.year);
       view.works.push_back(std::move(info));
       progress.update(view.works.size());
     });
+    if (!read) return read.error();
   }
 
   std::unordered_map<model::ResearcherId, std::uint32_t> researcher_index;
@@ -40,22 +42,24 @@ CorpusView load_corpus(store::Catalog& catalog) {
     return it->second;
   };
   view.authors_of.resize(view.works.size());
-  catalog.for_each_researcher_work([&](model::ResearcherId id, std::int64_t work_id) {
+  auto pairs = store.for_each_researcher_work([&](model::ResearcherId id, std::int64_t work_id) {
     auto w = work_index.find(work_id);
     if (w == work_index.end()) return;
     std::uint32_t r = index_of(id);
     view.works_of[r].push_back(w->second);
     view.authors_of[w->second].push_back(r);
   });
-  catalog.for_each_researcher(
+  if (!pairs) return pairs.error();
+  auto names = store.for_each_researcher(
       [&](model::ResearcherId id, const std::string& name) { view.display_names[index_of(id)] = name; });
+  if (!names) return names.error();
   // Newest first: profiles and nearby papers look at recent work.
   for (auto& works : view.works_of)
     std::sort(works.begin(), works.end(), [&](std::uint32_t a, std::uint32_t b) {
       return view.works[a].year != view.works[b].year ? view.works[a].year > view.works[b].year : a > b;
     });
   // After the identity pass, `previous_researcher` is the current assignment.
-  catalog.for_each_authorship([&](store::AuthorshipRow&& row) {
+  auto authorships = store.for_each_authorship([&](store::AuthorshipRow&& row) {
     if (row.previous_researcher == 0) return;
     std::uint32_t r = index_of(row.previous_researcher);
     if (row.affiliation.empty()) return;
@@ -64,6 +68,7 @@ CorpusView load_corpus(store::Catalog& catalog) {
     if (auto w = work_index.find(row.work_id); w != work_index.end())
       seen.latest_year = std::max(seen.latest_year, view.works[w->second].year);
   });
+  if (!authorships) return authorships.error();
   return view;
 }
 

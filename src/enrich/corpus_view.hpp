@@ -8,7 +8,7 @@
 
 #include "enrich/topic_miner.hpp"
 #include "model/researcher.hpp"
-#include "store/catalog.hpp"
+#include "store/profile_store.hpp"
 
 namespace bzpeer::enrich {
 
@@ -38,6 +38,6 @@ struct CorpusView {
 };
 
 // Loads the view (two passes over works for topic mining).
-CorpusView load_corpus(store::Catalog& catalog);
+Result<CorpusView> load_corpus(store::ProfileStore& store);
 
 }  // namespace bzpeer::enrich

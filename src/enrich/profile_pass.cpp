@@ -128,8 +128,10 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
 
 }  // namespace
 
-Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& limits) {
-  CorpusView view = load_corpus(catalog);
+Result<EnrichStats> run_enrich(store::ProfileStore& store, const ProfileLimits& limits) {
+  auto loaded = load_corpus(store);
+  if (!loaded) return loaded.error();
+  CorpusView& view = *loaded;
   std::vector<model::ResearcherProfile> profiles;
   profiles.reserve(view.researcher_ids.size());
   std::vector<double> scratch_strength;
@@ -142,7 +144,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
   constexpr size_t kSaveBatch = 20'000;
   size_t saved_count = 0;
   auto save = [&]() -> Status {
-    auto status = catalog.save_profiles(profiles);
+    auto status = store.save_profiles(profiles);
     saved_count += profiles.size();
     profiles.clear();
     return status;
@@ -176,7 +178,7 @@ Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& lim
   }
   progress.finish();
   if (auto status = save(); !status) return status.error();
-  if (auto status = catalog.save_topics(topic_catalog.finish(view)); !status) return status.error();
+  if (auto status = store.save_topics(topic_catalog.finish(view)); !status) return status.error();
   return EnrichStats{saved_count, view.works.size(), view.topics.topic_count()};
 }
 

@@ -2,7 +2,7 @@
 // Derives every researcher's profile facts from the catalog and saves them:
 // topics, close collaborators, affiliation, trust, verification and graph summary.
 #include "core/result.hpp"
-#include "store/catalog.hpp"
+#include "store/profile_store.hpp"
 
 namespace bzpeer::enrich {
 
@@ -22,6 +22,6 @@ struct ProfileLimits {
   size_t nearby_works_per_person = 100;  // their most recent works
 };
 
-Result<EnrichStats> run_enrich(store::Catalog& catalog, const ProfileLimits& limits = {});
+Result<EnrichStats> run_enrich(store::ProfileStore& store, const ProfileLimits& limits = {});
 
 }  // namespace bzpeer::enrich

@@ -14,6 +14,7 @@
 #include "model/topic.hpp"
 #include "model/work.hpp"
 #include "store/identity_store.hpp"
+#include "store/profile_store.hpp"
 #include "store/work_features.hpp"
 #include "store/work_row.hpp"
 
@@ -67,16 +68,14 @@ class Catalog {
   // A work whose content is unchanged is left untouched (idempotent re-ingest).
   virtual Result<UpsertCounts> upsert_works(const std::vector<model::Work>& works) = 0;
 
-  // Enrich: all authorships with their researcher, ordered by id.
+  // The graph's and the feed's whole reads, until they have faces of their own (the
+  // same rows as ProfileStore's; failures throw).
   virtual void for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) = 0;
-
-  // Enrich: all works ordered by id; the (researcher, work) pairs of the assignment.
   virtual void for_each_work(const std::function<void(WorkRow&&)>& visit) = 0;
   virtual void for_each_researcher_work(
       const std::function<void(model::ResearcherId, std::int64_t work_id)>& visit) = 0;
   virtual void for_each_researcher(
       const std::function<void(model::ResearcherId, const std::string& display_name)>& visit) = 0;
-  virtual Status save_profiles(const std::vector<model::ResearcherProfile>& profiles) = 0;
 
   // Serve.
   virtual std::optional<model::ResearcherProfile> profile(model::ResearcherId id) = 0;
@@ -113,8 +112,6 @@ class Catalog {
   // Every distinct way a researcher's name was written on their works.
   virtual void for_each_name_variant(
       const std::function<void(model::ResearcherId, const std::string& raw_name)>& visit) = 0;
-  // Topics: replaced wholesale by each build.
-  virtual Status save_topics(const std::vector<model::TopicSummary>& topics) = 0;
   virtual void for_each_topic(const std::function<void(model::TopicSummary&&)>& visit) = 0;
 
   // Graph: how often each researcher signed with each affiliation.
@@ -126,8 +123,10 @@ class Catalog {
   virtual std::vector<AuthorshipAttribution> attributions_in_works(std::int64_t first_work, std::int64_t last_work) = 0;
   virtual void for_each_attribution_by_researcher(const std::function<void(AuthorshipAttribution&&)>& visit) = 0;
 
-  // The narrow faces, on the same connection: identity's, and the feed's features.
+  // The narrow faces, on the same connection: identity's, enrich's, and the feed's
+  // features.
   virtual IdentityStore& identity() = 0;
+  virtual ProfileStore& profiles() = 0;
   virtual WorkFeatureStore& features() = 0;
 
   virtual std::uint64_t work_count() = 0;

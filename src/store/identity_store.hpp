@@ -49,13 +49,18 @@ struct ResearcherAssignment {
   std::vector<std::pair<model::ResearcherId, model::ResearcherId>> redirects;
 };
 
-class IdentityStore {
+// What the build's passes read whole: every work and every authorship.
+class PassRows {
  public:
-  virtual ~IdentityStore() = default;
-  // All authorships with their previous researcher, ordered by id.
+  virtual ~PassRows() = default;
+  // All authorships with their researcher of the last build (0 when new), ordered by id.
   virtual Status for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) = 0;
   // All works, ordered by id.
   virtual Status for_each_work(const std::function<void(WorkRow&&)>& visit) = 0;
+};
+
+class IdentityStore : public PassRows {
+ public:
   // Claimed researchers' corrections of their works (written by accounts).
   virtual Result<std::vector<model::WorkCorrection>> work_corrections() = 0;
   // Replaces the researcher assignment atomically; what accounts hold on merged ids

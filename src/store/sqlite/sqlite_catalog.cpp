@@ -9,6 +9,7 @@
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_identity_store.hpp"
+#include "store/sqlite/sqlite_profile_store.hpp"
 #include "store/sqlite/sqlite_work_features.hpp"
 #include "store/sqlite/work_rows.hpp"
 
@@ -121,33 +122,6 @@ class SqliteCatalog final : public Catalog {
     }
   }
 
-  void for_each_researcher_work(
-      const std::function<void(model::ResearcherId, std::int64_t)>& visit) override {
-    auto stmt = db_.prepare("SELECT researcher_id, work_id FROM researcher_works ORDER BY work_id");
-    while (stmt.step()) visit(stmt.column_int(0), stmt.column_int(1));
-  }
-
-  void for_each_researcher(
-      const std::function<void(model::ResearcherId, const std::string&)>& visit) override {
-    auto stmt = db_.prepare("SELECT id, display_name FROM researchers ORDER BY id");
-    while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1));
-  }
-
-  Status save_profiles(const std::vector<model::ResearcherProfile>& profiles) override {
-    try {
-      Transaction tx(db_);
-      auto update = db_.prepare("UPDATE researchers SET profile_json = ? WHERE id = ?");
-      for (const auto& p : profiles) {
-        update.bind(1, encode_profile(p)).bind(2, p.id);
-        update.run();
-      }
-      tx.commit();
-      return Ok{};
-    } catch (const SqliteError& e) {
-      return make_error(ErrorCode::io, e.what());
-    }
-  }
-
   std::optional<model::ResearcherProfile> profile(model::ResearcherId id) override {
     if (!profile_stmt_) profile_stmt_ = db_.prepare("SELECT " + kProfileColumns + " FROM researchers WHERE id = ?");
     profile_stmt_.bind(1, id);
@@ -252,9 +226,16 @@ class SqliteCatalog final : public Catalog {
   }
 
   IdentityStore& identity() override { return identity_; }
+  ProfileStore& profiles() override { return profiles_; }
   WorkFeatureStore& features() override { return features_; }
 
-  // Enrich's and the graph's reads, until their own faces: the same rows as identity's.
+  // The graph's and the feed's whole reads (Catalog's), through the faces' readers.
+  void for_each_researcher_work(const std::function<void(model::ResearcherId, std::int64_t)>& visit) override {
+    if (auto read = profiles_.for_each_researcher_work(visit); !read) throw SqliteError(read.error().message);
+  }
+  void for_each_researcher(const std::function<void(model::ResearcherId, const std::string&)>& visit) override {
+    if (auto read = profiles_.for_each_researcher(visit); !read) throw SqliteError(read.error().message);
+  }
   void for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) override {
     if (auto read = identity_.for_each_authorship(visit); !read) throw SqliteError(read.error().message);
   }
@@ -342,22 +323,6 @@ class SqliteCatalog final : public Catalog {
     while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1));
   }
 
-  Status save_topics(const std::vector<model::TopicSummary>& topics) override {
-    try {
-      Transaction tx(db_);
-      db_.exec("DELETE FROM topics");
-      auto insert = db_.prepare("INSERT INTO topics(id, label, works_count, researchers_count) VALUES (?, ?, ?, ?)");
-      for (const auto& t : topics) {
-        insert.bind(1, t.id).bind(2, t.label).bind(3, t.works_count).bind(4, t.researchers_count);
-        insert.run();
-      }
-      tx.commit();
-      return Ok{};
-    } catch (const SqliteError& e) {
-      return make_error(ErrorCode::io, e.what());
-    }
-  }
-
   void for_each_topic(const std::function<void(model::TopicSummary&&)>& visit) override {
     auto stmt = db_.prepare("SELECT id, label, works_count, researchers_count FROM topics ORDER BY id");
     while (stmt.step())
@@ -416,6 +381,7 @@ class SqliteCatalog final : public Catalog {
 
   Database db_;
   SqliteIdentityStore identity_{db_};
+  SqliteProfileStore profiles_{db_};
   SqliteWorkFeatures features_{db_};
   Statement find_work_, insert_work_, update_work_, upsert_authorship_, trim_authorships_;
   Statement profile_stmt_, works_stmt_, weak_works_stmt_, weak_count_stmt_, attribution_stmt_, work_by_id_stmt_,
