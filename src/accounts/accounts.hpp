@@ -144,7 +144,8 @@ class Accounts {
 
  private:
   Status require_verified(const model::Account& account) const;
-  Status require_moderator(const model::Account& account) const;
+  // Forbidden, "only moderators can <what>", for anyone else.
+  Status require_moderator(const model::Account& account, const std::string& what = "do this") const;
   // Keeps a notification for `to` and mails it after the call returns.
   void notify(model::AccountId to, const std::string& kind, const std::string& text, const std::string& link);
   void audit(const model::Account& actor, const std::string& action, const std::string& subject,

@@ -135,8 +135,8 @@ Status Accounts::require_verified(const model::Account& account) const {
   return Ok{};
 }
 
-Status Accounts::require_moderator(const model::Account& account) const {
-  if (account.role != "moderator") return make_error(ErrorCode::forbidden, "only moderators can do this");
+Status Accounts::require_moderator(const model::Account& account, const std::string& what) const {
+  if (account.role != "moderator") return make_error(ErrorCode::forbidden, "only moderators can " + what);
   return Ok{};
 }
 

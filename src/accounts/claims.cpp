@@ -181,7 +181,7 @@ Status Accounts::unfollow(const model::Account& account, const std::string& targ
 }
 
 ResearcherState Accounts::researcher_state(model::ResearcherId researcher) {
-  return {store_->claim_of_researcher(researcher), store_->followers(model::format_researcher_id(researcher))};
+  return {claim_of_researcher(researcher), followers(model::format_researcher_id(researcher))};
 }
 
 std::optional<model::Claim> Accounts::claim_of_researcher(model::ResearcherId researcher) {
@@ -195,7 +195,7 @@ std::vector<model::WorkCorrection> Accounts::corrections_of(model::ResearcherId 
 int Accounts::followers(const std::string& target) { return store_->followers(target); }
 
 Result<Accounts::ModerationQueue> Accounts::moderation_queue(const model::Account& moderator, int audit_entries) {
-  if (moderator.role != "moderator") return make_error(ErrorCode::forbidden, "only moderators can see the queue");
+  if (auto s = require_moderator(moderator, "see the queue"); !s) return s.error();
   return ModerationQueue{store_->open_disputes(), store_->open_reports(), store_->audit_log(audit_entries)};
 }
 

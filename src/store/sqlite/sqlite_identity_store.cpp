@@ -24,7 +24,7 @@ Result<std::vector<model::WorkCorrection>> SqliteIdentityStore::work_corrections
 }
 
 Status SqliteIdentityStore::save_assignment(const ResearcherAssignment& assignment) {
-  try {
+  return guarded([&]() -> Status {
     Transaction tx(db_);
     // Rebuilt wholesale: rows go in key order and the secondary index is built once at
     // the end, which is many times faster than maintaining it row by row.
@@ -73,9 +73,7 @@ Status SqliteIdentityStore::save_assignment(const ResearcherAssignment& assignme
     if (!assignment.redirects.empty()) move_account_state(db_, assignment.redirects);
     tx.commit();
     return Ok{};
-  } catch (const SqliteError& e) {
-    return make_error(ErrorCode::io, e.what());
-  }
+  });
 }
 
 }  // namespace bzpeer::store::sqlite

@@ -29,7 +29,7 @@ Status SqliteProfileStore::for_each_researcher(const std::function<void(model::R
 }
 
 Status SqliteProfileStore::save_profiles(const std::vector<model::ResearcherProfile>& profiles) {
-  try {
+  return guarded([&]() -> Status {
     Transaction tx(db_);
     auto update = db_.prepare("UPDATE researchers SET profile_json = ? WHERE id = ?");
     for (const auto& p : profiles) {
@@ -38,13 +38,11 @@ Status SqliteProfileStore::save_profiles(const std::vector<model::ResearcherProf
     }
     tx.commit();
     return Ok{};
-  } catch (const SqliteError& e) {
-    return make_error(ErrorCode::io, e.what());
-  }
+  });
 }
 
 Status SqliteProfileStore::save_topics(const std::vector<model::TopicSummary>& topics) {
-  try {
+  return guarded([&]() -> Status {
     Transaction tx(db_);
     db_.exec("DELETE FROM topics");
     auto insert = db_.prepare("INSERT INTO topics(id, label, works_count, researchers_count) VALUES (?, ?, ?, ?)");
@@ -54,9 +52,7 @@ Status SqliteProfileStore::save_topics(const std::vector<model::TopicSummary>& t
     }
     tx.commit();
     return Ok{};
-  } catch (const SqliteError& e) {
-    return make_error(ErrorCode::io, e.what());
-  }
+  });
 }
 
 }  // namespace bzpeer::store::sqlite
