@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -29,6 +30,16 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
 }
 
+// A bench cannot go on without its catalog: a failed read stops it with the reason.
+template <typename T>
+T must(bzpeer::Result<T> read) {
+  if (!read) {
+    std::fprintf(stderr, "feed-bench: %s\n", read.error().message.c_str());
+    std::exit(1);
+  }
+  return std::move(*read);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,11 +60,12 @@ int main(int argc, char** argv) {
   }
   // Researchers by works, most first: the claimed record, and the pool to follow from.
   std::vector<std::pair<int, bzpeer::model::ResearcherId>> by_works;
-  (*catalog)->for_each_researcher([&](bzpeer::model::ResearcherId id, const std::string&) { by_works.push_back({0, id}); });
+  must((*catalog)->index_source().for_each_researcher(
+      [&](bzpeer::model::ResearcherId id, const std::string&) { by_works.push_back({0, id}); }));
   std::mt19937_64 rng(7);
   std::shuffle(by_works.begin(), by_works.end(), rng);
   by_works.resize(std::min<size_t>(by_works.size(), 20000));
-  for (auto& [n, id] : by_works) n = static_cast<int>((*catalog)->researcher_work_ids(id, 200).size());
+  for (auto& [n, id] : by_works) n = static_cast<int>(must((*catalog)->reader().researcher_work_ids(id, 200)).size());
   std::sort(by_works.begin(), by_works.end(), std::greater<>());
   const size_t claimable = static_cast<size_t>(readers);
   if (by_works.size() < claimable + static_cast<size_t>(follows)) {
@@ -93,7 +105,7 @@ int main(int argc, char** argv) {
       if (again) items += again->items.size();
     }
   }
-  nlohmann::json out = {{"works", (*catalog)->work_count()},
+  nlohmann::json out = {{"works", must((*catalog)->reader().work_count())},
                         {"readers", readers},
                         {"follows", follows},
                         {"claimed_works_max", by_works.front().first},

@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::string path = data + "/graph-bench.bin";
-  auto built = bzpeer::graph::build_graph(**catalog, path);
+  auto built = bzpeer::graph::build_graph((*catalog)->index_source(), path);
   if (!built) {
     std::fprintf(stderr, "graph-bench: %s\n", built.error().message.c_str());
     return 1;

@@ -8,17 +8,18 @@
 
 #include "core/result.hpp"
 #include "model/account.hpp"
-#include "store/catalog.hpp"
+#include "store/catalog_reader.hpp"
 
 namespace bzpeer::accounts {
 
 // The works of researcher `other` that can join the claimed researcher `mine` at once
 // ("this record is also me"): all of them, when `other`'s name is a form of `mine`'s;
 // otherwise an error saying why.
-Result<std::vector<std::int64_t>> works_to_add(store::Catalog& catalog, model::ResearcherId mine, model::ResearcherId other);
+Result<std::vector<std::int64_t>> works_to_add(store::CatalogReader& catalog, model::ResearcherId mine,
+                                               model::ResearcherId other);
 // Refuses a correction identity could never apply: adding a work none of whose authors
 // is printed under a form of the researcher's name. Other corrections pass.
-Status check_correction(store::Catalog& catalog, const model::WorkCorrection& correction);
+Status check_correction(store::CatalogReader& catalog, const model::WorkCorrection& correction);
 // The works the claimed researcher has confirmed or removed: checked by the one person
 // who knows, so no longer counted or listed as weak evidence to check.
 std::vector<std::int64_t> settled_works(const std::vector<model::WorkCorrection>& corrections);

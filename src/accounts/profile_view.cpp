@@ -7,9 +7,9 @@
 
 namespace bzpeer::accounts {
 
-ProfileAccountView profile_account_view(Accounts& accounts, store::Catalog& catalog,
-                                        const model::ResearcherProfile& profile,
-                                        const std::optional<model::Account>& viewer) {
+Result<ProfileAccountView> profile_account_view(Accounts& accounts, store::CatalogReader& catalog,
+                                                const model::ResearcherProfile& profile,
+                                                const std::optional<model::Account>& viewer) {
   ProfileAccountView view;
   const model::ResearcherId id = profile.id;
   if (viewer) {
@@ -21,8 +21,11 @@ ProfileAccountView profile_account_view(Accounts& accounts, store::Catalog& cata
       view.has_other_claim = !view.is_claimant;
       if (view.is_claimant) view.claim_evidence = mine->evidence;
       else view.own_record = model::format_researcher_id(mine->researcher);
-      if (auto own = view.has_other_claim ? catalog.profile(mine->researcher) : std::nullopt)
-        view.can_add_to_own = !profile.claimed && identity::same_block(own->display_name, profile.display_name);
+      if (view.has_other_claim) {
+        auto own = catalog.profile(mine->researcher);
+        if (!own) return own.error();
+        if (*own) view.can_add_to_own = !profile.claimed && identity::same_block((*own)->display_name, profile.display_name);
+      }
     }
   }
   auto corrections = accounts.corrections_of(id);
@@ -31,15 +34,23 @@ ProfileAccountView profile_account_view(Accounts& accounts, store::Catalog& cata
     view.corrections[c.work_id] = c.action;
     if (c.action == "add") added.push_back(c.work_id);
   }
-  if (view.is_claimant)
-    for (auto& other : catalog.find_researchers(profile.display_name, /*prefix=*/false, 11))
+  if (view.is_claimant) {
+    auto namesakes = catalog.find_researchers(profile.display_name, /*prefix=*/false, 11);
+    if (!namesakes) return namesakes.error();
+    for (auto& other : *namesakes)
       if (other.id != id && !accounts.claim_of_researcher(other.id) && view.unclaimed_namesakes.size() < 10)
         view.unclaimed_namesakes.push_back(std::move(other));
+  }
   // Added works already on the profile have joined (a build ran since).
-  if (view.is_claimant && !added.empty())
-    view.pending_additions = static_cast<int>(added.size()) - catalog.count_on_profile(id, added);
+  if (view.is_claimant && !added.empty()) {
+    auto joined = catalog.count_on_profile(id, added);
+    if (!joined) return joined.error();
+    view.pending_additions = static_cast<int>(added.size()) - *joined;
+  }
   view.settled = settled_works(corrections);
-  view.weak_works = catalog.weak_work_count(id, view.settled);
+  auto weak = catalog.weak_work_count(id, view.settled);
+  if (!weak) return weak.error();
+  view.weak_works = *weak;
   return view;
 }
 

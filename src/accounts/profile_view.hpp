@@ -10,7 +10,8 @@
 
 #include "accounts/accounts.hpp"
 #include "model/researcher.hpp"
-#include "store/catalog.hpp"
+#include "core/result.hpp"
+#include "store/catalog_reader.hpp"
 
 namespace bzpeer::accounts {
 
@@ -33,8 +34,8 @@ struct ProfileAccountView {
 
 // `profile` is the record shown (with the live account state applied); `viewer` the
 // signed-in account, if any.
-ProfileAccountView profile_account_view(Accounts& accounts, store::Catalog& catalog,
-                                        const model::ResearcherProfile& profile,
-                                        const std::optional<model::Account>& viewer);
+Result<ProfileAccountView> profile_account_view(Accounts& accounts, store::CatalogReader& catalog,
+                                                const model::ResearcherProfile& profile,
+                                                const std::optional<model::Account>& viewer);
 
 }  // namespace bzpeer::accounts

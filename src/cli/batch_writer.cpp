@@ -2,7 +2,7 @@
 
 namespace bzpeer::cli {
 
-BatchWriter::BatchWriter(store::Catalog& catalog, size_t capacity)
+BatchWriter::BatchWriter(store::WorkWriter& catalog, size_t capacity)
     : catalog_(catalog), capacity_(capacity), thread_([this] { run(); }) {}
 
 BatchWriter::~BatchWriter() { finish(); }

@@ -9,13 +9,13 @@
 #include <thread>
 #include <vector>
 
-#include "store/catalog.hpp"
+#include "store/work_writer.hpp"
 
 namespace bzpeer::cli {
 
 class BatchWriter {
  public:
-  BatchWriter(store::Catalog& catalog, size_t capacity = 2);
+  BatchWriter(store::WorkWriter& catalog, size_t capacity = 2);
   BatchWriter(const BatchWriter&) = delete;
   BatchWriter& operator=(const BatchWriter&) = delete;
   ~BatchWriter();
@@ -30,7 +30,7 @@ class BatchWriter {
  private:
   void run();
 
-  store::Catalog& catalog_;
+  store::WorkWriter& catalog_;
   size_t capacity_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;

@@ -64,7 +64,9 @@ void add_build_command(CLI::App& app, int& exit_code) {
     }
     std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs\n", enrich_stats->researchers,
                 enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start));
-    auto terms_stats = feed::update_work_terms((*catalog)->features(), (*catalog)->works_revision());
+    auto revision = (*catalog)->index_source().works_revision();
+    auto terms_stats = revision ? feed::update_work_terms((*catalog)->features(), *revision)
+                                : Result<feed::WorkTermsStats>(revision.error());
     if (!terms_stats) {
       std::fprintf(stderr, "bzpeer build: feed terms: %s\n", terms_stats.error().message.c_str());
       exit_code = 1;
@@ -72,7 +74,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
     }
     std::printf("feed: terms of %llu works counted in %.2fs\n", static_cast<unsigned long long>(terms_stats->works),
                 terms_stats->seconds);
-    auto index_stats = search::build_search_index(**catalog, *data);
+    auto index_stats = search::build_search_index((*catalog)->index_source(), *data);
     if (!index_stats) {
       std::fprintf(stderr, "bzpeer build: search index: %s\n", index_stats.error().message.c_str());
       exit_code = 1;
@@ -84,7 +86,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 static_cast<unsigned long long>(index_stats->researchers),
                 static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
                 static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0));
-    auto graph_stats = graph::build_graph(**catalog, *data + "/graph.bin");
+    auto graph_stats = graph::build_graph((*catalog)->index_source(), *data + "/graph.bin");
     if (!graph_stats) {
       std::fprintf(stderr, "bzpeer build: graph: %s\n", graph_stats.error().message.c_str());
       exit_code = 1;

@@ -30,7 +30,7 @@ int run_eval(const FeedEvalArgs& a) {
   }
   feed::FeedEvalOptions options;
   options.year = a.year;
-  auto report = feed::evaluate_feed(**catalog, options);
+  auto report = feed::evaluate_feed((*catalog)->index_source(), options);
   if (!report) {
     std::fprintf(stderr, "bzpeer feed eval: %s\n", report.error().message.c_str());
     return 2;

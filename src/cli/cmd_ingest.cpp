@@ -92,7 +92,7 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
     }
     auto start = std::chrono::steady_clock::now();
     Progress progress("ingest (bytes)");
-    BatchWriter writer(**catalog);
+    BatchWriter writer((*catalog)->writer());
     CatalogSink sink(writer, progress);
     auto inputs = ingest::plan_inputs(*paths, *parsed_format, sink);
     std::uint64_t total_bytes = 0;

@@ -34,12 +34,12 @@ struct Corpus {
   std::vector<std::string> texts;  // title and abstract, parallel to `works` (for BM25)
 };
 
-Corpus load_corpus(store::Catalog& catalog, int year) {
+Result<Corpus> load_corpus(store::AssignmentRows& rows, int year) {
   Corpus c;
   std::unordered_map<std::int64_t, size_t> index;
   std::vector<TermCounts> counts;
   DocumentFrequencies df;
-  catalog.for_each_work([&](store::WorkRow&& w) {
+  Status read = rows.for_each_work([&](store::WorkRow&& w) {
     if (w.year <= 0 || w.year > year) return;
     index[w.id] = c.works.size();
     c.works.push_back({w.id, w.year, day_of_work(w.date, w.year),
@@ -48,16 +48,18 @@ Corpus load_corpus(store::Catalog& catalog, int year) {
     df.add(counts.back());
     c.texts.push_back(w.title + " " + w.abstract);
   });
+  if (!read) return read.error();
   for (size_t i = 0; i < c.works.size(); ++i) {
     c.works[i].text = tfidf(counts[i], df);
     if (c.works[i].year == year) c.candidates.push_back(i);
   }
-  catalog.for_each_researcher_work([&](model::ResearcherId r, std::int64_t work) {
+  read = rows.for_each_researcher_work([&](model::ResearcherId r, std::int64_t work) {
     auto it = index.find(work);
     if (it == index.end()) return;
     c.works[it->second].authors.push_back(r);
     c.works_of[r].push_back(it->second);
   });
+  if (!read) return read.error();
   for (auto& [r, ws] : c.works_of)
     std::sort(ws.begin(), ws.end(), [&](size_t a, size_t b) {
       return std::tie(c.works[a].day, c.works[a].id) > std::tie(c.works[b].day, c.works[b].id);
@@ -102,9 +104,11 @@ search::Bm25Ranker bm25_over_candidates(const Corpus& c) {
 
 }  // namespace
 
-Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOptions& options) {
+Result<FeedEvalReport> evaluate_feed(store::AssignmentRows& rows, const FeedEvalOptions& options) {
   if (options.year <= 0) return make_error(ErrorCode::invalid_input, "--year: a publication year is needed");
-  Corpus c = load_corpus(catalog, options.year);
+  auto loaded = load_corpus(rows, options.year);
+  if (!loaded) return loaded.error();
+  Corpus& c = *loaded;
   if (c.candidates.empty())
     return make_error(ErrorCode::invalid_input, "no works of " + std::to_string(options.year) + " in the catalog");
 

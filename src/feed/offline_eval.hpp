@@ -9,7 +9,7 @@
 
 #include "core/result.hpp"
 #include "feed/ranking.hpp"
-#include "store/catalog.hpp"
+#include "store/pass_rows.hpp"
 
 namespace bzpeer::feed {
 
@@ -30,7 +30,7 @@ struct FeedEvalReport {
   RankingQuality model, content_only, recency, popularity, bm25_profile;
 };
 
-Result<FeedEvalReport> evaluate_feed(store::Catalog& catalog, const FeedEvalOptions& options);
+Result<FeedEvalReport> evaluate_feed(store::AssignmentRows& rows, const FeedEvalOptions& options);
 
 // One JSON line: {"year", "researchers", "candidates", "model", "content_only", "baselines"}.
 std::string report_json(const FeedEvalReport& report);

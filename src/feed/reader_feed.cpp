@@ -93,14 +93,18 @@ Result<std::vector<CountedWork>> counted_works(store::WorkFeatureStore& store, c
 }  // namespace
 
 Result<std::shared_ptr<const FeedEngine::Reference>> FeedEngine::reference(store::Catalog& catalog) {
-  std::int64_t revision = catalog.works_revision();
+  auto revision_read = catalog.reader().works_revision();
+  if (!revision_read) return revision_read.error();
+  const std::int64_t revision = *revision_read;
   {
     std::lock_guard lock(mutex_);
     if (reference_ && reference_revision_ == revision) return reference_;
   }
   // An even sample of the catalog by id: document frequencies need no more.
   auto ref = std::make_shared<Reference>();
-  const std::int64_t works = static_cast<std::int64_t>(catalog.work_count());
+  auto work_count = catalog.reader().work_count();
+  if (!work_count) return work_count.error();
+  const auto works = static_cast<std::int64_t>(*work_count);
   const std::int64_t step = std::max<std::int64_t>(1, works / static_cast<std::int64_t>(kReferenceSample));
   std::vector<std::int64_t> ids;
   for (std::int64_t id = 1; id <= works; id += step) ids.push_back(id);
@@ -199,7 +203,9 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   std::unordered_set<std::int64_t> own_set;
   if (reader.claimed) {
     signals.self.insert(*reader.claimed);
-    own = catalog.researcher_work_ids(*reader.claimed, 2000);
+    auto mine = catalog.reader().researcher_work_ids(*reader.claimed, 2000);
+    if (!mine) return mine.error();
+    own = std::move(*mine);
     own_set.insert(own.begin(), own.end());
   }
   std::vector<std::int64_t> positive_ids(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(std::min(own.size(), kMaxPositives)));
@@ -219,17 +225,26 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   signals.scorer = scorer;
 
   Candidates candidates;
-  for (model::ResearcherId r : reader.followed) add_candidates(candidates, catalog.researcher_work_ids(r, kWorksPerFollowed), r);
+  store::CatalogReader& works = catalog.reader();
+  for (model::ResearcherId r : reader.followed) {
+    auto theirs = works.researcher_work_ids(r, kWorksPerFollowed);
+    if (!theirs) return theirs.error();
+    add_candidates(candidates, *theirs, r);
+  }
   std::unordered_map<model::ResearcherId, std::string> names;
-  if (reader.claimed)
-    if (auto profile = catalog.profile(*reader.claimed)) {
+  if (reader.claimed) {
+    auto profile = works.profile(*reader.claimed);
+    if (!profile) return profile.error();
+    if (*profile) {
       size_t taken = 0;
-      for (const auto& c : profile->collaborators) {
+      for (const auto& c : (*profile)->collaborators) {
         model::ResearcherId id = model::parse_researcher_id(c.id);
         if (!id || taken++ == kCoauthors) continue;
         names[id] = c.name;
         CoauthorLink link;
-        std::vector<std::int64_t> theirs = catalog.researcher_work_ids(id, 500);  // newest first
+        auto newest = works.researcher_work_ids(id, 500);
+        if (!newest) return newest.error();
+        std::vector<std::int64_t>& theirs = *newest;
         for (auto w : theirs)
           if (own_set.count(w)) {
             ++link.works;
@@ -240,6 +255,7 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
         add_candidates(candidates, theirs, id);
       }
     }
+  }
   if (!positive_ids.empty()) {
     std::vector<std::int64_t> examples(positive_ids.begin(), positive_ids.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(positive_ids.size(), 50)));
     add_candidates(candidates, works_like(examples, searcher));
@@ -300,17 +316,33 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
   std::vector<std::int64_t> page_ids;
   for (size_t r = query.offset; r < ranked.size() && page_ids.size() < query.limit; ++r) page_ids.push_back(ranked[r].facts->id);
   std::unordered_map<std::int64_t, store::WorkSummary> page_works;
-  for (auto& w : catalog.works_by_ids(page_ids)) page_works.emplace(w.id, std::move(w));
+  auto page_read = works.works_by_ids(page_ids);
+  if (!page_read) return page_read.error();
+  for (auto& w : *page_read) page_works.emplace(w.id, std::move(w));
 
   FeedPage page;
   page.total = ranked.size();
   std::unordered_set<std::int64_t> saved(reader.saved.begin(), reader.saved.end());
   // Titles of the reader's works that reasons name, read once for the page.
   std::unordered_map<std::int64_t, std::string> titles;
+  // Reads that fail while the page is dressed end the request after the loop.
+  Status dressed = Ok{};
   auto title_of = [&](std::int64_t work) -> const std::string& {
-    if (!titles.count(work))
-      for (const auto& w : catalog.works_by_ids({work})) titles[w.id] = w.title;
+    if (!titles.count(work)) {
+      auto read = works.works_by_ids({work});
+      if (!read) dressed = read.error();
+      else
+        for (const auto& w : *read) titles[w.id] = w.title;
+    }
     return titles[work];
+  };
+  auto profile_of = [&](model::ResearcherId id) -> std::optional<model::ResearcherProfile> {
+    auto read = works.profile(id);
+    if (!read) {
+      dressed = read.error();
+      return std::nullopt;
+    }
+    return std::move(*read);
   };
   for (size_t r = query.offset; r < ranked.size() && r < query.offset + query.limit; ++r) {
     Ranked& item = ranked[r];
@@ -323,7 +355,7 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
     for (auto& reason : item.scored.reasons) {
       if (reason.kind == Reason::Kind::followed) {
         if (!names.count(reason.researcher))
-          if (auto p = catalog.profile(reason.researcher)) names[reason.researcher] = p->display_name;
+          if (auto p = profile_of(reason.researcher)) names[reason.researcher] = p->display_name;
         reason.name = names[reason.researcher];
       } else if (reason.kind == Reason::Kind::coauthor) {
         const CoauthorLink& link = signals.coauthors[reason.researcher];
@@ -350,7 +382,7 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
         break;
       }
     if (out.affiliation_tag.empty() && !out.work.author_ids.empty() && out.work.author_ids[0])
-      if (auto p = catalog.profile(out.work.author_ids[0])) out.affiliation_tag = affiliation_tag(p->affiliation);
+      if (auto p = profile_of(out.work.author_ids[0])) out.affiliation_tag = affiliation_tag(p->affiliation);
     // The words that weighed most, as the work writes them.
     if (!scorer->empty()) {
       std::vector<std::string> texts = term_texts(out.work.title, out.work.abstract);
@@ -363,6 +395,7 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
     }
     page.items.push_back(std::move(out));
   }
+  if (!dressed) return dressed.error();
   return page;
 }
 

@@ -14,7 +14,7 @@ struct WorkTermsStats {
   double seconds = 0;
 };
 
-// `works_revision` is the catalog's current one (Catalog::works_revision).
+// `works_revision` is the catalog's current one (IndexSource::works_revision).
 Result<WorkTermsStats> update_work_terms(store::WorkFeatureStore& store, std::int64_t works_revision);
 
 }  // namespace bzpeer::feed

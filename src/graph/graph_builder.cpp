@@ -55,23 +55,25 @@ void write_padded(std::ofstream& out, const std::vector<T>& v) {
 
 }  // namespace
 
-Result<GraphStats> build_graph(store::Catalog& catalog, const std::string& path) {
+Result<GraphStats> build_graph(store::IndexSource& source, const std::string& path) {
   auto start = std::chrono::steady_clock::now();
   Nodes nodes;
   std::vector<Edge> edges;
   std::unordered_map<std::int64_t, std::uint32_t> work_node, researcher_node;
-  catalog.for_each_work([&](store::WorkRow&& w) {
+  Status read = source.for_each_work([&](store::WorkRow&& w) {
     std::uint32_t n = nodes.add(NodeType::work, w.id, w.title);
     work_node.emplace(w.id, n);
     if (!w.venue.empty()) edges.push_back({n, nodes.named(NodeType::venue, w.venue), 1.0f, EdgeType::venue});
   });
-  catalog.for_each_researcher_for_search([&](store::ResearcherSearchRow&& r) {
+  if (!read) return read.error();
+  read = source.for_each_researcher_for_search([&](store::ResearcherSearchRow&& r) {
     std::uint32_t n = nodes.add(NodeType::researcher, r.id, r.display_name);
     researcher_node.emplace(r.id, n);
     // Profile topics come strongest first.
     for (size_t i = 0; i < r.topics.size(); ++i)
       edges.push_back({n, nodes.named(NodeType::topic, r.topics[i]), 1.0f / static_cast<float>(i + 1), EdgeType::topic});
   });
+  if (!read) return read.error();
   // Authorship, and co-authorship from researchers who share a work (works of more
   // than 50 authors say little about who works with whom).
   std::vector<std::uint32_t> authors;
@@ -86,7 +88,7 @@ Result<GraphStats> build_graph(store::Catalog& catalog, const std::string& path)
         }
     authors.clear();
   };
-  catalog.for_each_researcher_work([&](model::ResearcherId r, std::int64_t work) {
+  read = source.for_each_researcher_work([&](model::ResearcherId r, std::int64_t work) {
     if (work != current) {
       flush_work();
       current = work;
@@ -97,16 +99,18 @@ Result<GraphStats> build_graph(store::Catalog& catalog, const std::string& path)
     authors.push_back(rn->second);
     edges.push_back({rn->second, wn->second, 1.0f, EdgeType::authorship});
   });
+  if (!read) return read.error();
   flush_work();
   for (const auto& [pair, weight] : coauthor)
     edges.push_back({static_cast<std::uint32_t>(pair >> 32), static_cast<std::uint32_t>(pair & 0xffffffffu), weight,
                      EdgeType::coauthorship});
   coauthor.clear();
-  catalog.for_each_researcher_affiliation([&](model::ResearcherId r, const std::string& affiliation, int count) {
+  read = source.for_each_researcher_affiliation([&](model::ResearcherId r, const std::string& affiliation, int count) {
     auto rn = researcher_node.find(r);
     if (rn != researcher_node.end())
       edges.push_back({rn->second, nodes.named(NodeType::institution, affiliation), static_cast<float>(count), EdgeType::affiliation});
   });
+  if (!read) return read.error();
   nodes.label_offsets.push_back(nodes.labels.size());
 
   // CSR: both directions of every edge, rows sorted strongest first.

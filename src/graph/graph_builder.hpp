@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/result.hpp"
-#include "store/catalog.hpp"
+#include "store/index_source.hpp"
 
 namespace bzpeer::graph {
 
@@ -17,6 +17,6 @@ struct GraphStats {
   double seconds = 0;
 };
 
-Result<GraphStats> build_graph(store::Catalog& catalog, const std::string& path);
+Result<GraphStats> build_graph(store::IndexSource& source, const std::string& path);
 
 }  // namespace bzpeer::graph

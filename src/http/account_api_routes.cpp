@@ -98,7 +98,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
   server.Post(R"(/api/v1/researchers/([^/]+)/claim)", [&](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(req, res, accounts, true);
     if (!session) return;
-    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    auto researcher = existing_researcher(req.matches[1], catalogs.reader());
     if (!researcher) return send_error(res, researcher.error());
     auto body = json_body(req, /*optional=*/true);
     if (!body) return send_error(res, body.error());
@@ -114,7 +114,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
   auto follow_researcher = [&](const httplib::Request& req, httplib::Response& res, bool on) {
     auto session = require_session(req, res, accounts, true);
     if (!session) return;
-    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    auto researcher = existing_researcher(req.matches[1], catalogs.reader());
     if (!researcher) return send_error(res, researcher.error());
     std::string target = model::format_researcher_id(*researcher);
     auto s = on ? accounts.follow(session->account, target) : accounts.unfollow(session->account, target);
@@ -140,11 +140,11 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
   server.Post(R"(/api/v1/researchers/([^/]+)/works/W?(\d+)/(confirm|remove|add))", [&](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(req, res, accounts, true);
     if (!session) return;
-    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    auto researcher = existing_researcher(req.matches[1], catalogs.reader());
     if (!researcher) return send_error(res, researcher.error());
     std::int64_t work = std::stoll(req.matches[2].str().substr(0, 15));
     model::WorkCorrection correction{*researcher, work, req.matches[3]};
-    if (auto s = accounts::check_correction(catalogs.local(), correction); !s) return send_error(res, s.error());
+    if (auto s = accounts::check_correction(catalogs.reader(), correction); !s) return send_error(res, s.error());
     if (auto s = accounts.correct(session->account, correction); !s) return send_error(res, s.error());
     send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"work_id", "W" + std::to_string(work)},
                              {"action", req.matches[3]}, {"message", "saved; identity applies it at the next build"}});
@@ -154,11 +154,11 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
   server.Post(R"(/api/v1/researchers/([^/]+)/works/from/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(req, res, accounts, true);
     if (!session) return;
-    auto mine = existing_researcher(req.matches[1], catalogs.local());
+    auto mine = existing_researcher(req.matches[1], catalogs.reader());
     if (!mine) return send_error(res, mine.error());
-    auto other = existing_researcher(req.matches[2], catalogs.local());
+    auto other = existing_researcher(req.matches[2], catalogs.reader());
     if (!other) return send_error(res, other.error());
-    auto works = accounts::works_to_add(catalogs.local(), *mine, *other);
+    auto works = accounts::works_to_add(catalogs.reader(), *mine, *other);
     if (!works) return send_error(res, works.error());
     auto added = accounts.add_works_of(session->account, *mine, *other, *works);
     if (!added) return send_error(res, added.error());
@@ -171,7 +171,7 @@ void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs,
   server.Put(R"(/api/v1/researchers/([^/]+)/collaboration)", [&](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(req, res, accounts, true);
     if (!session) return;
-    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    auto researcher = existing_researcher(req.matches[1], catalogs.reader());
     if (!researcher) return send_error(res, researcher.error());
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());

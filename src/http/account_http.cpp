@@ -33,15 +33,19 @@ std::optional<accounts::Session> require_session(const httplib::Request& req, ht
   return session;
 }
 
-Result<model::ResearcherId> existing_researcher(const std::string& id_text, store::Catalog& catalog) {
+Result<model::ResearcherId> existing_researcher(const std::string& id_text, store::CatalogReader& catalog) {
   model::ResearcherId id = model::parse_researcher_id(id_text);
-  if (id && catalog.profile(id)) return id;
-  if (id)
-    if (auto merged = catalog.redirect(id)) return *merged;
+  if (id) {
+    auto profile = catalog.profile(id);
+    if (!profile) return profile.error();
+    if (*profile) return id;
+    auto merged = catalog.redirect(id);
+    if (!merged) return merged.error();
+    if (*merged) return **merged;
+  }
   return make_error(ErrorCode::not_found, "no researcher " + text::utf8_prefix(id_text, 40));
 }
 
-void send_error(httplib::Response& res, const Error& e) { send_json_error(res, http_status(e.code), e.message); }
 
 void apply_account_state(model::ResearcherProfile& profile, accounts::Accounts& accounts) {
   auto state = accounts.researcher_state(profile.id);

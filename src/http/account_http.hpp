@@ -23,7 +23,7 @@ std::string string_field(const nlohmann::json& body, const char* key);
 std::optional<accounts::Session> require_session(const httplib::Request& req, httplib::Response& res,
                                                  accounts::Accounts& accounts, bool csrf);
 // A researcher id that exists now (a merged id resolves to the record it became).
-Result<model::ResearcherId> existing_researcher(const std::string& id_text, store::Catalog& catalog);
+Result<model::ResearcherId> existing_researcher(const std::string& id_text, store::CatalogReader& catalog);
 // The profile with the live account facts (claim, level, followers, trust) applied.
 void apply_account_state(model::ResearcherProfile& profile, accounts::Accounts& accounts);
 

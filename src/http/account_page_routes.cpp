@@ -129,10 +129,10 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     auto session = signed_in(req, res, false);
     if (!session) return;
     const auto& a = session->account;
-    auto& catalog = catalogs.local();
+    auto& catalog = catalogs.reader();
     auto name_of = [&catalog](model::ResearcherId id) {
-      auto p = catalog.profile(id);
-      return p ? p->display_name : model::format_researcher_id(id);
+      auto p = catalog.profile(id);  // (a failed read shows the id, as for a missing record)
+      return p && *p ? (*p)->display_name : model::format_researcher_id(id);
     };
     AccountPageView view{&a,
                          session->csrf_token,
@@ -154,7 +154,7 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
   server.Post(R"(/researchers/([^/]+)/(follow|claim|collaboration))", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
     auto session = signed_in(req, res, true);
     if (!session) return;
-    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    auto researcher = existing_researcher(req.matches[1], catalogs.reader());
     if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
     std::string id = model::format_researcher_id(*researcher), action = req.matches[2];
     Status status = Ok{};
@@ -169,19 +169,19 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
     } else {
       status = accounts.set_open_to_collaborate(session->account, *researcher, param(req, "open") == "1");
     }
-    if (!status) return send_html(res, http_status(status.error().code), render_error_page(http_status(status.error().code), status.error().message));
+    if (!status) return send_error_page(res, status.error());
     redirect(res, "/researchers/" + id);
   });
 
   server.Post(R"(/researchers/([^/]+)/works/(\d{1,15}))", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
     auto session = signed_in(req, res, true);
     if (!session) return;
-    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    auto researcher = existing_researcher(req.matches[1], catalogs.reader());
     if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
     model::WorkCorrection correction{*researcher, std::stoll(req.matches[2]), param(req, "action")};
-    auto s = accounts::check_correction(catalogs.local(), correction);
+    auto s = accounts::check_correction(catalogs.reader(), correction);
     if (s) s = accounts.correct(session->account, correction);
-    if (!s) return send_html(res, http_status(s.error().code), render_error_page(http_status(s.error().code), s.error().message));
+    if (!s) return send_error_page(res, s.error());
     redirect(res, "/researchers/" + model::format_researcher_id(*researcher));
   });
 
@@ -189,25 +189,25 @@ void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs
   server.Post(R"(/researchers/([^/]+)/also-mine)", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
     auto session = signed_in(req, res, true);
     if (!session) return;
-    auto other = existing_researcher(req.matches[1], catalogs.local());
+    auto other = existing_researcher(req.matches[1], catalogs.reader());
     if (!other) return send_html(res, 404, render_error_page(404, other.error().message));
     auto mine = accounts.claim_of_account(session->account.id);
     if (!mine) return send_html(res, 403, render_error_page(403, "Claim your own record first."));
-    auto works = accounts::works_to_add(catalogs.local(), mine->researcher, *other);
-    if (!works) return send_html(res, http_status(works.error().code), render_error_page(http_status(works.error().code), works.error().message));
+    auto works = accounts::works_to_add(catalogs.reader(), mine->researcher, *other);
+    if (!works) return send_error_page(res, works.error());
     auto added = accounts.add_works_of(session->account, mine->researcher, *other, *works);
     if (!added)
-      return send_html(res, http_status(added.error().code), render_error_page(http_status(added.error().code), added.error().message));
+      return send_error_page(res, added.error());
     redirect(res, "/researchers/" + model::format_researcher_id(mine->researcher));
   });
 
   server.Post("/conversations", [=, &accounts, &catalogs](const httplib::Request& req, httplib::Response& res) {
     auto session = signed_in(req, res, true);
     if (!session) return;
-    auto researcher = existing_researcher(param(req, "researcher_id"), catalogs.local());
+    auto researcher = existing_researcher(param(req, "researcher_id"), catalogs.reader());
     if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
     auto id = accounts.invite(session->account, *researcher, param(req, "subject"), param(req, "message"));
-    if (!id) return send_html(res, http_status(id.error().code), render_error_page(http_status(id.error().code), id.error().message));
+    if (!id) return send_error_page(res, id.error());
     redirect(res, "/conversations/" + std::to_string(*id));
   });
 

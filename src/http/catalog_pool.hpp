@@ -12,6 +12,8 @@ class CatalogPool {
   explicit CatalogPool(std::string data_dir) : data_dir_(std::move(data_dir)) {}
   // The calling thread's catalog, opened on first use; throws when it cannot be opened.
   store::Catalog& local();
+  // Its serving face: all that the handlers read.
+  store::CatalogReader& reader() { return local().reader(); }
 
  private:
   std::string data_dir_;

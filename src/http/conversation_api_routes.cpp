@@ -39,7 +39,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
     if (!session) return;
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    auto researcher = existing_researcher(string_field(*body, "researcher_id"), catalogs.local());
+    auto researcher = existing_researcher(string_field(*body, "researcher_id"), catalogs.reader());
     if (!researcher) return send_error(res, researcher.error());
     auto id = accounts.invite(session->account, *researcher, string_field(*body, "subject"), string_field(*body, "message"));
     if (!id) return send_error(res, id.error());
@@ -122,7 +122,7 @@ void register_conversation_api_routes(httplib::Server& server, CatalogPool& cata
   server.Post(R"(/api/v1/moderation/researchers/([^/]+)/review)", [&](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(req, res, accounts, true);
     if (!session) return;
-    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    auto researcher = existing_researcher(req.matches[1], catalogs.reader());
     if (!researcher) return send_error(res, researcher.error());
     if (auto s = accounts.review_claim(session->account, *researcher); !s) return send_error(res, s.error());
     send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"verification_level", "L4"}});

@@ -16,23 +16,26 @@ void register_entity_page_routes(httplib::Server& server, CatalogPool& catalogs,
                                  GraphPool& graphs) {
   auto work_of = [&](const std::string& id_text) {
     const std::int64_t id = model::parse_work_id(id_text);
-    return id ? pages::work_page(id, catalogs.local(), &searchers.local()) : std::nullopt;
+    return id ? pages::work_page(id, catalogs.reader(), &searchers.local())
+              : Result<std::optional<pages::WorkPage>>(std::optional<pages::WorkPage>());
   };
   server.Get(R"(/works/([^/]{1,40}))", [=](const httplib::Request& req, httplib::Response& res) {
     auto page = work_of(req.matches[1]);
-    if (!page) {
+    if (!page) return send_error_page(res, page.error());
+    if (!*page) {
       send_html(res, 404, render_error_page(404, "There is no work " + text::utf8_prefix(req.matches[1].str(), 24) + "."));
       return;
     }
-    send_html(res, 200, render_work_page(*page));
+    send_html(res, 200, render_work_page(**page));
   });
   server.Get(R"(/api/v1/works/([^/]{1,40}))", [=](const httplib::Request& req, httplib::Response& res) {
     auto page = work_of(req.matches[1]);
-    if (!page) {
+    if (!page) return send_error(res, page.error());
+    if (!*page) {
       send_json_error(res, 404, "no work " + text::utf8_prefix(req.matches[1].str(), 24));
       return;
     }
-    send_json(res, 200, work_page_json(*page));
+    send_json(res, 200, work_page_json(**page));
   });
 
   server.Get(R"(/topics/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
@@ -42,11 +45,8 @@ void register_entity_page_routes(httplib::Server& server, CatalogPool& catalogs,
       return;
     }
     auto graph = graphs.get();
-    auto page = pages::topic_page(id, catalogs.local(), searchers.local(), graph.get(), kTopicWorks);
-    if (!page) {
-      send_html(res, 500, render_error_page(500, page.error().message));
-      return;
-    }
+    auto page = pages::topic_page(id, catalogs.reader(), searchers.local(), graph.get(), kTopicWorks);
+    if (!page) return send_error_page(res, page.error());
     if (!*page) {
       send_html(res, 404, render_error_page(404, "There is no topic " + text::utf8_prefix(id, 80) + "."));
       return;
@@ -57,12 +57,15 @@ void register_entity_page_routes(httplib::Server& server, CatalogPool& catalogs,
   server.Get(R"(/institutions/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
     const std::string id = req.matches[1];
     auto graph = graphs.get();
-    auto page = id.size() <= kMaxEntityId && graph ? pages::institution_page(id, catalogs.local(), *graph) : std::nullopt;
-    if (!page) {
+    auto page = id.size() <= kMaxEntityId && graph
+                    ? pages::institution_page(id, catalogs.reader(), *graph)
+                    : Result<std::optional<pages::InstitutionPage>>(std::optional<pages::InstitutionPage>());
+    if (!page) return send_error_page(res, page.error());
+    if (!*page) {
       send_html(res, 404, render_error_page(404, "There is no institution " + text::utf8_prefix(id, 80) + "."));
       return;
     }
-    send_html(res, 200, render_institution_page(*page));
+    send_html(res, 200, render_institution_page(**page));
   });
 }
 

@@ -58,10 +58,15 @@ Result<feed::FeedQuery> feed_query(const httplib::Request& req, int default_limi
 }
 
 // The work must exist before a mark is kept on it.
-Status mark(accounts::Accounts& accounts, store::Catalog& catalog, const model::Account& account,
+Status mark(accounts::Accounts& accounts, store::CatalogReader& catalog, const model::Account& account,
             const std::string& work_text, const std::string& action) {
-  const std::int64_t work = model::parse_work_id(work_text);
-  if (!work || catalog.works_by_ids({work}).empty())
+  std::int64_t work = model::parse_work_id(work_text);
+  if (work) {
+    auto found = catalog.works_by_ids({work});
+    if (!found) return found.error();
+    if (found->empty()) work = 0;
+  }
+  if (!work)
     return make_error(ErrorCode::not_found, "no work " + text::utf8_prefix(work_text, 24));
   if (action == "unsave") return accounts.mark_work(account, work, "saved", false);
   if (action == "undo") {
@@ -108,7 +113,7 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     std::string action = string_field(*body, "action");
     if (action != "more_like_this" && action != "not_relevant" && action != "undo")
       return send_json_error(res, 400, "action must be more_like_this, not_relevant or undo");
-    auto done = mark(accounts, catalogs.local(), session->account, string_field(*body, "work_id"), action);
+    auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), action);
     if (!done) return send_error(res, done.error());
     send_json(res, 200, {{"work_id", string_field(*body, "work_id")}, {"action", action}});
   });
@@ -119,8 +124,10 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     std::vector<std::int64_t> ids;
     for (const auto& m : accounts.work_marks(session->account.id))
       if (m.mark == "saved") ids.push_back(m.work);
+    auto works = catalogs.reader().works_by_ids(ids);
+    if (!works) return send_error(res, works.error());
     nlohmann::json results = nlohmann::json::array();
-    for (const auto& w : catalogs.local().works_by_ids(ids)) results.push_back(work_json(w));
+    for (const auto& w : *works) results.push_back(work_json(w));
     send_json(res, 200, {{"meta", {{"count", results.size()}}}, {"results", std::move(results)}});
   });
   server.Post("/api/v1/saved", [&](const httplib::Request& req, httplib::Response& res) {
@@ -128,14 +135,14 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     if (!session) return;
     auto body = json_body(req);
     if (!body) return send_error(res, body.error());
-    auto done = mark(accounts, catalogs.local(), session->account, string_field(*body, "work_id"), "saved");
+    auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), "saved");
     if (!done) return send_error(res, done.error());
     send_json(res, 201, {{"work_id", string_field(*body, "work_id")}, {"saved", true}});
   });
   server.Delete(R"(/api/v1/saved/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(req, res, accounts, true);
     if (!session) return;
-    auto done = mark(accounts, catalogs.local(), session->account, req.matches[1], "unsave");
+    auto done = mark(accounts, catalogs.reader(), session->account, req.matches[1], "unsave");
     if (!done) return send_error(res, done.error());
     send_json(res, 200, {{"work_id", req.matches[1].str()}, {"saved", false}});
   });
@@ -170,7 +177,7 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     if (!session) return res.set_redirect("/login?next=/feed", 303);
     if (!csrf_ok(req, *session)) return send_html(res, 403, render_error_page(403, "The form expired; reload the page."));
     if (auto done = accounts.set_weekly_digest(session->account, req.get_param_value("on") == "1"); !done)
-      return send_html(res, http_status(done.error().code), render_error_page(http_status(done.error().code), done.error().message));
+      return send_error_page(res, done.error());
     res.set_redirect("/feed", 303);
   });
 
@@ -214,7 +221,9 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     q.sort = feed::FeedSort::date;
     q.limit = 8;
     auto newest = engine.feed({}, q, catalogs.local(), searchers.local());
-    send_html(res, 200, render_home_page(catalogs.local().work_count(), newest ? *newest : feed::FeedPage{}));
+    auto works = catalogs.reader().work_count();
+    if (!works) return send_error_page(res, works.error());
+    send_html(res, 200, render_home_page(*works, newest ? *newest : feed::FeedPage{}));
   });
   server.Get("/feed", [feed_page](const httplib::Request& req, httplib::Response& res) { feed_page(req, res, ""); });
   server.Post("/feed/atom-token", [&, feed_page](const httplib::Request& req, httplib::Response& res) {
@@ -231,8 +240,8 @@ void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, Search
     std::string action = req.get_param_value("mark");
     if (action != "saved" && action != "unsave" && action != "liked" && action != "dismissed")
       return send_html(res, 400, render_error_page(400, "mark must be saved, unsave, liked or dismissed"));
-    auto done = mark(accounts, catalogs.local(), session->account, req.get_param_value("work"), action);
-    if (!done) return send_html(res, http_status(done.error().code), render_error_page(http_status(done.error().code), done.error().message));
+    auto done = mark(accounts, catalogs.reader(), session->account, req.get_param_value("work"), action);
+    if (!done) return send_error_page(res, done.error());
     // The page's script asks for JSON and changes the item in place; a plain form goes back.
     if (req.get_header_value("Accept").find("application/json") != std::string::npos)
       return send_json(res, 200, {{"work_id", req.get_param_value("work")}, {"mark", action}});

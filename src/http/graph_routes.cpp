@@ -64,7 +64,7 @@ void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, Graph
   };
 
   server.Get(R"(/api/v1/researchers/([^/]+)/graph)", [=, &catalogs](const httplib::Request& req, httplib::Response& res) {
-    auto researcher = existing_researcher(req.matches[1], catalogs.local());
+    auto researcher = existing_researcher(req.matches[1], catalogs.reader());
     if (!researcher) return send_error(res, researcher.error());
     auto options = slice_options(req);
     if (!options) return send_error(res, options.error());
@@ -87,7 +87,7 @@ void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, Graph
   });
 
   server.Get(R"(/api/v1/researchers/([^/]+)/path/([^/]+))", [=, &catalogs](const httplib::Request& req, httplib::Response& res) {
-    auto& catalog = catalogs.local();
+    auto& catalog = catalogs.reader();
     auto from = existing_researcher(req.matches[1], catalog);
     if (!from) return send_error(res, from.error());
     auto to = existing_researcher(req.matches[2], catalog);
@@ -105,10 +105,12 @@ void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, Graph
   });
 
   server.Get(R"(/researchers/([^/]+)/graph)", [&](const httplib::Request& req, httplib::Response& res) {
-    auto& catalog = catalogs.local();
+    auto& catalog = catalogs.reader();
     auto researcher = existing_researcher(req.matches[1], catalog);
-    if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
-    auto profile = catalog.profile(*researcher);
+    if (!researcher) return send_error_page(res, researcher.error());
+    auto read = catalog.profile(*researcher);
+    if (!read) return send_error_page(res, read.error());
+    const std::optional<model::ResearcherProfile>& profile = *read;
     data d;
     d.set("id", model::format_researcher_id(*researcher));
     d.set("name", profile ? profile->display_name : model::format_researcher_id(*researcher));

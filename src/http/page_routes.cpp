@@ -43,12 +43,16 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
       send_html(res, 400, render_error_page(400, page.error().message));
       return;
     }
-    auto& catalog = catalogs.local();
-    auto profile = id ? catalog.profile(id) : std::nullopt;
-    if (!profile && id) {
-      if (auto merged = catalog.redirect(id)) {
-        res.set_redirect("/researchers/" + model::format_researcher_id(*merged), 301);
-        return;
+    auto& catalog = catalogs.reader();
+    std::optional<model::ResearcherProfile> profile;
+    if (id) {
+      auto read = catalog.profile(id);
+      if (!read) return send_error_page(res, read.error());
+      profile = std::move(*read);
+      if (!profile) {
+        auto merged = catalog.redirect(id);
+        if (!merged) return send_error_page(res, merged.error());
+        if (*merged) return res.set_redirect("/researchers/" + model::format_researcher_id(**merged), 301);
       }
     }
     if (!profile) {
@@ -58,8 +62,10 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
     apply_account_state(*profile, accounts);
     auto session = current_session(req, accounts);
     ProfileViewer viewer;
-    static_cast<accounts::ProfileAccountView&>(viewer) = accounts::profile_account_view(
-        accounts, catalog, *profile, session ? std::optional(session->account) : std::nullopt);
+    auto account_view = accounts::profile_account_view(accounts, catalog, *profile,
+                                                       session ? std::optional(session->account) : std::nullopt);
+    if (!account_view) return send_error_page(res, account_view.error());
+    static_cast<accounts::ProfileAccountView&>(viewer) = std::move(*account_view);
     if (session) viewer.csrf_token = session->csrf_token;
     for (const auto& other : viewer.unclaimed_namesakes)
       viewer.namesakes.push_back({model::format_researcher_id(other.id), namesake_label(other), other.works_count});
@@ -73,7 +79,8 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
       return;
     }
     auto works = catalog.researcher_works(id, *page, viewer.weak_only, viewer.settled);
-    send_html(res, 200, render_profile_page(*profile, works, *page, viewer));
+    if (!works) return send_error_page(res, works.error());
+    send_html(res, 200, render_profile_page(*profile, *works, *page, viewer));
   });
 
   server.Get("/researchers", [&](const httplib::Request& req, httplib::Response& res) {
@@ -82,8 +89,9 @@ void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accoun
       send_html(res, 400, render_error_page(400, "The name is too long (200 characters at most)."));
       return;
     }
-    auto found = catalogs.local().find_researchers(name, /*prefix=*/false, 100);
-    send_html(res, 200, render_researchers_page(name, found));
+    auto found = catalogs.reader().find_researchers(name, /*prefix=*/false, 100);
+    if (!found) return send_error_page(res, found.error());
+    send_html(res, 200, render_researchers_page(name, *found));
   });
 }
 

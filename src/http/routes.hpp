@@ -33,7 +33,10 @@ void register_entity_page_routes(httplib::Server& server, CatalogPool& catalogs,
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_json_error(httplib::Response& res, int status, const std::string& message);
 // A JSON error with the status that fits the error's code.
+// (An io or internal error's text goes to the log; the reply says only that it failed.)
 void send_error(httplib::Response& res, const Error& e);
+// The HTML error page with the status that fits the error's code.
+void send_error_page(httplib::Response& res, const Error& e);
 void send_html(httplib::Response& res, int status, const std::string& body);
 
 }  // namespace bzpeer::http

@@ -57,9 +57,16 @@ void stream_works(httplib::Response& res, search::WorkQuery query, CatalogPool& 
     }
     std::vector<std::int64_t> ids;
     for (const auto& h : found->hits) ids.push_back(h.id);
+    auto works = catalogs.reader().works_by_ids(ids);
+    if (!works) {  // the stream ends with the error, as for a failed search
+      std::fprintf(stderr, "bzpeer serve: %s\n", works.error().message.c_str());
+      const std::string line = json{{"error", {{"status", 500}, {"message", "the server could not read its data"}}}}.dump() + "\n";
+      sink.write(line.data(), line.size());
+      sink.done();
+      return true;
+    }
     std::string lines;
-    for (const auto& w : catalogs.local().works_by_ids(ids))
-      lines += work_json(w).dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    for (const auto& w : *works) lines += work_json(w).dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     next->offset += static_cast<size_t>(found->hits.size());
     if (!sink.write(lines.data(), lines.size())) return false;  // the client went away
     if (found->hits.size() < next->limit) sink.done();
@@ -73,7 +80,7 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
                                 accounts::Accounts& accounts) {
   server.Get("/api/v1/works", [&](const httplib::Request& req, httplib::Response& res) {
     auto start = std::chrono::steady_clock::now();
-    auto& catalog = catalogs.local();
+    auto& catalog = catalogs.reader();
     auto params = parse_work_search(single_params(req), {"search", 25}, catalog);
     if (!params) return send_error(res, params.error());
     const std::string format = req.get_param_value("format");
@@ -100,8 +107,11 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
     std::vector<std::int64_t> ids;
     for (const auto& h : found->hits) ids.push_back(h.id);
     json results = json::array();
-    auto works = catalog.works_by_ids(ids);
-    if (params->author) catalog.fill_attributions(params->author, works);
+    auto read = catalog.works_by_ids(ids);
+    if (!read) return send_error(res, read.error());
+    std::vector<store::WorkSummary>& works = *read;
+    if (params->author)
+      if (auto s = catalog.fill_attributions(params->author, works); !s) return send_error(res, s.error());
     for (size_t i = 0, h = 0; i < works.size(); ++i) {
       while (found->hits[h].id != works[i].id) ++h;  // works_by_ids keeps the order, skipping unknown ids
       json w = work_json(works[i]);
@@ -120,15 +130,18 @@ void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, 
     auto found = searchers.local().researchers(search, static_cast<size_t>((page->page - 1) * page->per_page),
                                                static_cast<size_t>(page->per_page));
     if (!found) return send_error(res, found.error());
-    auto& catalog = catalogs.local();
+    auto& catalog = catalogs.reader();
     json results = json::array();
-    for (const auto& h : found->hits)
-      if (auto p = catalog.profile(h.id)) {
-        apply_account_state(*p, accounts);
-        json r = researcher_json(*p);
+    for (const auto& h : found->hits) {
+      auto p = catalog.profile(h.id);
+      if (!p) return send_error(res, p.error());
+      if (*p) {
+        apply_account_state(**p, accounts);
+        json r = researcher_json(**p);
         r["relevance_score"] = search.empty() ? json(nullptr) : json(h.score);
         results.push_back(std::move(r));
       }
+    }
     send_json(res, 200, json{{"meta", {{"count", found->total}, {"per_page", page->per_page}, {"page", page->page}}},
                              {"results", std::move(results)}});
   });

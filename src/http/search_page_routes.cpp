@@ -23,7 +23,7 @@ void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs,
     view.q = params["q"];
     view.filter = params["filter"];
     view.sort = params["sort"];
-    auto& catalog = catalogs.local();
+    auto& catalog = catalogs.reader();
     auto parsed = parse_work_search(params, {"q", 20}, catalog);
     if (!parsed) {
       view.error = parsed.error().message;
@@ -58,15 +58,20 @@ void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs,
     view.results = &*found;
     std::vector<std::int64_t> ids;
     for (const auto& h : found->hits) ids.push_back(h.id);
-    view.works = catalog.works_by_ids(ids);
+    auto works = catalog.works_by_ids(ids);
+    if (!works) return send_error_page(res, works.error());
+    view.works = std::move(*works);
     const char* facet_keys[][2] = {{"publication_year", "Year"}, {"type", "Type"}, {"venue", "Venue"}, {"category", "Category"}};
     for (size_t i = 0; i < found->facets.size(); ++i)
       view.facets.push_back({facet_keys[i][0], facet_keys[i][1], found->facets[i]});
     // People and topics on the first page of a plain text query.
     if (view.page.page == 1 && !view.q.empty() && view.filter.empty()) {
       if (auto people = searcher.researchers(view.q, 0, 5))
-        for (const auto& h : people->hits)
-          if (auto p = catalog.profile(h.id)) view.people.push_back(std::move(*p));
+        for (const auto& h : people->hits) {
+          auto p = catalog.profile(h.id);
+          if (!p) return send_error_page(res, p.error());
+          if (*p) view.people.push_back(std::move(**p));
+        }
       if (auto topics = searcher.topics(view.q, 0, 8)) view.topics = topics->hits;
     }
     send_html(res, 200, render_search_page(view));

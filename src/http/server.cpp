@@ -46,10 +46,27 @@ void send_html(httplib::Response& res, int status, const std::string& body) {
   res.set_content(body, "text/html; charset=utf-8");
 }
 
+namespace {
+// What a visitor is told of an error: a storage failure's text (paths, SQL) stays in
+// the server's log.
+std::string public_message(const Error& e) {
+  if (e.code != ErrorCode::io && e.code != ErrorCode::internal) return e.message;
+  std::fprintf(stderr, "bzpeer serve: %s\n", e.message.c_str());
+  return "the server could not read its data; try again later";
+}
+}  // namespace
+
+void send_error(httplib::Response& res, const Error& e) { send_json_error(res, http_status(e.code), public_message(e)); }
+
+void send_error_page(httplib::Response& res, const Error& e) {
+  const int status = http_status(e.code);
+  send_html(res, status, render_error_page(status, public_message(e)));
+}
+
 int run_server(const ServerOptions& options, const std::function<void(int)>& on_ready) {
   CatalogPool catalogs(options.data_dir);
   try {
-    catalogs.local();  // fail fast when there is no catalog
+    catalogs.reader();  // fail fast when there is no catalog
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
     return 1;

@@ -1,6 +1,7 @@
 #include "http/work_search_params.hpp"
 
 #include <charconv>
+#include <limits>
 #include <set>
 
 #include "http/query_params.hpp"
@@ -35,7 +36,7 @@ std::string encode_cursor(size_t offset) {
 }
 
 Result<WorkSearchParams> parse_work_search(const std::map<std::string, std::string>& params, ParamNames names,
-                                           store::Catalog& catalog) {
+                                           store::CatalogReader& catalog) {
   WorkSearchParams out;
   out.query.text = param(params, names.text);
   // OpenAlex accepts both spellings of per_page.
@@ -46,7 +47,7 @@ Result<WorkSearchParams> parse_work_search(const std::map<std::string, std::stri
   std::set<model::ResearcherId> authors;
   auto filter = search::parse_work_filter(param(params, "filter"), [&](model::ResearcherId id) {
     authors.insert(id);
-    return catalog.researcher_work_ids(id);
+    return catalog.researcher_work_ids(id, std::numeric_limits<std::size_t>::max());
   });
   if (!filter) return filter.error();
   if (authors.size() == 1) out.author = *authors.begin();

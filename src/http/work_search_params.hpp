@@ -7,7 +7,7 @@
 
 #include "core/result.hpp"
 #include "search/searcher.hpp"
-#include "store/catalog.hpp"
+#include "store/catalog_reader.hpp"
 
 namespace bzpeer::http {
 
@@ -30,7 +30,7 @@ struct ParamNames {
 };
 
 Result<WorkSearchParams> parse_work_search(const std::map<std::string, std::string>& params, ParamNames names,
-                                           store::Catalog& catalog);
+                                           store::CatalogReader& catalog);
 
 // The opaque cursor for results from `offset` on.
 std::string encode_cursor(size_t offset);

@@ -10,11 +10,11 @@ namespace {
 constexpr size_t kResearchers = 30, kWorkAuthors = 10, kWorksEach = 5, kWorks = 20, kTopics = 12;
 }
 
-std::optional<InstitutionPage> institution_page(const std::string& id, store::Catalog& catalog,
-                                                const graph::GraphView& graph) {
-  if (!id.starts_with("institution:")) return std::nullopt;
+Result<std::optional<InstitutionPage>> institution_page(const std::string& id, store::CatalogReader& catalog,
+                                                        const graph::GraphView& graph) {
+  if (!id.starts_with("institution:")) return std::optional<InstitutionPage>();
   auto node = graph.find(id);
-  if (!node || graph.type(*node) != graph::NodeType::institution) return std::nullopt;
+  if (!node || graph.type(*node) != graph::NodeType::institution) return std::optional<InstitutionPage>();
   InstitutionPage page;
   page.id = graph.public_id(*node);
   page.name = std::string(graph.label(*node));
@@ -43,15 +43,20 @@ std::optional<InstitutionPage> institution_page(const std::string& id, store::Ca
 
   std::vector<std::int64_t> ids;
   std::unordered_set<std::int64_t> seen;
-  for (size_t i = 0; i < page.researchers.size() && i < kWorkAuthors; ++i)
-    for (auto w : catalog.researcher_work_ids(model::parse_researcher_id(page.researchers[i].id), kWorksEach))
+  for (size_t i = 0; i < page.researchers.size() && i < kWorkAuthors; ++i) {
+    auto theirs = catalog.researcher_work_ids(model::parse_researcher_id(page.researchers[i].id), kWorksEach);
+    if (!theirs) return theirs.error();
+    for (auto w : *theirs)
       if (seen.insert(w).second) ids.push_back(w);
-  page.works = catalog.works_by_ids(ids);
+  }
+  auto listed = catalog.works_by_ids(ids);
+  if (!listed) return listed.error();
+  page.works = std::move(*listed);
   std::sort(page.works.begin(), page.works.end(), [](const auto& a, const auto& b) {
     return a.year != b.year ? a.year > b.year : a.date != b.date ? a.date > b.date : a.id > b.id;
   });
   if (page.works.size() > kWorks) page.works.resize(kWorks);
-  return page;
+  return std::optional<InstitutionPage>(std::move(page));
 }
 
 }  // namespace bzpeer::pages

@@ -8,7 +8,8 @@
 
 #include "graph/graph_view.hpp"
 #include "model/researcher.hpp"
-#include "store/catalog.hpp"
+#include "core/result.hpp"
+#include "store/catalog_reader.hpp"
 
 namespace bzpeer::pages {
 
@@ -21,7 +22,7 @@ struct InstitutionPage {
 };
 
 // `id` is "institution:<name>"; nullopt when the graph has no such institution.
-std::optional<InstitutionPage> institution_page(const std::string& id, store::Catalog& catalog,
-                                                const graph::GraphView& graph);
+Result<std::optional<InstitutionPage>> institution_page(const std::string& id, store::CatalogReader& catalog,
+                                                        const graph::GraphView& graph);
 
 }  // namespace bzpeer::pages

@@ -35,7 +35,7 @@ search::WorkQuery works_of_topic_query(const std::string& id) {
   return q;
 }
 
-Result<std::optional<TopicPage>> topic_page(const std::string& id, store::Catalog& catalog, search::Searcher& searcher,
+Result<std::optional<TopicPage>> topic_page(const std::string& id, store::CatalogReader& catalog, search::Searcher& searcher,
                                             const graph::GraphView* graph, size_t works_limit) {
   if (!(id.starts_with("topic:") || id.starts_with("field:")) || id.size() < 7) return std::optional<TopicPage>{};
   TopicPage page;
@@ -54,7 +54,9 @@ Result<std::optional<TopicPage>> topic_page(const std::string& id, store::Catalo
   if (!works) return works.error();
   std::vector<std::int64_t> ids;
   for (const auto& h : works->hits) ids.push_back(h.id);
-  page.works = catalog.works_by_ids(ids);  // in the order asked
+  auto listed = catalog.works_by_ids(ids);  // in the order asked
+  if (!listed) return listed.error();
+  page.works = std::move(*listed);
   page.works_total = works->total;
   page.works_total_exact = works->total_exact;
   if (!works->facets.empty())

@@ -11,7 +11,7 @@
 #include "model/researcher.hpp"
 #include "model/topic.hpp"
 #include "search/searcher.hpp"
-#include "store/catalog.hpp"
+#include "store/catalog_reader.hpp"
 
 namespace bzpeer::pages {
 
@@ -31,7 +31,7 @@ struct TopicPage {
 
 // `id` is "topic:<phrase>" or "field:<category>"; nullopt when it is neither or when
 // nothing carries it. `graph` may be null (no researchers then).
-Result<std::optional<TopicPage>> topic_page(const std::string& id, store::Catalog& catalog, search::Searcher& searcher,
+Result<std::optional<TopicPage>> topic_page(const std::string& id, store::CatalogReader& catalog, search::Searcher& searcher,
                                             const graph::GraphView* graph, size_t works_limit);
 
 // The work filter or phrase that finds a topic's works, as a search query.

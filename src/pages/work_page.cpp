@@ -55,16 +55,19 @@ std::vector<model::NamedCount> topics_of_work(const store::WorkSummary& work,
   return out;
 }
 
-std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, search::Searcher* searcher) {
+Result<std::optional<WorkPage>> work_page(std::int64_t id, store::CatalogReader& catalog, search::Searcher* searcher) {
   auto found = catalog.works_by_ids({id});
-  if (found.empty()) return std::nullopt;
+  if (!found) return found.error();
+  if (found->empty()) return std::optional<WorkPage>();
   WorkPage page;
-  page.work = std::move(found.front());
+  page.work = std::move(found->front());
   const auto& w = page.work;
 
   // Every authorship's attribution in one read (by position), not one a researcher.
   std::unordered_map<int, store::Attribution> attributed;
-  for (auto& a : catalog.attributions_in_works(id, id)) attributed[a.position] = std::move(a.attribution);
+  auto attributions = catalog.attributions_in_works(id, id);
+  if (!attributions) return attributions.error();
+  for (auto& a : *attributions) attributed[a.position] = std::move(a.attribution);
   std::vector<std::vector<model::NamedCount>> author_topics;
   std::unordered_set<model::ResearcherId> authors;
   std::unordered_set<std::string> author_names;  // a namesake record is most often the same person
@@ -80,7 +83,9 @@ std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, sear
         a.strength = it->second.strength;
         a.explanation = it->second.explanation;
       }
-      if (auto profile = catalog.profile(a.researcher)) author_topics.push_back(profile->topics);
+      auto profile = catalog.profile(a.researcher);
+      if (!profile) return profile.error();
+      if (*profile) author_topics.push_back((*profile)->topics);
     }
     page.authors.push_back(std::move(a));
   }
@@ -88,7 +93,11 @@ std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, sear
 
   if (searcher) {
     auto like = searcher->works_like({id}, std::nullopt, kRelated);
-    if (like) page.related = catalog.works_by_ids(*like);  // in the order asked
+    if (like) {
+      auto related = catalog.works_by_ids(*like);  // in the order asked
+      if (!related) return related.error();
+      page.related = std::move(*related);
+    }
   }
   // Who else wrote on this: the related works' authors who are not this work's.
   std::map<model::ResearcherId, model::NamedCount> others;
@@ -105,7 +114,7 @@ std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, sear
   std::stable_sort(page.also_wrote.begin(), page.also_wrote.end(),
                    [](const auto& a, const auto& b) { return a.count > b.count; });
   if (page.also_wrote.size() > kAlsoWrote) page.also_wrote.resize(kAlsoWrote);
-  return page;
+  return std::optional<WorkPage>(std::move(page));
 }
 
 }  // namespace bzpeer::pages

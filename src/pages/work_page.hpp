@@ -8,7 +8,8 @@
 
 #include "model/researcher.hpp"
 #include "search/searcher.hpp"
-#include "store/catalog.hpp"
+#include "core/result.hpp"
+#include "store/catalog_reader.hpp"
 
 namespace bzpeer::pages {
 
@@ -29,7 +30,7 @@ struct WorkPage {
 
 // nullopt when there is no such work. Related works need the search index; without
 // one (or when it fails) the page goes without them.
-std::optional<WorkPage> work_page(std::int64_t id, store::Catalog& catalog, search::Searcher* searcher);
+Result<std::optional<WorkPage>> work_page(std::int64_t id, store::CatalogReader& catalog, search::Searcher* searcher);
 
 // The topics a work carries: its categories as fields, and those of its authors'
 // profile topics whose words appear in its title or abstract.

@@ -115,9 +115,11 @@ class WorkIndexer {
 
 // Works changed since the index's revision, or every work into a new directory. Each
 // shard has its own indexing thread; the catalog is read once, on this thread.
-Result<std::string> index_works(store::Catalog& catalog, const std::string& data_dir, const std::string& current,
+Result<std::string> index_works(store::IndexSource& source, const std::string& data_dir, const std::string& current,
                                 IndexStats& stats) {
-  std::int64_t revision = catalog.works_revision();
+  auto revision_read = source.works_revision();
+  if (!revision_read) return revision_read.error();
+  const std::int64_t revision = *revision_read;
   std::string path = current;
   std::int64_t since = -1;
   if (!current.empty() && fs::exists(shard_path(current, kWorkShards - 1))) {
@@ -165,13 +167,15 @@ Result<std::string> index_works(store::Catalog& catalog, const std::string& data
     });
   }
   Progress progress("search index: works", 0);
-  catalog.for_each_work_since(since, [&](store::WorkSummary&& w) {
+  Status read = source.for_each_work_since(since, [&](store::WorkSummary&& w) {
     queues[shard_of(w.id)]->push(std::move(w));
     progress.update(++stats.works_indexed);
   });
   for (auto& q : queues) q->close();
   for (auto& t : workers) t.join();
   progress.finish();
+  // Nothing is committed as seen: the next build re-reads from the last revision.
+  if (!read) return read.error();
   for (const auto& f : failures)
     if (!f.empty()) return make_error(ErrorCode::io, "search index: " + f);
   for (auto& shard : shards) {
@@ -185,15 +189,17 @@ Result<std::string> index_works(store::Catalog& catalog, const std::string& data
   return path;
 }
 
-std::string index_researchers(store::Catalog& catalog, const std::string& data_dir, IndexStats& stats) {
+Result<std::string> index_researchers(store::IndexSource& source, const std::string& data_dir, IndexStats& stats) {
   // The other spellings of each researcher's name on their works ("C. D. Manning").
   std::unordered_map<model::ResearcherId, std::vector<std::string>> variants;
-  catalog.for_each_name_variant([&](model::ResearcherId id, const std::string& raw) { variants[id].push_back(raw); });
+  Status read = source.for_each_name_variant(
+      [&](model::ResearcherId id, const std::string& raw) { variants[id].push_back(raw); });
+  if (!read) return read.error();
   std::string path = fresh_dir(data_dir, "researchers");
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator terms = term_generator(db);
   // Names, affiliations and topics are short: no positions needed.
-  catalog.for_each_researcher_for_search([&](store::ResearcherSearchRow&& p) {
+  read = source.for_each_researcher_for_search([&](store::ResearcherSearchRow&& p) {
     Xapian::Document doc;
     terms.set_document(doc);
     terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
@@ -220,16 +226,17 @@ std::string index_researchers(store::Catalog& catalog, const std::string& data_d
     db.add_document(doc);
     ++stats.researchers;
   });
+  if (!read) return read.error();
   db.commit();
   return path;
 }
 
-std::string index_topics(store::Catalog& catalog, const std::string& data_dir, IndexStats& stats) {
+Result<std::string> index_topics(store::IndexSource& source, const std::string& data_dir, IndexStats& stats) {
   std::string path = fresh_dir(data_dir, "topics");
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator terms = term_generator(db);
   terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  catalog.for_each_topic([&](model::TopicSummary&& t) {
+  Status read = source.for_each_topic([&](model::TopicSummary&& t) {
     Xapian::Document doc;
     terms.set_document(doc);
     terms.index_text_without_positions(t.label);
@@ -239,6 +246,7 @@ std::string index_topics(store::Catalog& catalog, const std::string& data_dir, I
     db.add_document(doc);
     ++stats.topics;
   });
+  if (!read) return read.error();
   db.commit();
   return path;
 }
@@ -264,7 +272,7 @@ void remove_unused(const std::string& data_dir, const IndexPaths& live) {
 
 }  // namespace
 
-Result<IndexStats> build_search_index(store::Catalog& catalog, const std::string& data_dir) {
+Result<IndexStats> build_search_index(store::IndexSource& source, const std::string& data_dir) {
   IndexStats stats;
   std::error_code ec;
   fs::create_directories(fs::path(data_dir) / "search", ec);
@@ -272,11 +280,15 @@ Result<IndexStats> build_search_index(store::Catalog& catalog, const std::string
   try {
     IndexPaths paths = current_index_paths(data_dir);
     auto start = std::chrono::steady_clock::now();
-    auto works = index_works(catalog, data_dir, paths.works, stats);
+    auto works = index_works(source, data_dir, paths.works, stats);
     if (!works) return works.error();
     stats.works_seconds = seconds_since(start);
     start = std::chrono::steady_clock::now();
-    IndexPaths next{*works, index_researchers(catalog, data_dir, stats), index_topics(catalog, data_dir, stats)};
+    auto researchers = index_researchers(source, data_dir, stats);
+    if (!researchers) return researchers.error();
+    auto topics = index_topics(source, data_dir, stats);
+    if (!topics) return topics.error();
+    IndexPaths next{*works, *researchers, *topics};
     stats.people_seconds = seconds_since(start);
     if (!write_index_paths(data_dir, next)) return make_error(ErrorCode::io, "cannot write " + data_dir + "/search/CURRENT");
     remove_unused(data_dir, next);

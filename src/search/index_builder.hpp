@@ -9,7 +9,7 @@
 #include <string>
 
 #include "core/result.hpp"
-#include "store/catalog.hpp"
+#include "store/index_source.hpp"
 
 namespace bzpeer::search {
 
@@ -21,6 +21,6 @@ struct IndexStats {
   double works_seconds = 0, people_seconds = 0;
 };
 
-Result<IndexStats> build_search_index(store::Catalog& catalog, const std::string& data_dir);
+Result<IndexStats> build_search_index(store::IndexSource& source, const std::string& data_dir);
 
 }  // namespace bzpeer::search

@@ -54,7 +54,9 @@ Result<WorkCondition> alternative(const std::string& key, const std::string& val
     model::ResearcherId id = model::parse_researcher_id(value);
     if (!id) return bad("filter author.id: '" + value + "' is not a researcher id (R followed by digits)");
     c.field = Field::one_of_works;
-    c.works = works_of(id);
+    auto works = works_of(id);
+    if (!works) return works.error();
+    c.works = std::move(*works);
     return c;
   }
   if (key == "from_publication_date" || key == "to_publication_date") {

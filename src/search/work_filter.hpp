@@ -32,7 +32,7 @@ struct WorkFilter {
 };
 
 // Work ids of a researcher (author.id filters are resolved through the catalog).
-using WorksOf = std::function<std::vector<std::int64_t>(model::ResearcherId)>;
+using WorksOf = std::function<Result<std::vector<std::int64_t>>(model::ResearcherId)>;
 
 // nullopt when the filter is empty.
 Result<std::optional<WorkFilter>> parse_work_filter(const std::string& filter, const WorksOf& works_of);

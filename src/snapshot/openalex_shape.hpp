@@ -8,7 +8,8 @@
 
 #include "model/researcher.hpp"
 #include "model/topic.hpp"
-#include "store/catalog.hpp"
+#include "store/attribution.hpp"
+#include "store/work_summary.hpp"
 
 namespace bzpeer::snapshot {
 

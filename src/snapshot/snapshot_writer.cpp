@@ -84,7 +84,13 @@ Status write_works(store::Catalog& catalog, PartWriter& out) {
   auto flush = [&] {
     if (batch.empty()) return;
     std::unordered_map<std::int64_t, std::vector<store::AuthorshipAttribution>> by_work;
-    for (auto& a : catalog.attributions_in_works(batch.front().id, batch.back().id)) by_work[a.work_id].push_back(std::move(a));
+    auto attributions = catalog.reader().attributions_in_works(batch.front().id, batch.back().id);
+    if (!attributions) {
+      failed = attributions.error();
+      batch.clear();
+      return;
+    }
+    for (auto& a : *attributions) by_work[a.work_id].push_back(std::move(a));
     for (const auto& w : batch) {
       std::vector<store::AuthorshipAttribution> row(w.authors.size());
       for (auto& a : by_work[w.id])
@@ -93,27 +99,36 @@ Status write_works(store::Catalog& catalog, PartWriter& out) {
     }
     batch.clear();
   };
-  catalog.for_each_work_since(0, [&](store::WorkSummary&& w) {
+  Status read = catalog.index_source().for_each_work_since(0, [&](store::WorkSummary&& w) {
+    if (!failed) return;  // (the rest is read but not written)
     batch.push_back(std::move(w));
     if (batch.size() == 2000) flush();
   });
   flush();
-  return failed;
+  return read ? failed : read;
 }
 
 // Researchers with their works and why each is theirs, one researcher at a time.
 Status write_authors(store::Catalog& catalog, PartWriter& out) {
   std::unordered_map<model::ResearcherId, std::vector<std::string>> variants;
-  catalog.for_each_name_variant([&](model::ResearcherId r, const std::string& name) { variants[r].push_back(name); });
+  Status read = catalog.index_source().for_each_name_variant(
+      [&](model::ResearcherId r, const std::string& name) { variants[r].push_back(name); });
+  if (!read) return read;
   Status failed = Ok{};
   model::ResearcherId current = 0;
   std::vector<AuthorWork> works;
   auto flush = [&] {
     if (!current) return;
-    if (auto profile = catalog.profile(current); profile && failed) failed = out.write(author_record(*profile, variants[current], works));
+    if (failed) {
+      auto profile = catalog.reader().profile(current);
+      if (!profile)
+        failed = profile.error();
+      else if (*profile)
+        failed = out.write(author_record(**profile, variants[current], works));
+    }
     works.clear();
   };
-  catalog.for_each_attribution_by_researcher([&](store::AuthorshipAttribution&& a) {
+  read = catalog.index_source().for_each_attribution_by_researcher([&](store::AuthorshipAttribution&& a) {
     if (a.researcher != current) {
       flush();
       current = a.researcher;
@@ -121,7 +136,7 @@ Status write_authors(store::Catalog& catalog, PartWriter& out) {
     works.push_back({a.work_id, std::move(a.attribution)});
   });
   flush();
-  return failed;
+  return read ? failed : read;
 }
 
 }  // namespace
@@ -138,10 +153,10 @@ Result<SnapshotStats> write_snapshot(store::Catalog& catalog, const std::string&
       {"authors", &SnapshotStats::authors, [&](PartWriter& w) { return write_authors(catalog, w); }},
       {"topics", &SnapshotStats::topics, [&](PartWriter& w) {
          Status failed = Ok{};
-         catalog.for_each_topic([&](model::TopicSummary&& t) {
+         Status read = catalog.index_source().for_each_topic([&](model::TopicSummary&& t) {
            if (failed) failed = w.write(topic_record(t));
          });
-         return failed;
+         return read ? failed : read;
        }},
   };
   for (const auto& e : entities) {

@@ -28,7 +28,7 @@ TEST(WorkTermsPass, CountsChangedWorksOnceAndDistrustsCountsOfAChangedText) {
   auto catalog = store::open_catalog(dir.path().string());
   ASSERT_TRUE(catalog);
   store::Catalog& c = **catalog;
-  ASSERT_TRUE(c.upsert_works({work("x:1", "Masked autoencoders", "Masked image modeling at scale."),
+  ASSERT_TRUE(c.writer().upsert_works({work("x:1", "Masked autoencoders", "Masked image modeling at scale."),
                               work("x:2", "Graph parsing", "Dependency graphs for parsing.")}));
   auto before = c.features().work_features({1, 2});
   ASSERT_TRUE(before);
@@ -37,7 +37,7 @@ TEST(WorkTermsPass, CountsChangedWorksOnceAndDistrustsCountsOfAChangedText) {
   EXPECT_EQ((*before)[0].categories, (std::vector<std::string>{"cs.CV", "cs.LG"}));
   EXPECT_EQ((*before)[0].date, "2021-11-11");
 
-  auto first = update_work_terms(c.features(), c.works_revision());
+  auto first = update_work_terms(c.features(), c.index_source().works_revision().value());
   ASSERT_TRUE(first);
   EXPECT_EQ(first->works, 2u);
   auto stored = c.features().work_features({2, 1, 99});  // in the order asked, unknown left out
@@ -48,16 +48,16 @@ TEST(WorkTermsPass, CountsChangedWorksOnceAndDistrustsCountsOfAChangedText) {
   EXPECT_EQ(decode_terms(*(*stored)[0].terms)->counts,
             count_terms("Graph parsing", "Dependency graphs for parsing.").counts);
 
-  auto again = update_work_terms(c.features(), c.works_revision());
+  auto again = update_work_terms(c.features(), c.index_source().works_revision().value());
   ASSERT_TRUE(again);
   EXPECT_EQ(again->works, 0u);  // nothing changed since
 
-  ASSERT_TRUE(c.upsert_works({work("x:1", "Masked autoencoders, revised", "Now about video.")}));
+  ASSERT_TRUE(c.writer().upsert_works({work("x:1", "Masked autoencoders, revised", "Now about video.")}));
   auto stale = c.features().work_features({1, 2});
   ASSERT_TRUE(stale);
   EXPECT_FALSE((*stale)[0].terms);  // counted from the old text: not to be used
   EXPECT_TRUE((*stale)[1].terms);
-  auto third = update_work_terms(c.features(), c.works_revision());
+  auto third = update_work_terms(c.features(), c.index_source().works_revision().value());
   ASSERT_TRUE(third);
   EXPECT_EQ(third->works, 1u);
   auto fresh = c.features().work_features({1});

@@ -4,6 +4,7 @@
 #include "graph/slice.hpp"
 #include "identity/disambiguator.hpp"
 #include "identity/identity_pass.hpp"
+#include "store/catalog.hpp"
 #include "test_support.hpp"
 
 namespace bzpeer::graph {
@@ -32,14 +33,14 @@ TEST(ResearchGraph, SlicesAndCoauthorPathsOverTheBuiltFile) {
   auto catalog = store::open_catalog(dir.path().string());
   ASSERT_TRUE(catalog);
   // Ann writes with Bob twice and with Cid once; Cid writes with Dee: Ann-Cid-Dee.
-  ASSERT_TRUE((*catalog)->upsert_works({work("w1", "ACL", {{"Ann Ant", "Uni A"}, {"Bob Bee", ""}}),
+  ASSERT_TRUE((*catalog)->writer().upsert_works({work("w1", "ACL", {{"Ann Ant", "Uni A"}, {"Bob Bee", ""}}),
                                         work("w2", "ACL", {{"Ann Ant", "Uni A"}, {"Bob Bee", ""}}),
                                         work("w3", "EMNLP", {{"Ann Ant", ""}, {"Cid Cat", ""}}),
                                         work("w4", "", {{"Cid Cat", ""}, {"Dee Dog", ""}})}));
   auto names = identity::make_name_key_disambiguator();
   ASSERT_TRUE(identity::run_identity((*catalog)->identity(), *names));
   std::string path = (dir.path() / "graph.bin").string();
-  auto stats = build_graph(**catalog, path);
+  auto stats = build_graph((*catalog)->index_source(), path);
   ASSERT_TRUE(stats);
   auto g = GraphView::open(path);
   ASSERT_TRUE(g);

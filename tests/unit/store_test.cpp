@@ -33,7 +33,7 @@ model::Work work(const std::string& id, const std::string& title, std::vector<st
 
 size_t authorship_count(Catalog& catalog) {
   size_t n = 0;
-  catalog.for_each_authorship([&](AuthorshipRow&&) { ++n; });
+  EXPECT_TRUE(catalog.identity().for_each_authorship([&](AuthorshipRow&&) { ++n; }).ok());
   return n;
 }
 
@@ -42,30 +42,30 @@ TEST(SqliteCatalog, UpsertIsIdempotentAndUpdatesChangedRecords) {
   auto catalog = open_catalog(dir.path().string());
   ASSERT_TRUE(catalog.ok());
   std::vector<model::Work> batch = {work("a:1", "One", {"X", "Y", "Z"}), work("a:2", "Two", {"X"})};
-  auto first = (*catalog)->upsert_works(batch);
+  auto first = (*catalog)->writer().upsert_works(batch);
   ASSERT_TRUE(first.ok());
   EXPECT_EQ(first->inserted, 2u);
 
-  auto again = (*catalog)->upsert_works(batch);
+  auto again = (*catalog)->writer().upsert_works(batch);
   EXPECT_EQ(again->inserted, 0u);
   EXPECT_EQ(again->unchanged, 2u);
-  EXPECT_EQ((*catalog)->work_count(), 2u);
+  EXPECT_EQ((*catalog)->reader().work_count().value(), 2u);
   EXPECT_EQ(authorship_count(**catalog), 4u);
 
   // A corrected record replaces the old one: fewer authors, new title; ids are kept.
   std::vector<std::int64_t> ids_before;
-  (*catalog)->for_each_authorship([&](AuthorshipRow&& r) { ids_before.push_back(r.id); });
-  auto changed = (*catalog)->upsert_works({work("a:1", "One, revised", {"X", "Y"})});
+  EXPECT_TRUE((*catalog)->identity().for_each_authorship([&](AuthorshipRow&& r) { ids_before.push_back(r.id); }).ok());
+  auto changed = (*catalog)->writer().upsert_works({work("a:1", "One, revised", {"X", "Y"})});
   EXPECT_EQ(changed->updated, 1u);
-  EXPECT_EQ((*catalog)->work_count(), 2u);
+  EXPECT_EQ((*catalog)->reader().work_count().value(), 2u);
   std::vector<std::int64_t> ids_after;
-  (*catalog)->for_each_authorship([&](AuthorshipRow&& r) { ids_after.push_back(r.id); });
+  EXPECT_TRUE((*catalog)->identity().for_each_authorship([&](AuthorshipRow&& r) { ids_after.push_back(r.id); }).ok());
   ASSERT_EQ(ids_after.size(), 3u);
   EXPECT_EQ(ids_after[0], ids_before[0]);
   std::string title;
-  (*catalog)->for_each_work([&](WorkRow&& w) {
+  EXPECT_TRUE((*catalog)->identity().for_each_work([&](WorkRow&& w) {
     if (w.external_id == "a:1") title = w.title;
-  });
+  }).ok());
   EXPECT_EQ(title, "One, revised");
 }
 
@@ -74,25 +74,25 @@ TEST(SqliteCatalog, KeepsWhatAWorkCites) {
   auto catalog = open_catalog(dir.path().string());
   auto citing = work("a:1", "One", {"X"});
   citing.cited = {"a:2", "a:3"};
-  ASSERT_TRUE((*catalog)->upsert_works({citing, work("a:2", "Two", {"X"})}).ok());
+  ASSERT_TRUE((*catalog)->writer().upsert_works({citing, work("a:2", "Two", {"X"})}).ok());
   std::map<std::string, std::vector<std::string>> cited;
-  (*catalog)->for_each_work([&](WorkRow&& w) { cited[w.external_id] = w.cited; });
+  EXPECT_TRUE((*catalog)->identity().for_each_work([&](WorkRow&& w) { cited[w.external_id] = w.cited; }).ok());
   EXPECT_EQ(cited["a:1"], (std::vector<std::string>{"a:2", "a:3"}));
   EXPECT_TRUE(cited["a:2"].empty());
   // A changed reference list is a changed record.
   citing.cited = {"a:2"};
-  EXPECT_EQ((*catalog)->upsert_works({citing})->updated, 1u);
+  EXPECT_EQ((*catalog)->writer().upsert_works({citing})->updated, 1u);
 }
 
 TEST(SqliteCatalog, DataSurvivesReopening) {
   TempDir dir;
   {
     auto catalog = open_catalog(dir.path().string());
-    ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "One", {"X"})}).ok());
+    ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"})}).ok());
   }
   auto reopened = open_catalog(dir.path().string(), /*read_only=*/true);
   ASSERT_TRUE(reopened.ok());
-  EXPECT_EQ((*reopened)->work_count(), 1u);
+  EXPECT_EQ((*reopened)->reader().work_count().value(), 1u);
 }
 
 TEST(SqliteCatalog, ReadOnlyOpenOfAMissingCatalogIsAClearError) {
@@ -120,13 +120,13 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
   auto current = open_catalog(dir.path().string());
   ASSERT_TRUE(current.ok());
   EXPECT_EQ((*current)->schema_version(), sqlite::latest_schema_version());
-  EXPECT_EQ((*current)->work_count(), 1u);
+  EXPECT_EQ((*current)->reader().work_count().value(), 1u);
   // The tables added by later migrations work.
   ResearcherAssignment assignment;
   assignment.researchers.push_back({7, "X", "x"});
-  (*current)->for_each_authorship([&](AuthorshipRow&& r) { assignment.authorship_to_researcher.emplace_back(r.id, 7); });
+  EXPECT_TRUE((*current)->identity().for_each_authorship([&](AuthorshipRow&& r) { assignment.authorship_to_researcher.emplace_back(r.id, 7); }).ok());
   ASSERT_TRUE((*current)->identity().save_assignment(assignment).ok());
-  auto works = (*current)->researcher_works(7, {1, 20}, false, {});
+  auto works = (*current)->reader().researcher_works(7, {1, 20}, false, {}).value();
   ASSERT_EQ(works.size(), 1u);
   EXPECT_EQ(works[0].title, "Kept");
 }
@@ -136,54 +136,54 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
 TEST(SqliteCatalog, AttributionsAndTheirStrength) {
   TempDir dir;
   auto catalog = open_catalog(dir.path().string());
-  ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "Firm", {"X", "Y"}), work("a:2", "Doubtful", {"X"}),
+  ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "Firm", {"X", "Y"}), work("a:2", "Doubtful", {"X"}),
                                         work("a:3", "Other", {"X"})}).ok());
   ResearcherAssignment assignment;
   assignment.researchers = {{4, "X", "x"}, {5, "Y", "y"}, {6, "X", "x"}};
-  (*catalog)->for_each_authorship([&](AuthorshipRow&& r) {
+  EXPECT_TRUE((*catalog)->identity().for_each_authorship([&](AuthorshipRow&& r) {
     model::ResearcherId who = r.position == 1 ? 5 : r.work_id == 3 ? 6 : 4;
     assignment.authorship_to_researcher.emplace_back(r.id, who);
     // Y's slot on the firm work is weak for Y, and must not make the work weak for X.
     bool weak = r.work_id == 2 || r.position == 1;
     assignment.attributions.push_back({"why " + std::to_string(r.id), weak ? "weak" : "strong"});
-  });
+  }).ok());
   ASSERT_TRUE((*catalog)->identity().save_assignment(assignment).ok());
-  EXPECT_EQ((*catalog)->weak_work_count(4, {}), 1);
-  auto all = (*catalog)->researcher_works(4, {1, 20}, false, {});
+  EXPECT_EQ((*catalog)->reader().weak_work_count(4, {}).value(), 1);
+  auto all = (*catalog)->reader().researcher_works(4, {1, 20}, false, {}).value();
   ASSERT_EQ(all.size(), 2u);
   for (const auto& w : all) {
     EXPECT_EQ(w.attribution_strength, w.title == "Doubtful" ? "weak" : "strong") << w.title;
     EXPECT_EQ(w.attribution.rfind("why ", 0), 0u);
   }
-  auto weak = (*catalog)->researcher_works(4, {1, 20}, true, {});
+  auto weak = (*catalog)->reader().researcher_works(4, {1, 20}, true, {}).value();
   ASSERT_EQ(weak.size(), 1u);
   EXPECT_EQ(weak[0].title, "Doubtful");
-  EXPECT_EQ((*catalog)->weak_work_count(5, {}), 1);
-  EXPECT_EQ((*catalog)->weak_work_count(6, {}), 0);
+  EXPECT_EQ((*catalog)->reader().weak_work_count(5, {}).value(), 1);
+  EXPECT_EQ((*catalog)->reader().weak_work_count(6, {}).value(), 0);
   // Once the owner has confirmed or removed the doubtful work, it is no longer one to check;
   // settling some other work changes nothing.
-  EXPECT_EQ((*catalog)->weak_work_count(4, {weak[0].id}), 0);
-  EXPECT_TRUE((*catalog)->researcher_works(4, {1, 20}, true, {weak[0].id}).empty());
-  EXPECT_EQ((*catalog)->weak_work_count(4, {weak[0].id + 100}), 1);
-  EXPECT_EQ((*catalog)->researcher_works(4, {1, 20}, false, {weak[0].id}).size(), 2u);
+  EXPECT_EQ((*catalog)->reader().weak_work_count(4, {weak[0].id}).value(), 0);
+  EXPECT_TRUE((*catalog)->reader().researcher_works(4, {1, 20}, true, {weak[0].id}).value().empty());
+  EXPECT_EQ((*catalog)->reader().weak_work_count(4, {weak[0].id + 100}).value(), 1);
+  EXPECT_EQ((*catalog)->reader().researcher_works(4, {1, 20}, false, {weak[0].id}).value().size(), 2u);
 }
 
 TEST(SqliteCatalog, RedirectsFollowChainsOfMerges) {
   TempDir dir;
   auto catalog = open_catalog(dir.path().string());
-  ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "One", {"X"})}).ok());
+  ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"})}).ok());
   ResearcherAssignment first;
   first.researchers.push_back({3, "X", "x"});
   first.redirects = {{1, 3}};
   ASSERT_TRUE((*catalog)->identity().save_assignment(first).ok());
-  EXPECT_EQ((*catalog)->redirect(1), 3);
+  EXPECT_EQ((*catalog)->reader().redirect(1).value(), 3);
   ResearcherAssignment second;
   second.researchers.push_back({9, "X", "x"});
   second.redirects = {{3, 9}};
   ASSERT_TRUE((*catalog)->identity().save_assignment(second).ok());
-  EXPECT_EQ((*catalog)->redirect(1), 9);  // R1 -> R3 -> R9 resolves in one step
-  EXPECT_EQ((*catalog)->redirect(3), 9);
-  EXPECT_FALSE((*catalog)->redirect(9).has_value());
+  EXPECT_EQ((*catalog)->reader().redirect(1).value(), 9);  // R1 -> R3 -> R9 resolves in one step
+  EXPECT_EQ((*catalog)->reader().redirect(3).value(), 9);
+  EXPECT_FALSE((*catalog)->reader().redirect(9).value().has_value());
 }
 
 TEST(ProfileCodec, RoundTrips) {
@@ -215,17 +215,17 @@ namespace {
 TEST(SqliteCatalog, WorksSinceARevisionAreExactlyTheChangedOnes) {
   TempDir dir;
   auto catalog = open_catalog(dir.path().string());
-  ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "One", {"X"}), work("a:2", "Two", {"Y"})}).ok());
-  std::int64_t seen = (*catalog)->works_revision();
-  ASSERT_TRUE((*catalog)->upsert_works({work("a:1", "One", {"X"}), work("a:2", "Two, revised", {"Y", "Z"}),
+  ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"}), work("a:2", "Two", {"Y"})}).ok());
+  std::int64_t seen = (*catalog)->index_source().works_revision().value();
+  ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"}), work("a:2", "Two, revised", {"Y", "Z"}),
                                         work("a:3", "Three", {"Z"})}).ok());
   std::vector<std::string> changed;
-  (*catalog)->for_each_work_since(seen, [&](WorkSummary&& w) { changed.push_back(w.title + "/" + std::to_string(w.authors.size())); });
+  EXPECT_TRUE((*catalog)->index_source().for_each_work_since(seen, [&](WorkSummary&& w) { changed.push_back(w.title + "/" + std::to_string(w.authors.size())); }).ok());
   EXPECT_EQ(changed, (std::vector<std::string>{"Two, revised/2", "Three/1"}));
   std::vector<std::string> all;
-  (*catalog)->for_each_work_since(-1, [&](WorkSummary&& w) { all.push_back(w.title); });
+  EXPECT_TRUE((*catalog)->index_source().for_each_work_since(-1, [&](WorkSummary&& w) { all.push_back(w.title); }).ok());
   EXPECT_EQ(all.size(), 3u);
-  auto by_id = (*catalog)->works_by_ids({3, 999, 1});
+  auto by_id = (*catalog)->reader().works_by_ids({3, 999, 1}).value();
   ASSERT_EQ(by_id.size(), 2u);
   EXPECT_EQ(by_id[0].title, "Three");
   EXPECT_EQ(by_id[1].title, "One");

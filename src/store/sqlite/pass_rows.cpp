@@ -54,4 +54,20 @@ Status read_work_rows(Database& db, const std::function<void(WorkRow&&)>& visit)
   });
 }
 
+Status read_researcher_work_rows(Database& db, const std::function<void(model::ResearcherId, std::int64_t)>& visit) {
+  return guarded([&]() -> Status {
+    auto stmt = db.prepare("SELECT researcher_id, work_id FROM researcher_works ORDER BY work_id");
+    while (stmt.step()) visit(stmt.column_int(0), stmt.column_int(1));
+    return Ok{};
+  });
+}
+
+Status read_researcher_rows(Database& db, const std::function<void(model::ResearcherId, const std::string&)>& visit) {
+  return guarded([&]() -> Status {
+    auto stmt = db.prepare("SELECT id, display_name FROM researchers ORDER BY id");
+    while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1));
+    return Ok{};
+  });
+}
+
 }  // namespace bzpeer::store::sqlite

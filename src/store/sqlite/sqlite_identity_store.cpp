@@ -3,16 +3,9 @@
 #include <algorithm>
 
 #include "store/sqlite/account_remap.hpp"
-#include "store/sqlite/pass_rows.hpp"
 #include "store/sqlite/result_guard.hpp"
 
 namespace bzpeer::store::sqlite {
-
-Status SqliteIdentityStore::for_each_authorship(const std::function<void(AuthorshipRow&&)>& visit) {
-  return read_authorship_rows(db_, visit);
-}
-
-Status SqliteIdentityStore::for_each_work(const std::function<void(WorkRow&&)>& visit) { return read_work_rows(db_, visit); }
 
 Result<std::vector<model::WorkCorrection>> SqliteIdentityStore::work_corrections() {
   return guarded([&]() -> Result<std::vector<model::WorkCorrection>> {

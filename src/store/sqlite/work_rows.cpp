@@ -1,6 +1,7 @@
 #include "store/sqlite/work_rows.hpp"
 
 #include "core/text.hpp"
+#include "store/sqlite/authorship_key.hpp"
 
 namespace bzpeer::store::sqlite {
 
@@ -32,14 +33,26 @@ WorkSummary read_work_summary(const Statement& stmt) {
   return w;
 }
 
+std::int64_t read_works_revision(Database& db) {
+  auto stmt = db.prepare("SELECT value FROM catalog_meta WHERE key = 'works_revision'");
+  return stmt.step() ? stmt.column_int(0) : 0;
+}
+
+AuthorshipAttribution read_attribution(const Statement& stmt) {
+  const std::int64_t key = stmt.column_int(0);
+  return {work_of_authorship(key), position_of_authorship(key), stmt.column_int(1),
+          {stmt.column_text(3), stmt.column_text(2)}};
+}
+
 AuthorsReader::AuthorsReader(Database& db)
     : stmt_(db.prepare(
           "SELECT a.raw_name, a.affiliation, COALESCE(ra.researcher_id, 0) FROM authorships a "
           "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id "
-          "WHERE a.id >= ?1 * 8192 AND a.id < (?1 + 1) * 8192 ORDER BY a.id")) {}
+          "WHERE a.id >= ?1 AND a.id < ?2 ORDER BY a.id")) {}
 
 void AuthorsReader::fill(WorkSummary& work) {
-  stmt_.bind(1, work.id);
+  const AuthorshipRange slots = authorship_range(work.id);
+  stmt_.bind(1, slots.begin).bind(2, slots.end);
   while (stmt_.step()) {
     work.authors.push_back(stmt_.column_text(0));
     work.author_affiliations.push_back(stmt_.column_text(1));

@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "store/catalog.hpp"
+#include "store/attribution.hpp"
+#include "store/work_summary.hpp"
 #include "store/sqlite/db.hpp"
 
 namespace bzpeer::store::sqlite {
@@ -20,8 +21,13 @@ std::vector<std::string> split_at_spaces(const std::string& joined);
 // Decodes kWorkSummaryColumns starting at column 0.
 WorkSummary read_work_summary(const Statement& stmt);
 
-// Fills works' author lists. Authorship ids are work_id * 8192 + position, so a
-// work's authors are one key range.
+// The catalog's works revision (catalog_meta), 0 before any ingest.
+std::int64_t read_works_revision(Database& db);
+
+// Decodes (authorship_id, researcher_id, strength, evidence) of researcher_authorships.
+AuthorshipAttribution read_attribution(const Statement& stmt);
+
+// Fills works' author lists (a work's authors are one key range: authorship_key.hpp).
 class AuthorsReader {
  public:
   explicit AuthorsReader(Database& db);

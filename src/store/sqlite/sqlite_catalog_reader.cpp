@@ -1,0 +1,214 @@
+#include "store/sqlite/sqlite_catalog_reader.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "core/text.hpp"
+#include "store/profile_codec.hpp"
+#include "store/sqlite/authorship_key.hpp"
+#include "store/sqlite/result_guard.hpp"
+
+namespace bzpeer::store::sqlite {
+
+namespace {
+
+const std::string kProfileColumns = "id, display_name, works_count, profile_json";
+
+model::ResearcherProfile read_profile(Statement& stmt) {
+  model::ResearcherProfile p = decode_profile(stmt.column_text(3));
+  p.id = stmt.column_int(0);
+  p.display_name = stmt.column_text(1);
+  p.works_count = static_cast<int>(stmt.column_int(2));
+  return p;
+}
+
+// A condition on `researcher_works rw`: one of the researcher's authorships of the work
+// was attributed on weak evidence, and the work is not in the settled list bound next.
+const std::string kTiedWeakly = "AND EXISTS (SELECT 1 FROM researcher_authorships ra WHERE " +
+                                authorship_of_work_sql("ra.authorship_id", "rw.work_id") +
+                                " AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak') "
+                                "AND rw.work_id NOT IN (SELECT value FROM json_each(?)) ";
+
+// Work ids as a JSON array, bound to a json_each().
+std::string json_id_list(const std::vector<std::int64_t>& ids) {
+  std::string out = "[";
+  for (auto id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+  return out + "]";
+}
+
+}  // namespace
+
+Result<std::optional<model::ResearcherProfile>> SqliteCatalogReader::profile(model::ResearcherId id) {
+  return guarded([&]() -> Result<std::optional<model::ResearcherProfile>> {
+    if (!profile_stmt_) profile_stmt_ = db_.prepare("SELECT " + kProfileColumns + " FROM researchers WHERE id = ?");
+    profile_stmt_.bind(1, id);
+    std::optional<model::ResearcherProfile> out;
+    if (profile_stmt_.step()) out = read_profile(profile_stmt_);
+    profile_stmt_.reset();
+    return out;
+  });
+}
+
+Result<std::optional<model::ResearcherId>> SqliteCatalogReader::redirect(model::ResearcherId old_id) {
+  return guarded([&]() -> Result<std::optional<model::ResearcherId>> {
+    auto stmt = db_.prepare("SELECT new_id FROM researcher_redirects WHERE old_id = ?");
+    stmt.bind(1, old_id);
+    if (!stmt.step()) return std::optional<model::ResearcherId>();
+    return std::optional<model::ResearcherId>(stmt.column_int(0));
+  });
+}
+
+Result<std::vector<WorkSummary>> SqliteCatalogReader::researcher_works(model::ResearcherId id, Page page, bool weak_only,
+                                                                       const std::vector<std::int64_t>& settled) {
+  return guarded([&]() -> Result<std::vector<WorkSummary>> {
+    Statement& stmt = weak_only ? weak_works_stmt_ : works_stmt_;
+    if (!stmt)
+      stmt = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns +
+                         " FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? " +
+                         (weak_only ? kTiedWeakly : "") +
+                         "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
+    std::vector<WorkSummary> out;
+    int limit_index = weak_only ? 3 : 2;  // the weak-only filter binds the settled list second
+    stmt.bind(1, id);
+    if (weak_only) stmt.bind(2, json_id_list(settled));
+    stmt.bind(limit_index, page.per_page).bind(limit_index + 1, static_cast<std::int64_t>(page.page - 1) * page.per_page);
+    while (stmt.step()) out.push_back(read_work_summary(stmt));
+    stmt.reset();
+    for (auto& w : out) authors().fill(w);
+    attribute(id, out);
+    return out;
+  });
+}
+
+Result<std::vector<std::int64_t>> SqliteCatalogReader::researcher_work_ids(model::ResearcherId id, std::size_t limit) {
+  return guarded([&]() -> Result<std::vector<std::int64_t>> {
+    // Prepared once: the feed asks this for each of a reader's hundreds of follows.
+    if (!newest_work_ids_stmt_)
+      newest_work_ids_stmt_ = db_.prepare(
+          "SELECT work_id FROM researcher_works WHERE researcher_id = ? ORDER BY year DESC, date DESC, work_id DESC LIMIT ?");
+    const auto most = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+    newest_work_ids_stmt_.bind(1, id).bind(2, static_cast<std::int64_t>(std::min(limit, most)));
+    std::vector<std::int64_t> out;
+    while (newest_work_ids_stmt_.step()) out.push_back(newest_work_ids_stmt_.column_int(0));
+    newest_work_ids_stmt_.reset();
+    return out;
+  });
+}
+
+Result<int> SqliteCatalogReader::count_on_profile(model::ResearcherId id, const std::vector<std::int64_t>& work_ids) {
+  return guarded([&]() -> Result<int> {
+    auto stmt = db_.prepare(
+        "SELECT count(*) FROM researcher_works WHERE researcher_id = ? AND work_id IN (SELECT value FROM json_each(?))");
+    stmt.bind(1, id).bind(2, json_id_list(work_ids));
+    stmt.step();
+    return static_cast<int>(stmt.column_int(0));
+  });
+}
+
+Result<int> SqliteCatalogReader::weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) {
+  return guarded([&]() -> Result<int> {
+    if (!weak_count_stmt_)
+      weak_count_stmt_ = db_.prepare("SELECT count(*) FROM researcher_works rw WHERE rw.researcher_id = ? " + kTiedWeakly);
+    weak_count_stmt_.bind(1, id).bind(2, json_id_list(settled));
+    weak_count_stmt_.step();
+    int count = static_cast<int>(weak_count_stmt_.column_int(0));
+    weak_count_stmt_.reset();
+    return count;
+  });
+}
+
+Status SqliteCatalogReader::fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) {
+  return guarded([&]() -> Status {
+    attribute(id, works);
+    return Ok{};
+  });
+}
+
+void SqliteCatalogReader::attribute(model::ResearcherId id, std::vector<WorkSummary>& works) {
+  if (!attribution_stmt_)
+    attribution_stmt_ = db_.prepare(
+        "SELECT evidence, strength FROM researcher_authorships WHERE authorship_id >= ?1 AND authorship_id < ?2 "
+        "AND researcher_id = ?3 LIMIT 1");
+  for (auto& w : works) {
+    const AuthorshipRange slots = authorship_range(w.id);
+    attribution_stmt_.bind(1, slots.begin).bind(2, slots.end).bind(3, id);
+    if (attribution_stmt_.step()) {
+      w.attribution = attribution_stmt_.column_text(0);
+      w.attribution_strength = attribution_stmt_.column_text(1);
+    }
+    attribution_stmt_.reset();
+  }
+}
+
+Result<std::vector<model::ResearcherProfile>> SqliteCatalogReader::find_researchers(const std::string& name, bool prefix,
+                                                                                    int limit) {
+  return guarded([&]() -> Result<std::vector<model::ResearcherProfile>> {
+    std::string key = text::fold(name);
+    std::vector<model::ResearcherProfile> out;
+    if (key.empty()) return out;
+    Statement stmt;
+    if (prefix) {
+      std::string upper = key;
+      upper.back() = static_cast<char>(static_cast<unsigned char>(upper.back()) + 1);
+      stmt = db_.prepare("SELECT " + kProfileColumns +
+                         " FROM researchers WHERE name_key >= ? AND name_key < ? ORDER BY works_count DESC LIMIT ?");
+      stmt.bind(1, key).bind(2, upper).bind(3, limit);
+    } else {
+      stmt = db_.prepare("SELECT " + kProfileColumns +
+                         " FROM researchers WHERE name_key = ? ORDER BY works_count DESC LIMIT ?");
+      stmt.bind(1, key).bind(2, limit);
+    }
+    while (stmt.step()) out.push_back(read_profile(stmt));
+    return out;
+  });
+}
+
+Result<std::vector<WorkSummary>> SqliteCatalogReader::works_by_ids(const std::vector<std::int64_t>& ids) {
+  return guarded([&]() -> Result<std::vector<WorkSummary>> {
+    if (!work_by_id_stmt_)
+      work_by_id_stmt_ = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns + " FROM works w WHERE w.id = ?");
+    std::vector<WorkSummary> out;
+    for (std::int64_t id : ids) {
+      work_by_id_stmt_.bind(1, id);
+      if (work_by_id_stmt_.step()) {
+        out.push_back(read_work_summary(work_by_id_stmt_));
+        authors().fill(out.back());
+      }
+      work_by_id_stmt_.reset();
+    }
+    return out;
+  });
+}
+
+Result<std::vector<AuthorshipAttribution>> SqliteCatalogReader::attributions_in_works(std::int64_t first_work,
+                                                                                     std::int64_t last_work) {
+  return guarded([&]() -> Result<std::vector<AuthorshipAttribution>> {
+    auto stmt = db_.prepare(
+        "SELECT authorship_id, researcher_id, strength, evidence FROM researcher_authorships "
+        "WHERE authorship_id >= ? AND authorship_id < ? ORDER BY authorship_id");
+    const AuthorshipRange slots = authorship_range(first_work, last_work);
+    stmt.bind(1, slots.begin).bind(2, slots.end);
+    std::vector<AuthorshipAttribution> out;
+    while (stmt.step()) out.push_back(read_attribution(stmt));
+    return out;
+  });
+}
+
+Result<std::uint64_t> SqliteCatalogReader::work_count() {
+  return guarded([&]() -> Result<std::uint64_t> {
+    auto stmt = db_.prepare("SELECT COUNT(*) FROM works");
+    stmt.step();
+    return static_cast<std::uint64_t>(stmt.column_int(0));
+  });
+}
+
+Result<std::int64_t> SqliteCatalogReader::works_revision() {
+  return guarded([&]() -> Result<std::int64_t> { return read_works_revision(db_); });
+}
+
+AuthorsReader& SqliteCatalogReader::authors() {
+  if (!authors_) authors_ = std::make_unique<AuthorsReader>(db_);
+  return *authors_;
+}
+
+}  // namespace bzpeer::store::sqlite
