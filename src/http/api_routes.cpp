@@ -11,43 +11,49 @@ namespace {
 
 using nlohmann::json;
 
-}  // namespace
-
-void register_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts) {
-  server.Get(R"(/api/v1/researchers/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    const std::string id_text = req.matches[1];
-    model::ResearcherId id = model::parse_researcher_id(id_text);
-    auto& catalog = catalogs.reader();
-    std::optional<model::ResearcherProfile> profile;
-    if (id) {
-      auto read = catalog.profile(id);
-      if (!read) return send_error(res, read.error());
-      profile = std::move(*read);
-    }
-    if (!profile && id) {
-      auto merged = catalog.redirect(id);
-      if (!merged) return send_error(res, merged.error());
-      if (*merged) {
-        std::string target = model::format_researcher_id(**merged);
-        res.set_header("Location", "/api/v1/researchers/" + target);
-        send_json(res, 301, json{{"redirect", target}, {"message", id_text + " was merged into " + target}});
-        return;
-      }
-    }
-    if (!profile) {
-      send_json_error(res, 404, "no researcher " + id_text);
+void handle_researcher_json(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& accounts = deps.accounts;
+  const std::string id_text = req.matches[1];
+  model::ResearcherId id = model::parse_researcher_id(id_text);
+  auto& catalog = catalogs.reader();
+  std::optional<model::ResearcherProfile> profile;
+  if (id) {
+    auto read = catalog.profile(id);
+    if (!read) return send_error(res, read.error());
+    profile = std::move(*read);
+  }
+  if (!profile && id) {
+    auto merged = catalog.redirect(id);
+    if (!merged) return send_error(res, merged.error());
+    if (*merged) {
+      std::string target = model::format_researcher_id(**merged);
+      res.set_header("Location", "/api/v1/researchers/" + target);
+      send_json(res, 301, json{{"redirect", target}, {"message", id_text + " was merged into " + target}});
       return;
     }
-    apply_account_state(*profile, accounts);
-    json body = researcher_json(*profile);
-    // Where the works are, each with the evidence that put it on the profile, and how many
-    // of them are tied on weak evidence (the ones to check).
-    body["works_api_url"] = "/api/v1/works?filter=author.id:" + model::format_researcher_id(id);
-    auto weak = catalog.weak_work_count(id, accounts::settled_works(accounts.corrections_of(id)));
-    if (!weak) return send_error(res, weak.error());
-    body["weak_works_count"] = *weak;
-    send_json(res, 200, body);
-  });
+  }
+  if (!profile) {
+    send_json_error(res, 404, "no researcher " + id_text);
+    return;
+  }
+  apply_account_state(*profile, accounts);
+  json body = researcher_json(*profile);
+  // Where the works are, each with the evidence that put it on the profile, and how many
+  // of them are tied on weak evidence (the ones to check).
+  body["works_api_url"] = "/api/v1/works?filter=author.id:" + model::format_researcher_id(id);
+  auto weak = catalog.weak_work_count(id, accounts::settled_works(accounts.corrections_of(id)));
+  if (!weak) return send_error(res, weak.error());
+  body["weak_works_count"] = *weak;
+  send_json(res, 200, body);
+}
+
+}  // namespace
+
+std::vector<Route> api_routes() {
+  return {
+      {Method::get, R"(/api/v1/researchers/([^/]+))", handle_researcher_json},
+  };
 }
 
 }  // namespace bzpeer::http

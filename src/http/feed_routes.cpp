@@ -86,167 +86,223 @@ std::string feed_href(const feed::FeedQuery& q, size_t offset) {
   return href;
 }
 
+void handle_feed_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& searchers = deps.searchers;
+  auto& accounts = deps.accounts;
+  auto& engine = deps.feeds;
+  auto query = feed_query(req, 20);
+  if (!query) return send_error(res, query.error());
+  auto session = current_session(req, accounts);
+  feed::ReaderInterests reader = session ? interests_of(accounts, session->account.id) : feed::ReaderInterests{};
+  auto page = engine.feed(reader, *query, catalogs.local(), searchers.local());
+  if (!page) return send_error(res, page.error());
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& item : page->items) results.push_back(feed_item_json(item));
+  size_t next = query->offset + page->items.size();
+  nlohmann::json next_cursor = next < page->total && next <= kMaxFeedOffset ? nlohmann::json(std::to_string(next)) : nullptr;
+  send_json(res, 200, {{"meta", {{"count", page->total}, {"next_cursor", next_cursor}, {"personal", session.has_value()}}},
+                       {"results", std::move(results)}});
+}
+
+void handle_feed_feedback_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& accounts = deps.accounts;
+  auto session = require_session(req, res, accounts, true);
+  if (!session) return;
+  auto body = json_body(req);
+  if (!body) return send_error(res, body.error());
+  std::string action = string_field(*body, "action");
+  if (action != "more_like_this" && action != "not_relevant" && action != "undo")
+    return send_json_error(res, 400, "action must be more_like_this, not_relevant or undo");
+  auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), action);
+  if (!done) return send_error(res, done.error());
+  send_json(res, 200, {{"work_id", string_field(*body, "work_id")}, {"action", action}});
+}
+
+void handle_saved_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& accounts = deps.accounts;
+  auto session = require_session(req, res, accounts, false);
+  if (!session) return;
+  std::vector<std::int64_t> ids;
+  for (const auto& m : accounts.work_marks(session->account.id))
+    if (m.mark == "saved") ids.push_back(m.work);
+  auto works = catalogs.reader().works_by_ids(ids);
+  if (!works) return send_error(res, works.error());
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& w : *works) results.push_back(work_json(w));
+  send_json(res, 200, {{"meta", {{"count", results.size()}}}, {"results", std::move(results)}});
+}
+
+void handle_save_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& accounts = deps.accounts;
+  auto session = require_session(req, res, accounts, true);
+  if (!session) return;
+  auto body = json_body(req);
+  if (!body) return send_error(res, body.error());
+  auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), "saved");
+  if (!done) return send_error(res, done.error());
+  send_json(res, 201, {{"work_id", string_field(*body, "work_id")}, {"saved", true}});
+}
+
+void handle_unsave_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& accounts = deps.accounts;
+  auto session = require_session(req, res, accounts, true);
+  if (!session) return;
+  auto done = mark(accounts, catalogs.reader(), session->account, req.matches[1], "unsave");
+  if (!done) return send_error(res, done.error());
+  send_json(res, 200, {{"work_id", req.matches[1].str()}, {"saved", false}});
+}
+
+void handle_new_atom_token_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& accounts = deps.accounts;
+  auto session = require_session(req, res, accounts, true);
+  if (!session) return;
+  auto token = accounts.renew_feed_token(session->account);
+  if (!token) return send_error(res, token.error());
+  send_json(res, 201, {{"url", accounts.public_url() + "/feed/atom/" + *token}});
+}
+
+void handle_revoke_atom_token_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& accounts = deps.accounts;
+  auto session = require_session(req, res, accounts, true);
+  if (!session) return;
+  auto done = accounts.revoke_feed_token(session->account);
+  if (!done) return send_error(res, done.error());
+  send_json(res, 200, {{"message", "the Atom feed's address no longer works"}});
+}
+
+void handle_digest_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& accounts = deps.accounts;
+  auto session = require_session(req, res, accounts, true);
+  if (!session) return;
+  auto body = json_body(req);
+  if (!body) return send_error(res, body.error());
+  if (!body->contains("on") || !(*body)["on"].is_boolean()) return send_json_error(res, 400, "on: true or false");
+  bool on = (*body)["on"].get<bool>();
+  if (auto done = accounts.set_weekly_digest(session->account, on); !done) return send_error(res, done.error());
+  send_json(res, 200, {{"weekly_digest", on}});
+}
+
+void handle_digest_page(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& accounts = deps.accounts;
+  auto session = current_session(req, accounts);
+  if (!session) return res.set_redirect("/login?next=/feed", 303);
+  if (!csrf_ok(req, *session)) return send_html(res, 403, render_error_page(403, "The form expired; reload the page."));
+  if (auto done = accounts.set_weekly_digest(session->account, req.get_param_value("on") == "1"); !done)
+    return send_error_page(res, done.error());
+  res.set_redirect("/feed", 303);
+}
+
+void handle_atom_feed(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& searchers = deps.searchers;
+  auto& accounts = deps.accounts;
+  auto& engine = deps.feeds;
+  auto account = accounts.feed_token_account(req.matches[1]);
+  if (!account) return send_html(res, 404, render_error_page(404, "No such feed (its address may have been renewed)."));
+  feed::FeedQuery q;
+  q.limit = 50;
+  auto page = engine.feed(interests_of(accounts, *account), q, catalogs.local(), searchers.local());
+  if (!page) return send_html(res, 500, render_error_page(500, "The feed could not be made."));
+  res.set_header("Cache-Control", "private, max-age=300");
+  res.set_content(render_atom(*page, "BZPEER: new works for you", accounts.public_url() + req.path, accounts.public_url()),
+                  "application/atom+xml; charset=utf-8");
+}
+
+void show_feed_page(const httplib::Request& req, httplib::Response& res, const std::string& atom_href, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& searchers = deps.searchers;
+  auto& accounts = deps.accounts;
+  auto& engine = deps.feeds;
+  auto query = feed_query(req, 20);
+  if (!query) return send_html(res, 400, render_error_page(400, query.error().message));
+  auto session = current_session(req, accounts);
+  feed::ReaderInterests reader = session ? interests_of(accounts, session->account.id) : feed::ReaderInterests{};
+  if (!query->category.empty() && reader.empty()) reader.categories.push_back(query->category);
+  auto page = engine.feed(reader, *query, catalogs.local(), searchers.local());
+  if (!page) return send_html(res, 500, render_error_page(500, "The feed could not be made."));
+  FeedPageView v;
+  v.page = &*page;
+  v.personal = session && !reader.empty();
+  v.signed_in = session.has_value();
+  v.weekly_digest = session && accounts.weekly_digest(session->account.id);
+  if (session) v.csrf_token = session->csrf_token;
+  v.sort = query->sort == feed::FeedSort::date ? "date" : "score";
+  v.category = query->category;
+  v.days = query->days ? std::to_string(query->days) : "";
+  v.atom_href = atom_href;
+  v.back = feed_href(*query, query->offset);
+  size_t next = query->offset + page->items.size();
+  if (next < page->total && next <= kMaxFeedOffset) v.next_href = feed_href(*query, next);
+  send_html(res, 200, render_feed_page(v));
+}
+
+void handle_home_page(const httplib::Request&, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& searchers = deps.searchers;
+  auto& engine = deps.feeds;
+  feed::FeedQuery q;
+  q.sort = feed::FeedSort::date;
+  q.limit = 8;
+  auto newest = engine.feed({}, q, catalogs.local(), searchers.local());
+  auto works = catalogs.reader().work_count();
+  if (!works) return send_error_page(res, works.error());
+  send_html(res, 200, render_home_page(*works, newest ? *newest : feed::FeedPage{}));
+}
+
+void handle_feed_page(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  show_feed_page(req, res, "", deps);
+}
+
+void handle_new_atom_token_page(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& accounts = deps.accounts;
+  auto session = current_session(req, accounts);
+  if (!session || !csrf_ok(req, *session)) return res.set_redirect("/login?next=/feed", 303);
+  auto token = accounts.renew_feed_token(session->account);
+  if (!token) return send_html(res, 500, render_error_page(500, token.error().message));
+  show_feed_page(req, res, accounts.public_url() + "/feed/atom/" + *token, deps);
+}
+
+void handle_feed_mark_page(const httplib::Request& req, httplib::Response& res, Deps& deps) {
+  auto& catalogs = deps.catalogs;
+  auto& accounts = deps.accounts;
+  auto session = current_session(req, accounts);
+  if (!session) return res.set_redirect("/login?next=/feed", 303);
+  if (!csrf_ok(req, *session)) return send_html(res, 403, render_error_page(403, "The form expired; reload the page."));
+  std::string action = req.get_param_value("mark");
+  if (action != "saved" && action != "unsave" && action != "liked" && action != "dismissed")
+    return send_html(res, 400, render_error_page(400, "mark must be saved, unsave, liked or dismissed"));
+  auto done = mark(accounts, catalogs.reader(), session->account, req.get_param_value("work"), action);
+  if (!done) return send_error_page(res, done.error());
+  // The page's script asks for JSON and changes the item in place; a plain form goes back.
+  if (req.get_header_value("Accept").find("application/json") != std::string::npos)
+    return send_json(res, 200, {{"work_id", req.get_param_value("work")}, {"mark", action}});
+  res.set_redirect(same_origin_path(req.get_param_value("next"), "/feed"), 303);
+}
+
 }  // namespace
 
-void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
-                          accounts::Accounts& accounts, feed::FeedEngine& engine) {
-  server.Get("/api/v1/feed", [&](const httplib::Request& req, httplib::Response& res) {
-    auto query = feed_query(req, 20);
-    if (!query) return send_error(res, query.error());
-    auto session = current_session(req, accounts);
-    feed::ReaderInterests reader = session ? interests_of(accounts, session->account.id) : feed::ReaderInterests{};
-    auto page = engine.feed(reader, *query, catalogs.local(), searchers.local());
-    if (!page) return send_error(res, page.error());
-    nlohmann::json results = nlohmann::json::array();
-    for (const auto& item : page->items) results.push_back(feed_item_json(item));
-    size_t next = query->offset + page->items.size();
-    nlohmann::json next_cursor = next < page->total && next <= kMaxFeedOffset ? nlohmann::json(std::to_string(next)) : nullptr;
-    send_json(res, 200, {{"meta", {{"count", page->total}, {"next_cursor", next_cursor}, {"personal", session.has_value()}}},
-                         {"results", std::move(results)}});
-  });
-
-  server.Post("/api/v1/feed/feedback", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = require_session(req, res, accounts, true);
-    if (!session) return;
-    auto body = json_body(req);
-    if (!body) return send_error(res, body.error());
-    std::string action = string_field(*body, "action");
-    if (action != "more_like_this" && action != "not_relevant" && action != "undo")
-      return send_json_error(res, 400, "action must be more_like_this, not_relevant or undo");
-    auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), action);
-    if (!done) return send_error(res, done.error());
-    send_json(res, 200, {{"work_id", string_field(*body, "work_id")}, {"action", action}});
-  });
-
-  server.Get("/api/v1/saved", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = require_session(req, res, accounts, false);
-    if (!session) return;
-    std::vector<std::int64_t> ids;
-    for (const auto& m : accounts.work_marks(session->account.id))
-      if (m.mark == "saved") ids.push_back(m.work);
-    auto works = catalogs.reader().works_by_ids(ids);
-    if (!works) return send_error(res, works.error());
-    nlohmann::json results = nlohmann::json::array();
-    for (const auto& w : *works) results.push_back(work_json(w));
-    send_json(res, 200, {{"meta", {{"count", results.size()}}}, {"results", std::move(results)}});
-  });
-  server.Post("/api/v1/saved", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = require_session(req, res, accounts, true);
-    if (!session) return;
-    auto body = json_body(req);
-    if (!body) return send_error(res, body.error());
-    auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), "saved");
-    if (!done) return send_error(res, done.error());
-    send_json(res, 201, {{"work_id", string_field(*body, "work_id")}, {"saved", true}});
-  });
-  server.Delete(R"(/api/v1/saved/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = require_session(req, res, accounts, true);
-    if (!session) return;
-    auto done = mark(accounts, catalogs.reader(), session->account, req.matches[1], "unsave");
-    if (!done) return send_error(res, done.error());
-    send_json(res, 200, {{"work_id", req.matches[1].str()}, {"saved", false}});
-  });
-
-  server.Post("/api/v1/feed/atom-token", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = require_session(req, res, accounts, true);
-    if (!session) return;
-    auto token = accounts.renew_feed_token(session->account);
-    if (!token) return send_error(res, token.error());
-    send_json(res, 201, {{"url", accounts.public_url() + "/feed/atom/" + *token}});
-  });
-  server.Delete("/api/v1/feed/atom-token", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = require_session(req, res, accounts, true);
-    if (!session) return;
-    auto done = accounts.revoke_feed_token(session->account);
-    if (!done) return send_error(res, done.error());
-    send_json(res, 200, {{"message", "the Atom feed's address no longer works"}});
-  });
-
-  server.Post("/api/v1/feed/digest", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = require_session(req, res, accounts, true);
-    if (!session) return;
-    auto body = json_body(req);
-    if (!body) return send_error(res, body.error());
-    if (!body->contains("on") || !(*body)["on"].is_boolean()) return send_json_error(res, 400, "on: true or false");
-    bool on = (*body)["on"].get<bool>();
-    if (auto done = accounts.set_weekly_digest(session->account, on); !done) return send_error(res, done.error());
-    send_json(res, 200, {{"weekly_digest", on}});
-  });
-  server.Post("/feed/digest", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = current_session(req, accounts);
-    if (!session) return res.set_redirect("/login?next=/feed", 303);
-    if (!csrf_ok(req, *session)) return send_html(res, 403, render_error_page(403, "The form expired; reload the page."));
-    if (auto done = accounts.set_weekly_digest(session->account, req.get_param_value("on") == "1"); !done)
-      return send_error_page(res, done.error());
-    res.set_redirect("/feed", 303);
-  });
-
-  server.Get(R"(/feed/atom/([0-9a-f]{64}))", [&](const httplib::Request& req, httplib::Response& res) {
-    auto account = accounts.feed_token_account(req.matches[1]);
-    if (!account) return send_html(res, 404, render_error_page(404, "No such feed (its address may have been renewed)."));
-    feed::FeedQuery q;
-    q.limit = 50;
-    auto page = engine.feed(interests_of(accounts, *account), q, catalogs.local(), searchers.local());
-    if (!page) return send_html(res, 500, render_error_page(500, "The feed could not be made."));
-    res.set_header("Cache-Control", "private, max-age=300");
-    res.set_content(render_atom(*page, "BZPEER: new works for you", accounts.public_url() + req.path, accounts.public_url()),
-                    "application/atom+xml; charset=utf-8");
-  });
-
-  auto feed_page = [&](const httplib::Request& req, httplib::Response& res, const std::string& atom_href) {
-    auto query = feed_query(req, 20);
-    if (!query) return send_html(res, 400, render_error_page(400, query.error().message));
-    auto session = current_session(req, accounts);
-    feed::ReaderInterests reader = session ? interests_of(accounts, session->account.id) : feed::ReaderInterests{};
-    if (!query->category.empty() && reader.empty()) reader.categories.push_back(query->category);
-    auto page = engine.feed(reader, *query, catalogs.local(), searchers.local());
-    if (!page) return send_html(res, 500, render_error_page(500, "The feed could not be made."));
-    FeedPageView v;
-    v.page = &*page;
-    v.personal = session && !reader.empty();
-    v.signed_in = session.has_value();
-    v.weekly_digest = session && accounts.weekly_digest(session->account.id);
-    if (session) v.csrf_token = session->csrf_token;
-    v.sort = query->sort == feed::FeedSort::date ? "date" : "score";
-    v.category = query->category;
-    v.days = query->days ? std::to_string(query->days) : "";
-    v.atom_href = atom_href;
-    v.back = feed_href(*query, query->offset);
-    size_t next = query->offset + page->items.size();
-    if (next < page->total && next <= kMaxFeedOffset) v.next_href = feed_href(*query, next);
-    send_html(res, 200, render_feed_page(v));
+std::vector<Route> feed_routes() {
+  return {
+      {Method::get, "/api/v1/feed", handle_feed_api},
+      {Method::post, "/api/v1/feed/feedback", handle_feed_feedback_api},
+      {Method::get, "/api/v1/saved", handle_saved_api},
+      {Method::post, "/api/v1/saved", handle_save_api},
+      {Method::del, R"(/api/v1/saved/([^/]+))", handle_unsave_api},
+      {Method::post, "/api/v1/feed/atom-token", handle_new_atom_token_api},
+      {Method::del, "/api/v1/feed/atom-token", handle_revoke_atom_token_api},
+      {Method::post, "/api/v1/feed/digest", handle_digest_api},
+      {Method::post, "/feed/digest", handle_digest_page},
+      {Method::get, R"(/feed/atom/([0-9a-f]{64}))", handle_atom_feed},
+      {Method::get, "/", handle_home_page},
+      {Method::get, "/feed", handle_feed_page},
+      {Method::post, "/feed/atom-token", handle_new_atom_token_page},
+      {Method::post, "/feed/mark", handle_feed_mark_page},
   };
-  server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
-    feed::FeedQuery q;
-    q.sort = feed::FeedSort::date;
-    q.limit = 8;
-    auto newest = engine.feed({}, q, catalogs.local(), searchers.local());
-    auto works = catalogs.reader().work_count();
-    if (!works) return send_error_page(res, works.error());
-    send_html(res, 200, render_home_page(*works, newest ? *newest : feed::FeedPage{}));
-  });
-  server.Get("/feed", [feed_page](const httplib::Request& req, httplib::Response& res) { feed_page(req, res, ""); });
-  server.Post("/feed/atom-token", [&, feed_page](const httplib::Request& req, httplib::Response& res) {
-    auto session = current_session(req, accounts);
-    if (!session || !csrf_ok(req, *session)) return res.set_redirect("/login?next=/feed", 303);
-    auto token = accounts.renew_feed_token(session->account);
-    if (!token) return send_html(res, 500, render_error_page(500, token.error().message));
-    feed_page(req, res, accounts.public_url() + "/feed/atom/" + *token);
-  });
-  server.Post("/feed/mark", [&](const httplib::Request& req, httplib::Response& res) {
-    auto session = current_session(req, accounts);
-    if (!session) return res.set_redirect("/login?next=/feed", 303);
-    if (!csrf_ok(req, *session)) return send_html(res, 403, render_error_page(403, "The form expired; reload the page."));
-    std::string action = req.get_param_value("mark");
-    if (action != "saved" && action != "unsave" && action != "liked" && action != "dismissed")
-      return send_html(res, 400, render_error_page(400, "mark must be saved, unsave, liked or dismissed"));
-    auto done = mark(accounts, catalogs.reader(), session->account, req.get_param_value("work"), action);
-    if (!done) return send_error_page(res, done.error());
-    // The page's script asks for JSON and changes the item in place; a plain form goes back.
-    if (req.get_header_value("Accept").find("application/json") != std::string::npos)
-      return send_json(res, 200, {{"work_id", req.get_param_value("work")}, {"mark", action}});
-    res.set_redirect(same_origin_path(req.get_param_value("next"), "/feed"), 303);
-  });
 }
 
 }  // namespace bzpeer::http

@@ -1,32 +1,30 @@
 #pragma once
-// Route tables: each registers its handlers on the server. Handlers only translate
-// between HTTP and the catalog or search; no business logic lives here.
+// The route tables, one a part of the site, and what their handlers share. Handlers only
+// translate between HTTP and the modules' faces; no business logic lives here.
 #include <httplib.h>
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "http/catalog_pool.hpp"
-#include "http/searcher_pool.hpp"
 #include "accounts/accounts.hpp"
 #include "core/result.hpp"
 #include "feed/reader_feed.hpp"
+#include "http/catalog_pool.hpp"
+#include "http/graph_pool.hpp"
+#include "http/route_table.hpp"
+#include "http/searcher_pool.hpp"
 
 namespace bzpeer::http {
 
-void register_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
-void register_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
-void register_search_api_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
-                                accounts::Accounts& accounts);
-void register_search_page_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers);
-void register_account_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
-void register_conversation_api_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
-void register_account_page_routes(httplib::Server& server, CatalogPool& catalogs, accounts::Accounts& accounts);
-void register_feed_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
-                          accounts::Accounts& accounts, feed::FeedEngine& engine);
-class GraphPool;
-void register_graph_routes(httplib::Server& server, CatalogPool& catalogs, GraphPool& graphs);
-void register_entity_page_routes(httplib::Server& server, CatalogPool& catalogs, SearcherPool& searchers,
-                                 GraphPool& graphs);
+std::vector<Route> page_routes();              // static files, profiles, researchers by name
+std::vector<Route> api_routes();               // /api/v1/researchers/{id}
+std::vector<Route> account_api_routes();       // sign-up, login, claims, follows, corrections
+std::vector<Route> conversation_api_routes();  // conversations and moderation
+std::vector<Route> account_page_routes();      // the account forms and actions
+std::vector<Route> graph_routes();             // the research graph, as JSON and as a page
+std::vector<Route> entity_page_routes();       // works, topics, institutions
+std::vector<Route> search_api_routes();        // /api/v1/works, researchers, topics
+std::vector<Route> search_page_routes();       // /search
+std::vector<Route> feed_routes();              // the feed, saved works, Atom, digests, home
 
 // Shared response helpers.
 // Bytes from a request that are not UTF-8 come out as U+FFFD: serialising never throws.

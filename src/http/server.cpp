@@ -111,18 +111,11 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   accounts::Accounts accounts(std::move(*account_store), std::move(*mailer),
                               options.public_url.empty() ? "http://" + options.host + ":" + std::to_string(port)
                                                          : options.public_url);
-  register_page_routes(server, catalogs, accounts);
-  register_api_routes(server, catalogs, accounts);
-  register_account_api_routes(server, catalogs, accounts);
-  register_conversation_api_routes(server, catalogs, accounts);
-  register_account_page_routes(server, catalogs, accounts);
   GraphPool graphs(options.data_dir);
-  register_graph_routes(server, catalogs, graphs);
-  register_entity_page_routes(server, catalogs, searchers, graphs);
-  register_search_api_routes(server, catalogs, searchers, accounts);
-  register_search_page_routes(server, catalogs, searchers);
   feed::FeedEngine feeds;
-  register_feed_routes(server, catalogs, searchers, accounts, feeds);
+  Deps deps{catalogs, searchers, graphs, accounts, feeds};
+  const Router router(site_routes());
+  router.mount(server, deps);
 
   server.set_pre_routing_handler([&accounts](const httplib::Request& req, httplib::Response& res) {
     std::string bad = non_utf8_part(req);

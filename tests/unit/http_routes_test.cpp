@@ -1,0 +1,198 @@
+// The site's handlers through its route table, without a socket: the same table the
+// server mounts, over a catalog, indexes and graph built from a handful of works.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "accounts/smtp_mailer.hpp"
+#include "enrich/profile_pass.hpp"
+#include "feed/work_terms_pass.hpp"
+#include "graph/graph_builder.hpp"
+#include "http/routes.hpp"
+#include "identity/disambiguator.hpp"
+#include "identity/identity_pass.hpp"
+#include "search/index_builder.hpp"
+#include "store/account_store.hpp"
+#include "test_support.hpp"
+
+namespace bzpeer::http {
+namespace {
+
+using nlohmann::json;
+
+model::Work work(const std::string& id, const std::string& title, std::vector<std::string> authors) {
+  model::Work w;
+  w.external_id = id;
+  w.source = "test";
+  w.type = "article";
+  w.title = title;
+  w.abstract = title + ": what we measured and what it shows.";
+  w.venue = "ACL";
+  w.year = 2021;
+  w.date = "2021-05-01";
+  for (size_t i = 0; i < authors.size(); ++i) {
+    model::Authorship a;
+    a.position = static_cast<int>(i);
+    a.raw_name = authors[i];
+    w.authors.push_back(a);
+  }
+  return w;
+}
+
+// A built data directory and the server's dependencies over it.
+class Site : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string data = dir_.path().string();
+    {
+      auto catalog = store::open_catalog(data);
+      ASSERT_TRUE(catalog);
+      ASSERT_TRUE((*catalog)->writer().upsert_works(
+          {work("w1", "Parsing with neural grammars", {"Ann Ant", "Bob Bee"}),
+           work("w2", "Grammar induction from raw text", {"Ann Ant"}),
+           work("w3", "Speech tagging for small languages", {"Bob Bee", "Cid Cat"})}));
+      auto names = identity::make_name_key_disambiguator();
+      ASSERT_TRUE(identity::run_identity((*catalog)->identity(), *names));
+      ASSERT_TRUE(enrich::run_enrich((*catalog)->profiles()));
+      auto revision = (*catalog)->index_source().works_revision();
+      ASSERT_TRUE(revision);
+      ASSERT_TRUE(feed::update_work_terms((*catalog)->features(), *revision));
+      ASSERT_TRUE(search::build_search_index((*catalog)->index_source(), data));
+      ASSERT_TRUE(graph::build_graph((*catalog)->index_source(), data + "/graph.bin"));
+    }
+    auto store = store::open_account_store(data);
+    ASSERT_TRUE(store);
+    auto mailer = accounts::make_mailer(data, "");
+    ASSERT_TRUE(mailer);
+    catalogs_ = std::make_unique<CatalogPool>(data);
+    searchers_ = std::make_unique<SearcherPool>(data);
+    graphs_ = std::make_unique<GraphPool>(data);
+    accounts_ = std::make_unique<accounts::Accounts>(std::move(*store), std::move(*mailer), "http://bzpeer.test");
+    deps_ = std::make_unique<Deps>(Deps{*catalogs_, *searchers_, *graphs_, *accounts_, feeds_});
+    auto ann = catalogs_->reader().find_researchers("Ann Ant", /*prefix=*/false, 10);
+    ASSERT_TRUE(ann);
+    ASSERT_EQ(ann->size(), 1u);
+    ann_ = model::format_researcher_id(ann->front().id);
+  }
+
+  httplib::Response call(const std::string& method, const std::string& path, const std::string& body = "",
+                         const httplib::Headers& headers = {}, bool* matched = nullptr) {
+    httplib::Request req;
+    req.method = method;
+    size_t q = path.find('?');
+    req.path = path.substr(0, q);
+    if (q != std::string::npos) httplib::detail::parse_query_text(path.substr(q + 1), req.params);
+    req.body = body;
+    req.headers = headers;
+    if (!body.empty() && !req.has_header("Content-Type")) req.headers.emplace("Content-Type", "application/json");
+    req.remote_addr = "127.0.0.1";
+    httplib::Response res;
+    const bool found = router_.dispatch(req, res, *deps_);
+    if (matched) *matched = found;
+    return res;
+  }
+
+  // Signs up and logs in; returns the cookie header and the CSRF token.
+  std::pair<httplib::Headers, std::string> signed_in(const std::string& email) {
+    const std::string credentials = json{{"email", email}, {"password", "a long enough password"}}.dump();
+    EXPECT_EQ(call("POST", "/api/v1/signup", json{{"email", email}, {"password", "a long enough password"}, {"display_name", "Eve"}}.dump()).status, 202);
+    auto login = call("POST", "/api/v1/login", credentials);
+    EXPECT_EQ(login.status, 200) << login.body;
+    std::string cookie = login.get_header_value("Set-Cookie");
+    cookie = cookie.substr(0, cookie.find(';'));
+    return {{{"Cookie", cookie}}, json::parse(login.body).value("csrf_token", "")};
+  }
+
+  bzpeer::testing::TempDir dir_;
+  Router router_{site_routes()};
+  feed::FeedEngine feeds_;
+  std::unique_ptr<CatalogPool> catalogs_;
+  std::unique_ptr<SearcherPool> searchers_;
+  std::unique_ptr<GraphPool> graphs_;
+  std::unique_ptr<accounts::Accounts> accounts_;
+  std::unique_ptr<Deps> deps_;
+  std::string ann_;
+};
+
+TEST(RouteTable, EveryPatternCompilesAndNoRouteHidesAnother) {
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& r : site_routes()) {
+    EXPECT_NE(r.handler, nullptr) << r.pattern;
+    EXPECT_NO_THROW(std::regex(r.pattern)) << r.pattern;
+    EXPECT_TRUE(seen.insert({method_name(r.method), r.pattern}).second) << "twice: " << r.pattern;
+  }
+  EXPECT_GT(seen.size(), 50u);
+}
+
+TEST_F(Site, AnUnknownPathMatchesNoRoute) {
+  bool matched = true;
+  call("GET", "/no/such/page", "", {}, &matched);
+  EXPECT_FALSE(matched);
+  call("DELETE", "/researchers/" + ann_, "", {}, &matched);  // a known path, not with this method
+  EXPECT_FALSE(matched);
+}
+
+TEST_F(Site, ProfilePageShowsTheResearcherAndTheirWorks) {
+  auto res = call("GET", "/researchers/" + ann_);
+  ASSERT_EQ(res.status, 200);
+  EXPECT_NE(res.body.find("Ann Ant"), std::string::npos);
+  EXPECT_NE(res.body.find("Grammar induction from raw text"), std::string::npos);
+  // Bob's work is no work of Ann's: it shows among the nearby ones, by its co-author.
+  EXPECT_NE(res.body.find("<strong>2</strong> own works"), std::string::npos);
+  EXPECT_NE(res.body.find("Speech tagging for small languages</a> <span class=\"muted\">· by Bob Bee"), std::string::npos);
+  EXPECT_EQ(call("GET", "/researchers/R999999").status, 404);
+  EXPECT_EQ(call("GET", "/researchers/not-an-id").status, 404);
+  EXPECT_EQ(call("GET", "/researchers/" + ann_ + "?page=0").status, 400);
+  EXPECT_EQ(call("GET", "/researchers/" + ann_ + "?page=9").status, 303);  // past the last page
+}
+
+TEST_F(Site, ResearcherApiAnswersJsonWithItsErrorsAsJson) {
+  auto res = call("GET", "/api/v1/researchers/" + ann_);
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto body = json::parse(res.body);
+  EXPECT_EQ(body["display_name"], "Ann Ant");
+  EXPECT_EQ(body["works_count"], 2);
+  EXPECT_TRUE(body.contains("weak_works_count"));
+  auto missing = call("GET", "/api/v1/researchers/R999999");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(json::parse(missing.body)["error"]["status"], 404);
+}
+
+TEST_F(Site, SearchFindsTheWorkByItsWords) {
+  auto res = call("GET", "/api/v1/works?search=grammar%20induction");
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto body = json::parse(res.body);
+  ASSERT_FALSE(body["results"].empty());
+  EXPECT_EQ(body["results"][0]["title"], "Grammar induction from raw text");
+  EXPECT_EQ(call("GET", "/api/v1/works?sort=nonsense").status, 400);
+}
+
+TEST_F(Site, WorkPageAndStaticFiles) {
+  auto res = call("GET", "/works/W1");
+  EXPECT_EQ(res.status, 200);
+  EXPECT_EQ(call("GET", "/works/W999999").status, 404);
+  auto css = call("GET", "/static/style.css");
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.get_header_value("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(call("GET", "/static/nothing.css").status, 404);
+}
+
+TEST_F(Site, WritesNeedASessionAndItsCsrfToken) {
+  EXPECT_EQ(call("POST", "/api/v1/researchers/" + ann_ + "/follow").status, 401);
+  auto [cookie, csrf] = signed_in("eve@example.org");
+  ASSERT_FALSE(csrf.empty());
+  EXPECT_EQ(call("POST", "/api/v1/researchers/" + ann_ + "/follow", "", cookie).status, 403);  // no token
+  auto with_token = cookie;
+  with_token.emplace("X-CSRF-Token", csrf);
+  auto followed = call("POST", "/api/v1/researchers/" + ann_ + "/follow", "", with_token);
+  ASSERT_EQ(followed.status, 200) << followed.body;
+  EXPECT_EQ(json::parse(followed.body)["followers_count"], 1);
+  auto me = json::parse(call("GET", "/api/v1/me", "", cookie).body);
+  EXPECT_EQ(me["following"], json::array({ann_}));
+  auto wrong = call("POST", "/api/v1/login", json{{"email", "eve@example.org"}, {"password", "not the password"}}.dump());
+  EXPECT_EQ(wrong.status, 401);
+}
+
+}  // namespace
+}  // namespace bzpeer::http
