@@ -114,7 +114,7 @@ class Accounts {
 
   // The feed. Marks: "saved", "liked" ("more like this"), "dismissed" ("not relevant");
   // liking a work takes back its dismissal and the other way round.
-  Status mark_work(const model::Account& account, std::int64_t work, const std::string& mark, bool on);
+  Status mark_work(const model::Account& account, std::int64_t work, model::FeedMark mark, bool on);
   std::vector<model::WorkMark> work_marks(model::AccountId account);
   std::vector<std::string> following(model::AccountId account);
   std::optional<model::Claim> claim_of_account(model::AccountId account);
@@ -153,7 +153,7 @@ class Accounts {
   Status send_link(const model::Account& account, const std::string& purpose, std::int64_t ttl,
                    const std::string& subject, const std::string& path, const std::string& text);
   // L2 or L3 and why, for `account` claiming `researcher`.
-  std::pair<std::string, std::string> claim_level(const model::Account& account, model::ResearcherId researcher);
+  std::pair<model::VerificationLevel, std::string> claim_level(const model::Account& account, model::ResearcherId researcher);
 
   std::unique_ptr<store::AccountStore> store_;
   std::unique_ptr<Mailer> mailer_;

@@ -136,7 +136,7 @@ Status Accounts::require_verified(const model::Account& account) const {
 }
 
 Status Accounts::require_moderator(const model::Account& account, const std::string& what) const {
-  if (account.role != "moderator") return make_error(ErrorCode::forbidden, "only moderators can " + what);
+  if (account.role != model::Role::moderator) return make_error(ErrorCode::forbidden, "only moderators can " + what);
   return Ok{};
 }
 

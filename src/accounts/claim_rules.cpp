@@ -23,7 +23,7 @@ Status check_correction(store::CatalogReader& catalog, const model::WorkCorrecti
   auto works = catalog.works_by_ids({correction.work_id});
   if (!works) return works.error();
   if (works->empty()) return make_error(ErrorCode::not_found, "no work W" + std::to_string(correction.work_id));
-  if (correction.action != "add") return Ok{};
+  if (correction.action != model::CorrectionAction::add) return Ok{};
   auto own = catalog.profile(correction.researcher);
   if (!own) return own.error();
   if (!*own) return make_error(ErrorCode::not_found, "no such researcher");
@@ -36,7 +36,7 @@ Status check_correction(store::CatalogReader& catalog, const model::WorkCorrecti
 std::vector<std::int64_t> settled_works(const std::vector<model::WorkCorrection>& corrections) {
   std::vector<std::int64_t> out;
   for (const auto& c : corrections)
-    if (c.action == "confirm" || c.action == "remove") out.push_back(c.work_id);
+    if (c.action != model::CorrectionAction::add) out.push_back(c.work_id);
   return out;
 }
 

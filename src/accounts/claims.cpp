@@ -30,21 +30,21 @@ bool is_free_mail(const std::string& label) {
 
 }  // namespace
 
-std::pair<std::string, std::string> Accounts::claim_level(const model::Account& account, model::ResearcherId researcher) {
+std::pair<model::VerificationLevel, std::string> Accounts::claim_level(const model::Account& account, model::ResearcherId researcher) {
   auto evidence = store_->researcher_evidence(researcher);
   if (!account.orcid.empty()) {
     int n = static_cast<int>(std::count(evidence.orcids.begin(), evidence.orcids.end(), account.orcid));
-    if (n > 0) return {"L3", "the account's ORCID iD " + account.orcid + " is on the researcher's source records"};
+    if (n > 0) return {model::VerificationLevel::L3, "the account's ORCID iD " + account.orcid + " is on the researcher's source records"};
   }
   if (std::find(evidence.emails.begin(), evidence.emails.end(), account.email) != evidence.emails.end())
-    return {"L3", "the verified email is on the researcher's source records"};
+    return {model::VerificationLevel::L3, "the verified email is on the researcher's source records"};
   std::string label = institution_label(account.email);
   if (!label.empty() && !is_free_mail(label))
     for (const auto& affiliation : evidence.affiliations)
       for (const auto& word : text::words(affiliation))
         if (text::fold(word) == label)
-          return {"L3", "the verified email's domain matches the affiliation \"" + affiliation + "\""};
-  return {"L2", "claimed by an account with a verified email"};
+          return {model::VerificationLevel::L3, "the verified email's domain matches the affiliation \"" + affiliation + "\""};
+  return {model::VerificationLevel::L2, "claimed by an account with a verified email"};
 }
 
 Result<ClaimOutcome> Accounts::claim(const model::Account& account_in, model::ResearcherId researcher,
@@ -75,18 +75,16 @@ Result<ClaimOutcome> Accounts::claim(const model::Account& account_in, model::Re
   auto [level, why] = claim_level(account, researcher);
   model::Claim claim{researcher, account.id, level, why, true, now_seconds()};
   if (auto s = store_->save_claim(claim); !s) return s.error();
-  audit(account, "claim", subject, level + ": " + why);
+  audit(account, "claim", subject, std::string(model::name(level)) + ": " + why);
   return ClaimOutcome{claim, 0};
 }
 
 Status Accounts::correct(const model::Account& account, const model::WorkCorrection& c) {
-  if (c.action != "confirm" && c.action != "remove" && c.action != "add")
-    return make_error(ErrorCode::invalid_input, "action: use confirm, remove or add");
   auto claim = store_->claim_of_researcher(c.researcher);
   if (!claim || claim->account != account.id)
     return make_error(ErrorCode::forbidden, "only the researcher who claimed this record can correct it");
   if (auto s = store_->save_correction(c, account.id, now_seconds()); !s) return s;
-  audit(account, "correction." + c.action, model::format_researcher_id(c.researcher), "W" + std::to_string(c.work_id));
+  audit(account, "correction." + std::string(model::name(c.action)), model::format_researcher_id(c.researcher), "W" + std::to_string(c.work_id));
   return Ok{};
 }
 
@@ -104,7 +102,7 @@ Result<size_t> Accounts::add_works_of(const model::Account& account, model::Rese
     return make_error(ErrorCode::invalid_input, model::format_researcher_id(other) + " has more than " +
                                                     std::to_string(kMaxWorksAddedAtOnce) + " works; add them one by one");
   std::vector<model::WorkCorrection> added;
-  for (auto work : works) added.push_back({mine, work, "add"});
+  for (auto work : works) added.push_back({mine, work, model::CorrectionAction::add});
   if (auto s = store_->save_corrections(added, account.id, now_seconds()); !s) return s.error();
   audit(account, "correction.add_all", model::format_researcher_id(mine),
         model::format_researcher_id(other) + ": " + std::to_string(works.size()) + " works");
@@ -155,7 +153,7 @@ Status Accounts::review_claim(const model::Account& moderator, model::Researcher
   if (auto s = require_moderator(moderator); !s) return s;
   auto claim = store_->claim_of_researcher(researcher);
   if (!claim) return make_error(ErrorCode::not_found, "nobody has claimed " + model::format_researcher_id(researcher));
-  claim->level = "L4";
+  claim->level = model::VerificationLevel::L4;
   claim->evidence = "reviewed by a moderator; " + claim->evidence;
   if (auto s = store_->save_claim(*claim); !s) return s;
   audit(moderator, "claim.review", model::format_researcher_id(researcher), "L4");

@@ -4,15 +4,12 @@
 
 namespace bzpeer::accounts {
 
-namespace {
-bool is_mark(const std::string& mark) { return mark == "saved" || mark == "liked" || mark == "dismissed"; }
-}  // namespace
-
-Status Accounts::mark_work(const model::Account& account, std::int64_t work, const std::string& mark, bool on) {
-  if (!is_mark(mark)) return make_error(ErrorCode::invalid_input, "mark: '" + mark.substr(0, 20) + "' is not one of saved, liked, dismissed");
+Status Accounts::mark_work(const model::Account& account, std::int64_t work, model::FeedMark mark, bool on) {
   if (work <= 0) return make_error(ErrorCode::invalid_input, "work: not a work id");
-  if (on && (mark == "liked" || mark == "dismissed")) {
-    auto undone = store_->set_work_mark(account.id, work, mark == "liked" ? "dismissed" : "liked", false, now_seconds());
+  // "More like this" and "not relevant" exclude each other.
+  if (on && mark != model::FeedMark::saved) {
+    auto opposite = mark == model::FeedMark::liked ? model::FeedMark::dismissed : model::FeedMark::liked;
+    auto undone = store_->set_work_mark(account.id, work, opposite, false, now_seconds());
     if (!undone) return undone;
   }
   return store_->set_work_mark(account.id, work, mark, on, now_seconds());

@@ -32,7 +32,7 @@ Result<ProfileAccountView> profile_account_view(Accounts& accounts, store::Catal
   std::vector<std::int64_t> added;
   for (const auto& c : corrections) {
     view.corrections[c.work_id] = c.action;
-    if (c.action == "add") added.push_back(c.work_id);
+    if (c.action == model::CorrectionAction::add) added.push_back(c.work_id);
   }
   if (view.is_claimant) {
     auto namesakes = catalog.find_researchers(profile.display_name, /*prefix=*/false, 11);

@@ -27,7 +27,7 @@ struct ProfileAccountView {
   // themselves they may want to take in (at most 10).
   std::vector<model::ResearcherProfile> unclaimed_namesakes;
   std::string claim_evidence;                       // why the claim has its level
-  std::map<std::int64_t, std::string> corrections;  // work id -> confirm/remove/add
+  std::map<std::int64_t, model::CorrectionAction> corrections;  // by work id
   std::vector<std::int64_t> settled;                // works confirmed or removed (settled_works)
   int weak_works = 0;                               // works tied on weak evidence, settled ones left out
 };

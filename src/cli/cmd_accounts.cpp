@@ -29,7 +29,7 @@ void add_accounts_command(CLI::App& app, int& exit_code) {
       exit_code = 1;
       return;
     }
-    if (auto s = (*store)->set_role(account->id, "moderator"); !s) {
+    if (auto s = (*store)->set_role(account->id, model::Role::moderator); !s) {
       std::fprintf(stderr, "bzpeer accounts: %s\n", s.error().message.c_str());
       exit_code = 1;
       return;

@@ -163,7 +163,7 @@ Result<EnrichStats> run_enrich(store::ProfileStore& store, const ProfileLimits& 
     p.affiliation = current_affiliation(view.affiliations_of[r]);
     p.tagline = tagline(p.display_name, p.topics, p.works_count);
     // Accounts (claims, follows) do not exist yet: every record is a public, unclaimed L1.
-    p.verification_level = "L1";
+    p.verification_level = model::VerificationLevel::L1;
     p.claimed = false;
     p.followers_count = 0;
     p.open_to_collaborate = true;

@@ -11,10 +11,13 @@ constexpr double kVerificationMax = 45, kPublicationsMax = 15, kCommunityMax = 2
 constexpr int kWorksForFullRecord = 30;
 constexpr double kFollowersForFullCommunity = 1000;
 
-double verification_points(const std::string& level) {
-  if (level == "L4") return 45;
-  if (level == "L3") return 35;
-  if (level == "L2") return 25;
+double verification_points(model::VerificationLevel level) {
+  switch (level) {
+    case model::VerificationLevel::L4: return 45;
+    case model::VerificationLevel::L3: return 35;
+    case model::VerificationLevel::L2: return 25;
+    case model::VerificationLevel::L1: return 6;
+  }
   return 6;
 }
 
@@ -33,7 +36,7 @@ model::Trust compute_trust(const TrustInputs& in) {
   model::Trust trust;
   double verification = verification_points(in.verification_level);
   trust.breakdown.push_back({"verification", "Identity verification", verification, kVerificationMax,
-                             "Verification " + in.verification_level +
+                             "Verification " + std::string(model::name(in.verification_level)) +
                                  " (L1 public record 6, L2 claimed with a verified email 25, L3 corroborated 35, "
                                  "L4 moderator-reviewed 45)"});
 
@@ -68,7 +71,7 @@ model::Trust compute_trust(const TrustInputs& in) {
   return trust;
 }
 
-void apply_live_state(model::ResearcherProfile& p, const std::string& verification_level, bool claimed, int followers,
+void apply_live_state(model::ResearcherProfile& p, model::VerificationLevel verification_level, bool claimed, int followers,
                       bool open_to_collaborate) {
   p.verification_level = verification_level;
   p.claimed = claimed;

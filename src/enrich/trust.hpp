@@ -8,7 +8,7 @@
 namespace bzpeer::enrich {
 
 struct TrustInputs {
-  std::string verification_level = "L1";  // L1..L4
+  model::VerificationLevel verification_level = model::VerificationLevel::L1;
   bool claimed = false;
   int works_count = 0;
   int followers_count = 0;
@@ -20,7 +20,7 @@ model::Trust compute_trust(const TrustInputs& inputs);
 
 // Sets the live facts that accounts own (verification level, claim, followers, open to
 // collaborate) on a built profile and recomputes its trust from them.
-void apply_live_state(model::ResearcherProfile& profile, const std::string& verification_level, bool claimed,
+void apply_live_state(model::ResearcherProfile& profile, model::VerificationLevel verification_level, bool claimed,
                       int followers, bool open_to_collaborate);
 
 // "Emerging", "Established", "Trusted" or "Exemplary" for a score.

@@ -14,9 +14,11 @@ ReaderInterests interests_of(accounts::Accounts& accounts, model::AccountId acco
       r.categories.push_back(target.substr(6));  // "field:cs.CL", a category
   }
   for (const auto& m : accounts.work_marks(account)) {
-    if (m.mark == "saved") r.saved.push_back(m.work);
-    if (m.mark == "liked") r.liked.push_back(m.work);
-    if (m.mark == "dismissed") r.dismissed.push_back(m.work);
+    switch (m.mark) {
+      case model::FeedMark::saved: r.saved.push_back(m.work); break;
+      case model::FeedMark::liked: r.liked.push_back(m.work); break;
+      case model::FeedMark::dismissed: r.dismissed.push_back(m.work); break;
+    }
   }
   return r;
 }

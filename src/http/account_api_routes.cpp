@@ -17,7 +17,7 @@ using nlohmann::json;
 
 json account_json(const model::Account& a) {
   return {{"id", a.id}, {"email", a.email}, {"display_name", a.display_name}, {"email_verified", a.email_verified},
-          {"orcid", a.orcid.empty() ? json(nullptr) : json(a.orcid)}, {"role", a.role}};
+          {"orcid", a.orcid.empty() ? json(nullptr) : json(a.orcid)}, {"role", model::name(a.role)}};
 }
 
 void handle_signup_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
@@ -57,7 +57,7 @@ void handle_me_api(const httplib::Request& req, httplib::Response& res, Deps& de
               {"following", accounts.following(session->account.id)}};
   if (auto claim = accounts.claim_of_account(session->account.id))
     out["claim"] = {{"researcher_id", model::format_researcher_id(claim->researcher)},
-                    {"verification_level", claim->level}, {"evidence", claim->evidence},
+                    {"verification_level", model::name(claim->level)}, {"evidence", claim->evidence},
                     {"open_to_collaborate", claim->open_to_collaborate}};
   send_json(res, 200, out);
 }
@@ -115,7 +115,7 @@ void handle_claim_api(const httplib::Request& req, httplib::Response& res, Deps&
     return send_json(res, 409, json{{"error", {{"status", 409}, {"message", "this record is already claimed; a moderator will review your claim"}}},
                                     {"dispute_id", outcome->dispute}});
   send_json(res, 201, json{{"researcher_id", model::format_researcher_id(*researcher)},
-                           {"verification_level", outcome->claim.level}, {"evidence", outcome->claim.evidence}});
+                           {"verification_level", model::name(outcome->claim.level)}, {"evidence", outcome->claim.evidence}});
 }
 
 auto follow_researcher(const httplib::Request& req, httplib::Response& res, bool on, Deps& deps) {
@@ -167,7 +167,8 @@ void handle_correct_work_api(const httplib::Request& req, httplib::Response& res
   auto researcher = existing_researcher(req.matches[1], catalogs.reader());
   if (!researcher) return send_error(res, researcher.error());
   std::int64_t work = std::stoll(req.matches[2].str().substr(0, 15));
-  model::WorkCorrection correction{*researcher, work, req.matches[3]};
+  // The pattern admits only the three actions.
+  model::WorkCorrection correction{*researcher, work, *model::parse_correction_action(req.matches[3].str())};
   if (auto s = accounts::check_correction(catalogs.reader(), correction); !s) return send_error(res, s.error());
   if (auto s = accounts.correct(session->account, correction); !s) return send_error(res, s.error());
   send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"work_id", "W" + std::to_string(work)},

@@ -49,7 +49,7 @@ Result<model::ResearcherId> existing_researcher(const std::string& id_text, stor
 
 void apply_account_state(model::ResearcherProfile& profile, accounts::Accounts& accounts) {
   auto state = accounts.researcher_state(profile.id);
-  enrich::apply_live_state(profile, state.claim ? state.claim->level : "L1", state.claim.has_value(), state.followers,
+  enrich::apply_live_state(profile, state.claim ? state.claim->level : model::VerificationLevel::L1, state.claim.has_value(), state.followers,
                            state.claim ? state.claim->open_to_collaborate : true);
 }
 

@@ -196,7 +196,9 @@ void handle_correct_work_page(const httplib::Request& req, httplib::Response& re
   if (!session) return;
   auto researcher = existing_researcher(req.matches[1], catalogs.reader());
   if (!researcher) return send_html(res, 404, render_error_page(404, researcher.error().message));
-  model::WorkCorrection correction{*researcher, std::stoll(req.matches[2]), param(req, "action")};
+  auto action = model::parse_correction_action(param(req, "action"));
+  if (!action) return send_html(res, 400, render_error_page(400, "action: use confirm, remove or add"));
+  model::WorkCorrection correction{*researcher, std::stoll(req.matches[2]), *action};
   auto s = accounts::check_correction(catalogs.reader(), correction);
   if (s) s = accounts.correct(session->account, correction);
   if (!s) return send_error_page(res, s.error());

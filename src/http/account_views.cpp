@@ -67,12 +67,12 @@ std::string render_account_page(const AccountPageView& v) {
   d.set("display_name", a.display_name);
   d.set("email", a.email);
   d.set("verified", a.email_verified);
-  d.set("moderator", a.role == "moderator");
+  d.set("moderator", a.role == model::Role::moderator);
   d.set("csrf_token", v.csrf_token);
   if (v.claim) {
     d.set("claim_id", model::format_researcher_id(v.claim->researcher));
     d.set("claim_name", name_of(v.claim->researcher));
-    d.set("claim_level", v.claim->level);
+    d.set("claim_level", std::string(model::name(v.claim->level)));
   }
   data list{data::type::list};
   for (const auto& target : v.following) {

@@ -133,7 +133,7 @@ void handle_review_researcher_api(const httplib::Request& req, httplib::Response
   auto researcher = existing_researcher(req.matches[1], catalogs.reader());
   if (!researcher) return send_error(res, researcher.error());
   if (auto s = accounts.review_claim(session->account, *researcher); !s) return send_error(res, s.error());
-  send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"verification_level", "L4"}});
+  send_json(res, 200, json{{"researcher_id", model::format_researcher_id(*researcher)}, {"verification_level", model::name(model::VerificationLevel::L4)}});
 }
 
 void handle_resolve_report_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {

@@ -53,7 +53,7 @@ std::string render_work_page(const pages::WorkPage& page) {
     }
     if (auto label = strength_label(a.strength); !label.empty()) {
       attributed = true;
-      item.set("strength", a.strength);
+      item.set("strength", strength_class(a.strength));
       item.set("strength_label", label);
       item.set("explanation", a.explanation.empty() ? label : a.explanation);
     }
@@ -126,7 +126,7 @@ nlohmann::json work_page_json(const pages::WorkPage& page) {
     authors.push_back({{"name", a.name},
                        {"researcher", a.researcher ? nlohmann::json(model::format_researcher_id(a.researcher)) : nlohmann::json()},
                        {"affiliation", a.affiliation.empty() ? nlohmann::json() : nlohmann::json(a.affiliation)},
-                       {"attribution_strength", a.strength.empty() ? nlohmann::json() : nlohmann::json(a.strength)},
+                       {"attribution_strength", strength_json(a.strength)},
                        {"attribution", a.explanation.empty() ? nlohmann::json() : nlohmann::json(a.explanation)}});
   j["authorships"] = authors;
   nlohmann::json topics = nlohmann::json::array();

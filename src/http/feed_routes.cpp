@@ -57,9 +57,33 @@ Result<feed::FeedQuery> feed_query(const httplib::Request& req, int default_limi
   return q;
 }
 
+// What a reader does to a work of their feed.
+enum class FeedAction { save, unsave, like, dismiss, undo };
+
+// In the API's words (POST /api/v1/feed/feedback).
+std::optional<FeedAction> feedback_action(const std::string& word) {
+  if (word == "more_like_this") return FeedAction::like;
+  if (word == "not_relevant") return FeedAction::dismiss;
+  if (word == "undo") return FeedAction::undo;
+  return std::nullopt;
+}
+
+// In the feed page's forms: a mark's name, or "unsave".
+std::optional<FeedAction> form_action(const std::string& word) {
+  if (word == "unsave") return FeedAction::unsave;
+  auto mark = model::parse_feed_mark(word);
+  if (!mark) return std::nullopt;
+  switch (*mark) {
+    case model::FeedMark::saved: return FeedAction::save;
+    case model::FeedMark::liked: return FeedAction::like;
+    case model::FeedMark::dismissed: return FeedAction::dismiss;
+  }
+  return std::nullopt;
+}
+
 // The work must exist before a mark is kept on it.
 Status mark(accounts::Accounts& accounts, store::CatalogReader& catalog, const model::Account& account,
-            const std::string& work_text, const std::string& action) {
+            const std::string& work_text, FeedAction action) {
   std::int64_t work = model::parse_work_id(work_text);
   if (work) {
     auto found = catalog.works_by_ids({work});
@@ -68,14 +92,16 @@ Status mark(accounts::Accounts& accounts, store::CatalogReader& catalog, const m
   }
   if (!work)
     return make_error(ErrorCode::not_found, "no work " + text::utf8_prefix(work_text, 24));
-  if (action == "unsave") return accounts.mark_work(account, work, "saved", false);
-  if (action == "undo") {
-    auto a = accounts.mark_work(account, work, "liked", false);
-    if (!a) return a;
-    return accounts.mark_work(account, work, "dismissed", false);
+  switch (action) {
+    case FeedAction::save: return accounts.mark_work(account, work, model::FeedMark::saved, true);
+    case FeedAction::unsave: return accounts.mark_work(account, work, model::FeedMark::saved, false);
+    case FeedAction::like: return accounts.mark_work(account, work, model::FeedMark::liked, true);
+    case FeedAction::dismiss: return accounts.mark_work(account, work, model::FeedMark::dismissed, true);
+    case FeedAction::undo: break;
   }
-  const std::string m = action == "more_like_this" ? "liked" : action == "not_relevant" ? "dismissed" : action;
-  return accounts.mark_work(account, work, m, true);
+  auto liked = accounts.mark_work(account, work, model::FeedMark::liked, false);
+  if (!liked) return liked;
+  return accounts.mark_work(account, work, model::FeedMark::dismissed, false);
 }
 
 std::string feed_href(const feed::FeedQuery& q, size_t offset) {
@@ -113,9 +139,9 @@ void handle_feed_feedback_api(const httplib::Request& req, httplib::Response& re
   auto body = json_body(req);
   if (!body) return send_error(res, body.error());
   std::string action = string_field(*body, "action");
-  if (action != "more_like_this" && action != "not_relevant" && action != "undo")
-    return send_json_error(res, 400, "action must be more_like_this, not_relevant or undo");
-  auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), action);
+  auto feedback = feedback_action(action);
+  if (!feedback) return send_json_error(res, 400, "action must be more_like_this, not_relevant or undo");
+  auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), *feedback);
   if (!done) return send_error(res, done.error());
   send_json(res, 200, {{"work_id", string_field(*body, "work_id")}, {"action", action}});
 }
@@ -127,7 +153,7 @@ void handle_saved_api(const httplib::Request& req, httplib::Response& res, Deps&
   if (!session) return;
   std::vector<std::int64_t> ids;
   for (const auto& m : accounts.work_marks(session->account.id))
-    if (m.mark == "saved") ids.push_back(m.work);
+    if (m.mark == model::FeedMark::saved) ids.push_back(m.work);
   auto works = catalogs.reader().works_by_ids(ids);
   if (!works) return send_error(res, works.error());
   nlohmann::json results = nlohmann::json::array();
@@ -142,7 +168,7 @@ void handle_save_api(const httplib::Request& req, httplib::Response& res, Deps& 
   if (!session) return;
   auto body = json_body(req);
   if (!body) return send_error(res, body.error());
-  auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), "saved");
+  auto done = mark(accounts, catalogs.reader(), session->account, string_field(*body, "work_id"), FeedAction::save);
   if (!done) return send_error(res, done.error());
   send_json(res, 201, {{"work_id", string_field(*body, "work_id")}, {"saved", true}});
 }
@@ -152,7 +178,7 @@ void handle_unsave_api(const httplib::Request& req, httplib::Response& res, Deps
   auto& accounts = deps.accounts;
   auto session = require_session(req, res, accounts, true);
   if (!session) return;
-  auto done = mark(accounts, catalogs.reader(), session->account, req.matches[1], "unsave");
+  auto done = mark(accounts, catalogs.reader(), session->account, req.matches[1], FeedAction::unsave);
   if (!done) return send_error(res, done.error());
   send_json(res, 200, {{"work_id", req.matches[1].str()}, {"saved", false}});
 }
@@ -274,9 +300,9 @@ void handle_feed_mark_page(const httplib::Request& req, httplib::Response& res, 
   if (!session) return res.set_redirect("/login?next=/feed", 303);
   if (!csrf_ok(req, *session)) return send_html(res, 403, render_error_page(403, "The form expired; reload the page."));
   std::string action = req.get_param_value("mark");
-  if (action != "saved" && action != "unsave" && action != "liked" && action != "dismissed")
-    return send_html(res, 400, render_error_page(400, "mark must be saved, unsave, liked or dismissed"));
-  auto done = mark(accounts, catalogs.reader(), session->account, req.get_param_value("work"), action);
+  auto change = form_action(action);
+  if (!change) return send_html(res, 400, render_error_page(400, "mark must be saved, unsave, liked or dismissed"));
+  auto done = mark(accounts, catalogs.reader(), session->account, req.get_param_value("work"), *change);
   if (!done) return send_error_page(res, done.error());
   // The page's script asks for JSON and changes the item in place; a plain form goes back.
   if (req.get_header_value("Accept").find("application/json") != std::string::npos)

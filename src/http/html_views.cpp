@@ -60,7 +60,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
   d.set("collaboration_status", p.open_to_collaborate ? "Open to collaborate" : "Not taking collaborations");
   d.set("trust_score", std::to_string(p.trust.score));
   d.set("trust_tier", p.trust.tier);
-  d.set("verification_level", p.verification_level);
+  d.set("verification_level", std::string(model::name(p.verification_level)));
   d.set("claim_status", p.claimed ? "Claimed author" : "Unclaimed author");
   d.set("claimed", p.claimed);
   d.set("works_count", std::to_string(p.works_count));
@@ -114,7 +114,7 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
     item.set("authors", authors);
     item.set("attribution", w.attribution);
     if (auto label = strength_label(w.attribution_strength); !label.empty()) {
-      item.set("strength", w.attribution_strength);
+      item.set("strength", strength_class(w.attribution_strength));
       item.set("strength_label", label);
     }
     item.set("work_id", std::to_string(w.id));
@@ -122,9 +122,10 @@ std::string render_profile_page(const model::ResearcherProfile& p, const std::ve
     item.set("csrf_token", viewer.csrf_token);
     item.set("researcher_id", id);
     if (auto c = viewer.corrections.find(w.id); c != viewer.corrections.end())
-      item.set("correction", c->second == "confirm" ? "Confirmed by the researcher"
-                             : c->second == "remove" ? "Marked as not theirs by the researcher: leaves the profile at the next build"
-                                                     : "Added by the researcher");
+      item.set("correction", c->second == model::CorrectionAction::confirm ? "Confirmed by the researcher"
+                             : c->second == model::CorrectionAction::remove
+                                 ? "Marked as not theirs by the researcher: leaves the profile at the next build"
+                                 : "Added by the researcher");
     work_list.push_back(item);
   }
   d.set("works", work_list);

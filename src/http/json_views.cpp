@@ -39,7 +39,7 @@ json researcher_json(const model::ResearcherProfile& p) {
           {"topics", named_list(p.topics)},
           {"collaborators", named_list(p.collaborators)},
           {"trust", {{"score", p.trust.score}, {"tier", p.trust.tier}, {"breakdown", breakdown}}},
-          {"verification_level", p.verification_level},
+          {"verification_level", model::name(p.verification_level)},
           {"claimed", p.claimed},
           {"graph",
            {{"own_works", g.own_works ? g.own_works : p.works_count},
@@ -70,7 +70,7 @@ json work_json(const store::WorkSummary& w) {
           {"url", work_link(w.url, "")},  // only http(s): a record's "javascript:" link is not passed on
           {"authors", w.authors},
           {"attribution", w.attribution.empty() ? json(nullptr) : json(w.attribution)},
-          {"attribution_strength", w.attribution_strength.empty() ? json(nullptr) : json(w.attribution_strength)}};
+          {"attribution_strength", strength_json(w.attribution_strength)}};
 }
 
 json error_json(int status, const std::string& message) { return {{"error", {{"status", status}, {"message", message}}}}; }
@@ -85,6 +85,10 @@ int http_status(ErrorCode code) {
     case ErrorCode::rate_limited: return 429;
     default: return 500;
   }
+}
+
+nlohmann::json strength_json(std::optional<model::AttributionStrength> strength) {
+  return strength ? nlohmann::json(model::name(*strength)) : nlohmann::json(nullptr);
 }
 
 }  // namespace bzpeer::http

@@ -13,6 +13,8 @@ nlohmann::json researcher_json(const model::ResearcherProfile& profile);
 nlohmann::json work_json(const store::WorkSummary& work);
 // {"error": {"status": 404, "message": "..."}}
 nlohmann::json error_json(int status, const std::string& message);
+// A state by its name, null when there is none.
+nlohmann::json strength_json(std::optional<model::AttributionStrength> strength);
 int http_status(ErrorCode code);
 
 }  // namespace bzpeer::http

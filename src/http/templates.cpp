@@ -103,12 +103,20 @@ data named_list(const std::vector<model::NamedCount>& items, Links links) {
   return list;
 }
 
-std::string strength_label(const std::string& strength) {
-  if (strength == "confirmed") return "Confirmed";
-  if (strength == "strong") return "Strong evidence";
-  if (strength == "moderate") return "Moderate evidence";
-  if (strength == "weak") return "Weak evidence: worth checking";
+std::string strength_label(std::optional<model::AttributionStrength> strength) {
+  if (!strength) return "";
+  switch (*strength) {
+    case model::AttributionStrength::confirmed: return "Confirmed";
+    case model::AttributionStrength::strong: return "Strong evidence";
+    case model::AttributionStrength::moderate: return "Moderate evidence";
+    case model::AttributionStrength::weak: return "Weak evidence: worth checking";
+    case model::AttributionStrength::alone: return "";  // nothing to compare it with: no badge
+  }
   return "";
+}
+
+std::string strength_class(std::optional<model::AttributionStrength> strength) {
+  return strength ? std::string(model::name(*strength)) : "";
 }
 
 }  // namespace bzpeer::http

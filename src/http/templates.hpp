@@ -4,6 +4,7 @@
 // those are built by us from escaped parts.
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,9 @@ data named_list(const std::vector<model::NamedCount>& items, Links links);
 
 // The badge for how firmly identity tied a work to a researcher (store::Attribution);
 // empty for a researcher's only work, where there is nothing to weigh.
-std::string strength_label(const std::string& strength);
+std::string strength_label(std::optional<model::AttributionStrength> strength);
+// Its name, the CSS class of its badge ("" for none).
+std::string strength_class(std::optional<model::AttributionStrength> strength);
 
 // "1 work", "3 works", "50,494 works".
 std::string plural(int n, const std::string& word);

@@ -10,6 +10,8 @@
 
 namespace bzpeer::identity {
 
+using Strength = model::AttributionStrength;
+
 namespace {
 
 // Partners compared per signature: every other member of a cluster up to this size; in
@@ -66,15 +68,15 @@ store::Attribution describe(const EvidenceSet& set, const Signature& s, const Si
   if (group > 0 && clear)
     return {"Linked to " + link + ", but this group of " + std::to_string(group) +
                 " works has no clear link to the rest of the researcher's works; it joined them as a whole.",
-            std::string(strength::weak)};
-  if (certainly_one_person(s, partner)) return {"Linked to " + link, std::string(strength::confirmed)};
-  if (clear && probability >= kStrongLink) return {"Linked to " + link, std::string(strength::strong)};
-  if (clear) return {"Linked to " + link, std::string(strength::moderate)};
+            Strength::weak};
+  if (certainly_one_person(s, partner)) return {"Linked to " + link, Strength::confirmed};
+  if (clear && probability >= kStrongLink) return {"Linked to " + link, Strength::strong};
+  if (clear) return {"Linked to " + link, Strength::moderate};
   std::string why = set.works[s.work].author_keys.size() <= 1 ? "It lists no co-authors, and no" : "No";
   return {why +
               " single work of this researcher is a clear match; it joined their works as a group, on topic and name. "
               "Closest: " + link,
-          std::string(strength::weak)};
+          Strength::weak};
 }
 
 // The members of `cluster` (as indices into it) to compare its member `m` with: all of
@@ -108,7 +110,7 @@ void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster,
                      std::vector<store::Attribution>& out) {
   if (cluster.size() == 1) {
     out[cluster[0]] = {"No other work under this name shares enough evidence (co-authors, topic, venue) to join it.",
-                       std::string(strength::alone)};
+                       Strength::alone};
     return;
   }
   // Which members' works list each co-author (large clusters only: small ones compare all).

@@ -14,15 +14,6 @@
 
 namespace bzpeer::identity {
 
-// The words of store::Attribution::strength.
-namespace strength {
-inline constexpr std::string_view confirmed = "confirmed";  // an editor's id, ORCID iD or email, or kept by its claimed researcher
-inline constexpr std::string_view strong = "strong";        // one work alone makes the match near certain
-inline constexpr std::string_view moderate = "moderate";    // one work alone is enough to merge
-inline constexpr std::string_view weak = "weak";            // joined through the group, no single clear match
-inline constexpr std::string_view alone = "alone";          // the researcher's only work under this name
-}  // namespace strength
-
 // The best single link is "strong" from this probability up.
 inline constexpr double kStrongLink = 0.8;
 

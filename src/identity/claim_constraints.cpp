@@ -31,14 +31,14 @@ size_t apply_claim_constraints(std::vector<store::AuthorshipRow>& rows,
     store::AuthorshipRow* slot = nullptr;
     for (auto it = first; it != rows.end() && it->work_id == c.work_id; ++it) {
       bool mine = it->previous_researcher == c.researcher;
-      if (c.action == "add" ? (mine || blocks[c.researcher].count(block_of(*it)) > 0) : mine) {
+      if (c.action == model::CorrectionAction::add ? (mine || blocks[c.researcher].count(block_of(*it)) > 0) : mine) {
         slot = &*it;
         break;
       }
     }
     if (!slot) continue;
     std::string claim = "claim:" + model::format_researcher_id(c.researcher);
-    slot->source_person_id = c.action == "remove" ? claim + ":removed:" + std::to_string(c.work_id) : claim;
+    slot->source_person_id = c.action == model::CorrectionAction::remove ? claim + ":removed:" + std::to_string(c.work_id) : claim;
     ++applied;
   }
   return applied;

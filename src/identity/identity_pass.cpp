@@ -100,7 +100,7 @@ Result<IdentityStats> run_identity(store::IdentityStore& store, Disambiguator& d
     for (size_t i : clusters[c]) {
       assignment.authorship_to_researcher.emplace_back(rows[i].id, ids[c]);
       assignment.attributions.push_back(i < explanations.size() ? explanations[i]
-                                                                : store::Attribution{"Grouped by the full name as printed.", ""});
+                                                                : store::Attribution{"Grouped by the full name as printed.", std::nullopt});
     }
   }
   assignment.redirects = merged_ids(rows, clusters, ids);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/researcher.hpp"
+#include "model/states.hpp"
 
 namespace bzpeer::model {
 
@@ -14,16 +15,15 @@ using AccountId = std::int64_t;
 struct Account {
   AccountId id = 0;
   std::string email, display_name, orcid;
-  std::string role = "member";  // "member" or "moderator"
+  Role role = Role::member;
   bool email_verified = false;
   std::int64_t created_at = 0;
 };
 
-// What a reader said about a work in their feed: "saved", "liked" ("more like this")
-// or "dismissed" ("not relevant").
+// What a reader said about a work in their feed.
 struct WorkMark {
   std::int64_t work = 0;
-  std::string mark;
+  FeedMark mark = FeedMark::saved;
   std::int64_t at = 0;
 };
 
@@ -41,7 +41,7 @@ struct Notification {
 struct Claim {
   ResearcherId researcher = 0;
   AccountId account = 0;
-  std::string level;     // "L2", "L3" or "L4"
+  VerificationLevel level = VerificationLevel::L2;  // L2, L3 or L4: a claim is never L1
   std::string evidence;  // why the level: "verified email", "ORCID on 3 source records", ...
   bool open_to_collaborate = true;
   std::int64_t created_at = 0;
@@ -84,7 +84,7 @@ struct Report {
 struct WorkCorrection {
   ResearcherId researcher = 0;
   std::int64_t work_id = 0;
-  std::string action;  // confirm, remove, add
+  CorrectionAction action = CorrectionAction::confirm;
 };
 
 }  // namespace bzpeer::model

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "model/states.hpp"
+
 namespace bzpeer::model {
 
 using ResearcherId = std::int64_t;  // shown as "R" + number
@@ -51,7 +53,7 @@ struct ResearcherProfile {
   std::string tagline;
   std::string affiliation;  // empty: "Affiliation not imported"
   bool open_to_collaborate = true;
-  std::string verification_level = "L1";
+  VerificationLevel verification_level = VerificationLevel::L1;
   bool claimed = false;
   int works_count = 0;
   int followers_count = 0;

@@ -16,7 +16,8 @@ namespace bzpeer::pages {
 struct WorkAuthor {
   std::string name, affiliation;
   model::ResearcherId researcher = 0;  // 0 before identity has run
-  std::string strength, explanation;   // store::Attribution of this authorship
+  std::optional<model::AttributionStrength> strength;  // store::Attribution of this authorship
+  std::string explanation;
 };
 
 struct WorkPage {

@@ -30,8 +30,8 @@ json work_record(const store::WorkSummary& w, const std::vector<store::Authorshi
               {"raw_author_name", w.authors[i]},
               {"institutions", affiliation.empty() ? json::array() : json::array({{{"display_name", affiliation}}})},
               {"raw_affiliation_strings", affiliation.empty() ? json::array() : json::array({affiliation})}};
-    if (i < attributions.size() && !attributions[i].attribution.strength.empty())
-      a["attribution"] = {{"strength", attributions[i].attribution.strength},
+    if (i < attributions.size() && attributions[i].attribution.strength)
+      a["attribution"] = {{"strength", model::name(*attributions[i].attribution.strength)},
                           {"explanation", attributions[i].attribution.explanation}};
     authorships.push_back(std::move(a));
   }
@@ -59,7 +59,7 @@ json author_record(const model::ResearcherProfile& p, const std::vector<std::str
   json list = json::array();
   for (const auto& w : works)
     list.push_back({{"id", "W" + std::to_string(w.work_id)},
-                    {"attribution_strength", or_null(w.attribution.strength)},
+                    {"attribution_strength", w.attribution.strength ? json(model::name(*w.attribution.strength)) : json(nullptr)},
                     {"attribution", or_null(w.attribution.explanation)}});
   return {{"id", model::format_researcher_id(p.id)},
           {"display_name", p.display_name},

@@ -43,7 +43,7 @@ class AccountStore {
   virtual Status set_password_hash(model::AccountId id, const std::string& hash) = 0;
   virtual Status set_email_verified(model::AccountId id) = 0;
   virtual Status set_orcid(model::AccountId id, const std::string& orcid) = 0;
-  virtual Status set_role(model::AccountId id, const std::string& role) = 0;
+  virtual Status set_role(model::AccountId id, model::Role role) = 0;
 
   // Sessions and single-use tokens are stored by the hash of the secret only.
   virtual Status create_session(const std::string& token_hash, model::AccountId account, const std::string& csrf,
@@ -83,7 +83,7 @@ class AccountStore {
   virtual std::vector<std::string> following(model::AccountId account) = 0;
 
   // Feed marks (see model::WorkMark), newest first; setting one that is set changes nothing.
-  virtual Status set_work_mark(model::AccountId account, std::int64_t work, const std::string& mark, bool on,
+  virtual Status set_work_mark(model::AccountId account, std::int64_t work, model::FeedMark mark, bool on,
                                std::int64_t now) = 0;
   virtual std::vector<model::WorkMark> work_marks(model::AccountId account) = 0;
   // The private Atom feed's token (stored by hash), one per account: setting a new one

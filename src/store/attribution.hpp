@@ -1,18 +1,18 @@
 #pragma once
 // Why an authorship is on its researcher's profile, and how firmly it is tied there.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "model/researcher.hpp"
+#include "model/states.hpp"
 
 namespace bzpeer::store {
 
-// "confirmed" (an editor's id or the researcher's own word), "strong", "moderate",
-// "weak" (joined on the researcher's works as a whole, no single clear link) or "alone"
-// (the researcher's only work under this name).
+// The explanation in words, and the strength (none when the build did not explain it).
 struct Attribution {
   std::string explanation;
-  std::string strength;
+  std::optional<model::AttributionStrength> strength;
 };
 
 // One authorship's researcher and why (the work page, export).

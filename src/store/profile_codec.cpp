@@ -53,7 +53,7 @@ std::string encode_profile(const model::ResearcherProfile& p) {
             {"tagline", p.tagline},
             {"affiliation", p.affiliation},
             {"open_to_collaborate", p.open_to_collaborate},
-            {"verification_level", p.verification_level},
+            {"verification_level", model::name(p.verification_level)},
             {"claimed", p.claimed},
             {"works_count", p.works_count},
             {"followers_count", p.followers_count},
@@ -72,7 +72,7 @@ model::ResearcherProfile decode_profile(const std::string& text) {
   p.tagline = j.value("tagline", "");
   p.affiliation = j.value("affiliation", "");
   p.open_to_collaborate = j.value("open_to_collaborate", true);
-  p.verification_level = j.value("verification_level", "L1");
+  p.verification_level = model::parse_verification_level(j.value("verification_level", "")).value_or(model::VerificationLevel::L1);
   p.claimed = j.value("claimed", false);
   p.works_count = j.value("works_count", 0);
   p.followers_count = j.value("followers_count", 0);

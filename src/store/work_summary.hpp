@@ -2,10 +2,12 @@
 // A work as the pages, the API and the indexes read it: its fields, its authors in
 // order with their researchers, and (on a profile) why it is there.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/researcher.hpp"
+#include "model/states.hpp"
 
 namespace bzpeer::store {
 
@@ -13,7 +15,7 @@ struct WorkSummary {
   std::int64_t id = 0;
   std::string external_id, source, type, title, abstract, venue, date, doi, url;
   std::string attribution;           // why this work is on a researcher's profile (fill_attributions)
-  std::string attribution_strength;  // how firmly it is tied there (Attribution::strength)
+  std::optional<model::AttributionStrength> attribution_strength;  // how firmly it is tied there
   int year = 0;
   std::vector<std::string> categories;
   std::vector<std::string> authors;  // display names in order

@@ -99,7 +99,7 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
   EXPECT_TRUE(session->account.email_verified);
   auto claim = accounts.claim(session->account, 7, "");
   ASSERT_TRUE(claim);
-  EXPECT_EQ(claim->claim.level, "L2");
+  EXPECT_EQ(claim->claim.level, model::VerificationLevel::L2);
   auto second = accounts.claim(session->account, 8, "");
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().code, ErrorCode::conflict);
@@ -173,7 +173,7 @@ TEST(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
   EXPECT_EQ(*added, 3u);
   auto corrections = accounts.corrections_of(7);
   ASSERT_EQ(corrections.size(), 3u);
-  for (const auto& c : corrections) EXPECT_EQ(c.action, "add");
+  for (const auto& c : corrections) EXPECT_EQ(c.action, model::CorrectionAction::add);
 
   // Only the claimant, never from someone else's claimed record, never nothing or too much.
   auto not_theirs = accounts.add_works_of(bob, 7, 8, {101});

@@ -16,14 +16,14 @@ double points(const model::Trust& t, const std::string& key) {
 
 TEST(Trust, UnclaimedRecordWithAFullPublicationRecordIsEmerging21) {
   for (int works : {30, 35, 73, 82, 500}) {
-    auto t = compute_trust({"L1", false, works, 0, false, true});
+    auto t = compute_trust({model::VerificationLevel::L1, false, works, 0, false, true});
     EXPECT_EQ(t.score, 21) << works;
     EXPECT_EQ(t.tier, "Emerging");
   }
 }
 
 TEST(Trust, PartsAddUpAndExplainThemselves) {
-  auto t = compute_trust({"L1", false, 12, 0, false, true});
+  auto t = compute_trust({model::VerificationLevel::L1, false, 12, 0, false, true});
   double total = 0, max_total = 0;
   for (const auto& p : t.breakdown) {
     total += p.points;
@@ -37,14 +37,14 @@ TEST(Trust, PartsAddUpAndExplainThemselves) {
 }
 
 TEST(Trust, VerificationFollowersAndStewardshipRaiseTheScore) {
-  auto l1 = compute_trust({"L1", false, 40, 0, false, true});
-  auto l2 = compute_trust({"L2", true, 40, 0, false, true});
-  auto l4 = compute_trust({"L4", true, 40, 1000, true, true});
+  auto l1 = compute_trust({model::VerificationLevel::L1, false, 40, 0, false, true});
+  auto l2 = compute_trust({model::VerificationLevel::L2, true, 40, 0, false, true});
+  auto l4 = compute_trust({model::VerificationLevel::L4, true, 40, 1000, true, true});
   EXPECT_GT(l2.score, l1.score);
   EXPECT_EQ(points(l2, "stewardship"), 10);
   EXPECT_EQ(l4.score, 100);
   EXPECT_EQ(l4.tier, "Exemplary");
-  auto followed = compute_trust({"L1", false, 40, 10, false, true});
+  auto followed = compute_trust({model::VerificationLevel::L1, false, 40, 10, false, true});
   EXPECT_GT(points(followed, "community"), 0);
   EXPECT_LT(points(followed, "community"), 25);
 }

@@ -31,15 +31,15 @@ TEST(Attribution, NamesTheEvidenceAndHowFirmItIs) {
   ASSERT_EQ(attributions.size(), set.signatures.size());
 
   const auto& coauthored = of(set, attributions, "Graph parsing methods");
-  EXPECT_EQ(coauthored.strength, strength::strong);
+  EXPECT_EQ(coauthored.strength, model::AttributionStrength::strong);
   EXPECT_NE(coauthored.explanation.find("1 shared co-author"), std::string::npos) << coauthored.explanation;
   EXPECT_NE(coauthored.explanation.find("Graph parsing methods revisited"), std::string::npos);
 
   const auto& curated = of(set, attributions, "Curated one");
-  EXPECT_EQ(curated.strength, strength::confirmed);
+  EXPECT_EQ(curated.strength, model::AttributionStrength::confirmed);
   EXPECT_NE(curated.explanation.find("the same curated author id"), std::string::npos) << curated.explanation;
 
-  EXPECT_EQ(of(set, attributions, "Protein folding").strength, strength::alone);
+  EXPECT_EQ(of(set, attributions, "Protein folding").strength, model::AttributionStrength::alone);
 }
 
 // A work that no single other work of its researcher clearly matches (it joined the
@@ -54,13 +54,13 @@ TEST(Attribution, WorksWithoutAClearLinkAreWeak) {
   std::vector<std::vector<size_t>> one_cluster = {{0, 1, 2, 3}};
   auto attributions = explain_attributions(set, one_cluster, model);
   const auto& close = of(set, attributions, "Masked image modeling at scale");
-  EXPECT_NE(close.strength, strength::weak) << close.explanation;
+  EXPECT_NE(close.strength, model::AttributionStrength::weak) << close.explanation;
   const auto& solo_work = of(set, attributions, "Landslide recognition from remote sensing imagery");
-  EXPECT_EQ(solo_work.strength, strength::weak);
+  EXPECT_EQ(solo_work.strength, model::AttributionStrength::weak);
   EXPECT_NE(solo_work.explanation.find("It lists no co-authors"), std::string::npos) << solo_work.explanation;
   EXPECT_NE(solo_work.explanation.find("Closest: \""), std::string::npos) << solo_work.explanation;
   const auto& coauthored = of(set, attributions, "Energy efficient offloading");
-  EXPECT_EQ(coauthored.strength, strength::weak);
+  EXPECT_EQ(coauthored.strength, model::AttributionStrength::weak);
   EXPECT_EQ(coauthored.explanation.rfind("No single work", 0), 0u) << coauthored.explanation;
 }
 
@@ -74,10 +74,10 @@ TEST(Attribution, AGroupApartFromTheMainBodyIsWeak) {
                                     work("Tone in financial text", {"Steve Young", "Bo Chen"})});
   std::vector<std::vector<size_t>> one_cluster = {{0, 1, 2, 3, 4}};
   auto attributions = explain_attributions(set, one_cluster, simple_model());
-  EXPECT_EQ(of(set, attributions, "Dialogue policy learning").strength, strength::strong);
+  EXPECT_EQ(of(set, attributions, "Dialogue policy learning").strength, model::AttributionStrength::strong);
   for (const char* title : {"Financial report structure", "Tone in financial text"}) {
     const auto& a = of(set, attributions, title);
-    EXPECT_EQ(a.strength, strength::weak) << title;
+    EXPECT_EQ(a.strength, model::AttributionStrength::weak) << title;
     EXPECT_NE(a.explanation.find("this group of 2 works has no clear link to the rest"), std::string::npos)
         << a.explanation;
   }

@@ -145,14 +145,15 @@ TEST(SqliteCatalog, AttributionsAndTheirStrength) {
     assignment.authorship_to_researcher.emplace_back(r.id, who);
     // Y's slot on the firm work is weak for Y, and must not make the work weak for X.
     bool weak = r.work_id == 2 || r.position == 1;
-    assignment.attributions.push_back({"why " + std::to_string(r.id), weak ? "weak" : "strong"});
+    assignment.attributions.push_back(
+        {"why " + std::to_string(r.id), weak ? model::AttributionStrength::weak : model::AttributionStrength::strong});
   }).ok());
   ASSERT_TRUE((*catalog)->identity().save_assignment(assignment).ok());
   EXPECT_EQ((*catalog)->reader().weak_work_count(4, {}).value(), 1);
   auto all = (*catalog)->reader().researcher_works(4, {1, 20}, false, {}).value();
   ASSERT_EQ(all.size(), 2u);
   for (const auto& w : all) {
-    EXPECT_EQ(w.attribution_strength, w.title == "Doubtful" ? "weak" : "strong") << w.title;
+    EXPECT_EQ(w.attribution_strength, w.title == "Doubtful" ? model::AttributionStrength::weak : model::AttributionStrength::strong) << w.title;
     EXPECT_EQ(w.attribution.rfind("why ", 0), 0u);
   }
   auto weak = (*catalog)->reader().researcher_works(4, {1, 20}, true, {}).value();
@@ -203,7 +204,7 @@ TEST(ProfileCodec, RoundTrips) {
   EXPECT_EQ(q.trust.breakdown[0].max_points, 45);
   EXPECT_EQ(q.graph.papers, 9);
   EXPECT_EQ(q.graph.top_people[0].id, "R2");
-  EXPECT_EQ(decode_profile("not json").verification_level, "L1");
+  EXPECT_EQ(decode_profile("not json").verification_level, model::VerificationLevel::L1);
 }
 
 }  // namespace
@@ -247,8 +248,8 @@ TEST(SqliteCatalog, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
   auto ada = (*accounts)->create_account("ada@example.org", "x", "Ada", 1);
   auto bob = (*accounts)->create_account("bob@example.org", "x", "Bob", 1);
   ASSERT_TRUE(ada && bob);
-  ASSERT_TRUE((*accounts)->save_claim({2, ada->id, "L2", "verified email", true, 1}));
-  ASSERT_TRUE((*accounts)->save_claim({3, bob->id, "L2", "verified email", true, 1}));
+  ASSERT_TRUE((*accounts)->save_claim({2, ada->id, model::VerificationLevel::L2, "verified email", true, 1}));
+  ASSERT_TRUE((*accounts)->save_claim({3, bob->id, model::VerificationLevel::L2, "verified email", true, 1}));
   ASSERT_TRUE((*accounts)->follow(bob->id, "R2", 1));
   ResearcherAssignment merge;
   merge.researchers.push_back({1, "Ada", "ada"});

@@ -7,6 +7,7 @@
 #include "store/account_store.hpp"
 #include "store/sqlite/db.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/state_column.hpp"
 
 namespace bzpeer::store::sqlite {
 
@@ -23,14 +24,15 @@ model::Account read_account(const Statement& s) {
   a.display_name = s.column_text(2);
   a.email_verified = s.column_int(3) != 0;
   a.orcid = s.column_text(4);
-  a.role = s.column_text(5);
+  a.role = state_column(s, 5, model::parse_role, "accounts.role");
   a.created_at = s.column_int(6);
   return a;
 }
 constexpr const char* kAccountColumns = "id, email, display_name, email_verified, orcid, role, created_at";
 
 model::Claim read_claim(const Statement& s) {
-  return {s.column_int(0), s.column_int(1), s.column_text(2), s.column_text(3), s.column_int(4) != 0, s.column_int(5)};
+  return {s.column_int(0), s.column_int(1), state_column(s, 2, model::parse_verification_level, "claims.level"),
+          s.column_text(3), s.column_int(4) != 0, s.column_int(5)};
 }
 constexpr const char* kClaimColumns = "researcher_id, account_id, level, evidence, open_to_collaborate, created_at";
 
@@ -111,8 +113,8 @@ class SqliteAccountStore final : public AccountStore {
   Status set_orcid(AccountId id, const std::string& orcid) override {
     return write("UPDATE accounts SET orcid = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, orcid); });
   }
-  Status set_role(AccountId id, const std::string& role) override {
-    return write("UPDATE accounts SET role = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, role); });
+  Status set_role(AccountId id, model::Role role) override {
+    return write("UPDATE accounts SET role = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, model::name(role)); });
   }
 
   Status create_session(const std::string& token_hash, AccountId account, const std::string& csrf,
@@ -163,7 +165,7 @@ class SqliteAccountStore final : public AccountStore {
   Status save_claim(const model::Claim& c) override {
     return write("INSERT OR REPLACE INTO claims(" + std::string(kClaimColumns) + ") VALUES (?, ?, ?, ?, ?, ?)",
                  [&](Statement& s) {
-                   s.bind(1, c.researcher).bind(2, c.account).bind(3, c.level).bind(4, c.evidence);
+                   s.bind(1, c.researcher).bind(2, c.account).bind(3, model::name(c.level)).bind(4, c.evidence);
                    s.bind(5, c.open_to_collaborate ? 1 : 0).bind(6, c.created_at);
                  });
   }
@@ -215,7 +217,7 @@ class SqliteAccountStore final : public AccountStore {
 
   Status save_correction(const model::WorkCorrection& c, AccountId by, std::int64_t now) override {
     return write("INSERT OR REPLACE INTO corrections(researcher_id, work_id, action, account_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                 [&](Statement& s) { s.bind(1, c.researcher).bind(2, c.work_id).bind(3, c.action).bind(4, by).bind(5, now); });
+                 [&](Statement& s) { s.bind(1, c.researcher).bind(2, c.work_id).bind(3, model::name(c.action)).bind(4, by).bind(5, now); });
   }
 
   Status save_corrections(const std::vector<model::WorkCorrection>& cs, AccountId by, std::int64_t now) override {
@@ -225,7 +227,7 @@ class SqliteAccountStore final : public AccountStore {
       auto s = db_.prepare(
           "INSERT OR REPLACE INTO corrections(researcher_id, work_id, action, account_id, created_at) VALUES (?, ?, ?, ?, ?)");
       for (const auto& c : cs) {
-        s.bind(1, c.researcher).bind(2, c.work_id).bind(3, c.action).bind(4, by).bind(5, now);
+        s.bind(1, c.researcher).bind(2, c.work_id).bind(3, model::name(c.action)).bind(4, by).bind(5, now);
         s.run();
       }
       tx.commit();
@@ -264,13 +266,13 @@ class SqliteAccountStore final : public AccountStore {
     return out;
   }
 
-  Status set_work_mark(AccountId account, std::int64_t work, const std::string& mark, bool on,
+  Status set_work_mark(AccountId account, std::int64_t work, model::FeedMark mark, bool on,
                        std::int64_t now) override {
     if (on)
       return write("INSERT OR IGNORE INTO work_marks(account_id, work_id, mark, created_at) VALUES (?, ?, ?, ?)",
-                   [&](Statement& s) { s.bind(1, account).bind(2, work).bind(3, mark).bind(4, now); });
+                   [&](Statement& s) { s.bind(1, account).bind(2, work).bind(3, model::name(mark)).bind(4, now); });
     return write("DELETE FROM work_marks WHERE account_id = ? AND work_id = ? AND mark = ?",
-                 [&](Statement& s) { s.bind(1, account).bind(2, work).bind(3, mark); });
+                 [&](Statement& s) { s.bind(1, account).bind(2, work).bind(3, model::name(mark)); });
   }
   std::vector<model::WorkMark> work_marks(AccountId account) override {
     std::lock_guard lock(mutex_);
@@ -278,7 +280,8 @@ class SqliteAccountStore final : public AccountStore {
         "SELECT work_id, mark, created_at FROM work_marks WHERE account_id = ? ORDER BY created_at DESC, work_id");
     s.bind(1, account);
     std::vector<model::WorkMark> out;
-    while (s.step()) out.push_back({s.column_int(0), s.column_text(1), s.column_int(2)});
+    while (s.step())
+      out.push_back({s.column_int(0), state_column(s, 1, model::parse_feed_mark, "work_marks.mark"), s.column_int(2)});
     return out;
   }
   Status set_feed_token(AccountId account, const std::string& token_hash, std::int64_t now) override {
@@ -501,7 +504,8 @@ class SqliteAccountStore final : public AccountStore {
                          " ORDER BY researcher_id, work_id");
     if (value) s.bind(1, *value);
     std::vector<model::WorkCorrection> out;
-    while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_text(2)});
+    while (s.step())
+      out.push_back({s.column_int(0), s.column_int(1), state_column(s, 2, model::parse_correction_action, "corrections.action")});
     return out;
   }
 

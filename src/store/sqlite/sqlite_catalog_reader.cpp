@@ -7,6 +7,7 @@
 #include "store/profile_codec.hpp"
 #include "store/sqlite/authorship_key.hpp"
 #include "store/sqlite/result_guard.hpp"
+#include "store/sqlite/state_column.hpp"
 
 namespace bzpeer::store::sqlite {
 
@@ -134,7 +135,8 @@ void SqliteCatalogReader::attribute(model::ResearcherId id, std::vector<WorkSumm
     attribution_stmt_.bind(1, slots.begin).bind(2, slots.end).bind(3, id);
     if (attribution_stmt_.step()) {
       w.attribution = attribution_stmt_.column_text(0);
-      w.attribution_strength = attribution_stmt_.column_text(1);
+      w.attribution_strength =
+          optional_state_column(attribution_stmt_, 1, model::parse_attribution_strength, "researcher_authorships.strength");
     }
     attribution_stmt_.reset();
   }

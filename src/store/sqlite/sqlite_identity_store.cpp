@@ -4,6 +4,7 @@
 
 #include "store/sqlite/account_remap.hpp"
 #include "store/sqlite/result_guard.hpp"
+#include "store/sqlite/state_column.hpp"
 
 namespace bzpeer::store::sqlite {
 
@@ -11,7 +12,9 @@ Result<std::vector<model::WorkCorrection>> SqliteIdentityStore::work_corrections
   return guarded([&]() -> Result<std::vector<model::WorkCorrection>> {
     auto stmt = db_.prepare("SELECT researcher_id, work_id, action FROM corrections ORDER BY researcher_id, work_id");
     std::vector<model::WorkCorrection> out;
-    while (stmt.step()) out.push_back({stmt.column_int(0), stmt.column_int(1), stmt.column_text(2)});
+    while (stmt.step())
+      out.push_back({stmt.column_int(0), stmt.column_int(1),
+                     state_column(stmt, 2, model::parse_correction_action, "corrections.action")});
     return out;
   });
 }
@@ -39,7 +42,8 @@ Status SqliteIdentityStore::save_assignment(const ResearcherAssignment& assignme
       bool explained = i < assignment.attributions.size();
       insert_link.bind(1, links[i].first).bind(2, links[i].second);
       insert_link.bind_static(3, explained ? std::string_view(assignment.attributions[i].explanation) : "");
-      insert_link.bind_static(4, explained ? std::string_view(assignment.attributions[i].strength) : "");
+      const auto& strength = explained ? assignment.attributions[i].strength : std::nullopt;
+      insert_link.bind_static(4, strength ? model::name(*strength) : "");
       insert_link.run();
     }
     db_.exec(

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "store/sqlite/authorship_key.hpp"
+#include "store/sqlite/state_column.hpp"
 
 namespace bzpeer::store::sqlite {
 
@@ -41,7 +42,8 @@ std::int64_t read_works_revision(Database& db) {
 AuthorshipAttribution read_attribution(const Statement& stmt) {
   const std::int64_t key = stmt.column_int(0);
   return {work_of_authorship(key), position_of_authorship(key), stmt.column_int(1),
-          {stmt.column_text(3), stmt.column_text(2)}};
+          {stmt.column_text(3),
+           optional_state_column(stmt, 2, model::parse_attribution_strength, "researcher_authorships.strength")}};
 }
 
 AuthorsReader::AuthorsReader(Database& db)
