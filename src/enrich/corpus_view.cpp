@@ -60,7 +60,7 @@ Result<CorpusView> load_corpus(store::ProfileStore& store) {
     });
   // After the identity pass, `previous_researcher` is the current assignment.
   auto authorships = store.for_each_authorship([&](store::AuthorshipRow&& row) {
-    if (row.previous_researcher == 0) return;
+    if (!row.previous_researcher) return;
     std::uint32_t r = index_of(row.previous_researcher);
     if (row.affiliation.empty()) return;
     auto& seen = view.affiliations_of[r][row.affiliation];

@@ -150,7 +150,7 @@ Result<FeedEvalReport> evaluate_feed(store::AssignmentRows& rows, const FeedEval
       for (const auto& cat : c.works[w].categories) reader.categories.insert(cat);
     }
     // Negatives: works before Y by others, a fixed sample per researcher.
-    std::mt19937_64 rng(static_cast<std::uint64_t>(r));
+    std::mt19937_64 rng(static_cast<std::uint64_t>(r.value()));
     size_t want = std::clamp<size_t>(3 * positives.size(), 100, 1000);
     std::vector<const TermVector*> negatives;
     for (size_t tries = 0; negatives.size() < want && tries < want * 4; ++tries) {

@@ -12,7 +12,7 @@ ScoredWork score_work(const CandidateWork& work, const ReaderSignals& reader, co
   out.id = work.id;
   out.content = (work.text && reader.scorer && !reader.scorer->empty()) ? reader.scorer->score(*work.text) : 0.0;
   out.score = weights.content * out.content;
-  if (out.content > 0) out.reasons.push_back({Reason::Kind::similar, 0, 0, {}, {}, {}});
+  if (out.content > 0) out.reasons.push_back({Reason::Kind::similar, {}, 0, {}, {}, {}});
   if (!weights.social) return out;
 
   double coauthor_part = 0;
@@ -32,13 +32,13 @@ ScoredWork score_work(const CandidateWork& work, const ReaderSignals& reader, co
   if (followed_author) out.score += weights.followed;
   for (const auto& t : work.topics) {
     out.score += weights.topic;
-    out.reasons.push_back({Reason::Kind::topic, 0, 0, t, {}, {}});
+    out.reasons.push_back({Reason::Kind::topic, {}, 0, t, {}, {}});
     break;
   }
   for (const auto& c : work.categories)
     if (reader.categories.count(c)) {
       out.score += weights.category;
-      out.reasons.push_back({Reason::Kind::category, 0, 0, c, {}, {}});
+      out.reasons.push_back({Reason::Kind::category, {}, 0, c, {}, {}});
       break;
     }
   if (work.day > 0 && today >= work.day) {

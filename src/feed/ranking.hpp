@@ -55,7 +55,7 @@ struct RankWeights {
 struct Reason {
   enum class Kind { followed, coauthor, topic, similar, category };
   Kind kind = Kind::similar;
-  model::ResearcherId researcher = 0;  // followed / coauthor
+  model::ResearcherId researcher;  // followed / coauthor
   std::int64_t work = 0;               // coauthor: a work the reader shares with them
   std::string label;                   // topic or category: its label
   std::string name;                    // the researcher's name or the work's title, for the words

@@ -22,7 +22,7 @@ constexpr size_t kFactsCache = 300000;   // works
 constexpr size_t kPerReaderCache = 10000;  // scorers and relevance-feedback candidates
 
 std::uint64_t fingerprint(const ReaderInterests& r) {
-  std::string key = std::to_string(r.claimed.value_or(0)) + "|";
+  std::string key = std::to_string(r.claimed ? r.claimed->value() : 0) + "|";
   for (auto* list : {&r.saved, &r.liked, &r.dismissed}) {
     for (auto id : *list) key += std::to_string(id) + ",";
     key += "|";
@@ -38,7 +38,7 @@ struct Provenance {
 };
 using Candidates = std::unordered_map<std::int64_t, Provenance>;
 
-void add_candidates(Candidates& c, const std::vector<std::int64_t>& ids, model::ResearcherId through = 0,
+void add_candidates(Candidates& c, const std::vector<std::int64_t>& ids, model::ResearcherId through = {},
                     const std::string& topic = "") {
   for (auto id : ids) {
     auto& p = c[id];
@@ -264,7 +264,7 @@ Result<FeedPage> FeedEngine::feed(const ReaderInterests& reader, const FeedQuery
     search::WorkQuery q;
     q.text = topic;
     q.limit = kTopicCandidates;
-    add_candidates(candidates, hit_ids(searcher.works(q)), 0, topic);
+    add_candidates(candidates, hit_ids(searcher.works(q)), {}, topic);
   }
   for (const auto& category : reader.categories) {
     auto filter = search::parse_work_filter("category:" + category, nullptr);

@@ -59,7 +59,8 @@ Result<GraphStats> build_graph(store::IndexSource& source, const std::string& pa
   auto start = std::chrono::steady_clock::now();
   Nodes nodes;
   std::vector<Edge> edges;
-  std::unordered_map<std::int64_t, std::uint32_t> work_node, researcher_node;
+  std::unordered_map<std::int64_t, std::uint32_t> work_node;
+  std::unordered_map<model::ResearcherId, std::uint32_t> researcher_node;
   Status read = source.for_each_work([&](store::WorkRow&& w) {
     std::uint32_t n = nodes.add(NodeType::work, w.id, w.title);
     work_node.emplace(w.id, n);
@@ -67,7 +68,7 @@ Result<GraphStats> build_graph(store::IndexSource& source, const std::string& pa
   });
   if (!read) return read.error();
   read = source.for_each_researcher_for_search([&](store::ResearcherSearchRow&& r) {
-    std::uint32_t n = nodes.add(NodeType::researcher, r.id, r.display_name);
+    std::uint32_t n = nodes.add(NodeType::researcher, r.id.value(), r.display_name);
     researcher_node.emplace(r.id, n);
     // Profile topics come strongest first.
     for (size_t i = 0; i < r.topics.size(); ++i)

@@ -78,7 +78,7 @@ std::string render_account_page(const AccountPageView& v) {
   for (const auto& target : v.following) {
     data item;
     bool researcher = !target.empty() && target[0] == 'R';
-    model::ResearcherId id = researcher ? model::parse_researcher_id(target) : 0;
+    model::ResearcherId id = researcher ? model::parse_researcher_id(target) : model::ResearcherId();
     item.set("label", researcher ? (id ? name_of(id) : target) : target.substr(target.find(':') + 1));
     if (researcher) item.set("href", "/researchers/" + target);
     else item.set("href", topic_href(target));

@@ -21,7 +21,7 @@ struct WorkSearchParams {
   std::optional<std::string> group_by;
   // The one researcher an author.id filter names (0: none or several): their works
   // come with the attribution that put them on the profile.
-  model::ResearcherId author = 0;
+  model::ResearcherId author;
 };
 
 struct ParamNames {

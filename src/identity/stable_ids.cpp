@@ -11,12 +11,12 @@ std::vector<model::ResearcherId> assign_stable_ids(const std::vector<store::Auth
                                                    const std::vector<std::vector<size_t>>& clusters) {
   // Candidate (overlap, previous id, cluster) triples, best overlap first.
   std::vector<std::tuple<size_t, model::ResearcherId, size_t>> candidates;
-  model::ResearcherId highest = 0;
+  model::ResearcherId highest;
   for (size_t c = 0; c < clusters.size(); ++c) {
     std::map<model::ResearcherId, size_t> overlap;
     for (size_t i : clusters[c]) {
       model::ResearcherId previous = rows[i].previous_researcher;
-      if (previous > 0) ++overlap[previous];
+      if (previous) ++overlap[previous];
       highest = std::max(highest, previous);
     }
     for (auto [id, count] : overlap) candidates.emplace_back(count, id, c);
@@ -26,16 +26,16 @@ std::vector<model::ResearcherId> assign_stable_ids(const std::vector<store::Auth
     if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
     return std::get<2>(a) < std::get<2>(b);
   });
-  std::vector<model::ResearcherId> ids(clusters.size(), 0);
+  std::vector<model::ResearcherId> ids(clusters.size());
   std::set<model::ResearcherId> taken;
   for (auto [count, id, c] : candidates) {
-    if (ids[c] != 0 || taken.count(id)) continue;
+    if (ids[c] || taken.count(id)) continue;
     ids[c] = id;
     taken.insert(id);
   }
   // New researchers, numbered in cluster order after every id seen so far.
   for (auto& id : ids)
-    if (id == 0) id = ++highest;
+    if (!id) id = highest = model::ResearcherId(highest.value() + 1);
   return ids;
 }
 
@@ -48,7 +48,7 @@ std::vector<std::pair<model::ResearcherId, model::ResearcherId>> merged_ids(
   for (size_t c = 0; c < clusters.size(); ++c)
     for (size_t i : clusters[c]) {
       model::ResearcherId previous = rows[i].previous_researcher;
-      if (previous > 0 && !live.count(previous)) ++moved[previous][ids[c]];
+      if (previous && !live.count(previous)) ++moved[previous][ids[c]];
     }
   std::vector<std::pair<model::ResearcherId, model::ResearcherId>> out;
   for (const auto& [previous, targets] : moved) {

@@ -39,7 +39,7 @@ struct Notification {
 };
 
 struct Claim {
-  ResearcherId researcher = 0;
+  ResearcherId researcher;
   AccountId account = 0;
   VerificationLevel level = VerificationLevel::L2;  // L2, L3 or L4: a claim is never L1
   std::string evidence;  // why the level: "verified email", "ORCID on 3 source records", ...
@@ -49,7 +49,7 @@ struct Claim {
 
 struct Dispute {
   std::int64_t id = 0;
-  ResearcherId researcher = 0;
+  ResearcherId researcher;
   AccountId claimant = 0;
   std::string status = "open";  // open, upheld (claimant takes over), rejected
   std::string resolution;
@@ -64,7 +64,7 @@ struct Message {
 
 struct Conversation {
   std::int64_t id = 0;
-  ResearcherId researcher = 0;
+  ResearcherId researcher;
   AccountId researcher_account = 0;  // the account that claimed the researcher
   AccountId initiator = 0;
   std::string initiator_name, researcher_name, subject;
@@ -82,7 +82,7 @@ struct Report {
 };
 
 struct WorkCorrection {
-  ResearcherId researcher = 0;
+  ResearcherId researcher;
   std::int64_t work_id = 0;
   CorrectionAction action = CorrectionAction::confirm;
 };

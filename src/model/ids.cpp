@@ -4,7 +4,7 @@
 
 namespace bzpeer::model {
 
-std::string format_researcher_id(ResearcherId id) { return "R" + std::to_string(id); }
+std::string format_researcher_id(ResearcherId id) { return "R" + std::to_string(id.value()); }
 
 namespace {
 // The positive number after an optional one-letter prefix (`letter`, either case).
@@ -18,7 +18,9 @@ std::int64_t id_after(const std::string& text, char letter, bool prefix_required
 }
 }  // namespace
 
-ResearcherId parse_researcher_id(const std::string& text) { return id_after(text, 'R', /*prefix_required=*/true); }
+ResearcherId parse_researcher_id(const std::string& text) {
+  return ResearcherId(id_after(text, 'R', /*prefix_required=*/true));
+}
 
 std::int64_t parse_work_id(const std::string& text) { return id_after(text, 'W', /*prefix_required=*/false); }
 

@@ -4,11 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "model/ids.hpp"
 #include "model/states.hpp"
 
 namespace bzpeer::model {
-
-using ResearcherId = std::int64_t;  // shown as "R" + number
 
 std::string format_researcher_id(ResearcherId id);
 // Parses "R123" (or "r123"); returns 0 when malformed.
@@ -48,7 +47,7 @@ struct GraphSummary {
 
 // Everything a profile page shows, as `bzpeer build` derived it.
 struct ResearcherProfile {
-  ResearcherId id = 0;
+  ResearcherId id;
   std::string display_name;
   std::string tagline;
   std::string affiliation;  // empty: "Affiliation not imported"

@@ -15,7 +15,7 @@ namespace bzpeer::pages {
 
 struct WorkAuthor {
   std::string name, affiliation;
-  model::ResearcherId researcher = 0;  // 0 before identity has run
+  model::ResearcherId researcher;  // 0 before identity has run
   std::optional<model::AttributionStrength> strength;  // store::Attribution of this authorship
   std::string explanation;
 };

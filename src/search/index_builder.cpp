@@ -222,7 +222,7 @@ Result<std::string> index_researchers(store::IndexSource& source, const std::str
       terms.index_text_without_positions(t, 1, prefix::topic);
     }
     doc.add_value(slot::works_count, Xapian::sortable_serialise(p.works_count));
-    doc.set_data(std::to_string(p.id));
+    doc.set_data(std::to_string(p.id.value()));
     db.add_document(doc);
     ++stats.researchers;
   });

@@ -514,7 +514,7 @@ Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, size_
   Hits<ResearcherHit> out;
   out.total = mset->get_matches_estimated();
   for (auto it = mset->begin(); it != mset->end(); ++it)
-    out.hits.push_back({std::stoll(it.get_document().get_data()), it.get_weight()});
+    out.hits.push_back({model::ResearcherId(std::stoll(it.get_document().get_data())), it.get_weight()});
   return out;
 }
 

@@ -52,7 +52,7 @@ struct WorkResults {
 };
 
 struct ResearcherHit {
-  model::ResearcherId id = 0;
+  model::ResearcherId id;
   double score = 0;
 };
 

@@ -23,7 +23,7 @@ json inverted_index(const std::string& abstract) {
 json work_record(const store::WorkSummary& w, const std::vector<store::AuthorshipAttribution>& attributions) {
   json authorships = json::array();
   for (size_t i = 0; i < w.authors.size(); ++i) {
-    const model::ResearcherId r = i < w.author_ids.size() ? w.author_ids[i] : 0;
+    const model::ResearcherId r = i < w.author_ids.size() ? w.author_ids[i] : model::ResearcherId();
     const std::string affiliation = i < w.author_affiliations.size() ? w.author_affiliations[i] : "";
     json a = {{"author_position", position_name(i, w.authors.size())},
               {"author", {{"id", r ? json(model::format_researcher_id(r)) : json(nullptr)}, {"display_name", w.authors[i]}}},

@@ -115,7 +115,7 @@ Status write_authors(store::Catalog& catalog, PartWriter& out) {
       [&](model::ResearcherId r, const std::string& name) { variants[r].push_back(name); });
   if (!read) return read;
   Status failed = Ok{};
-  model::ResearcherId current = 0;
+  model::ResearcherId current;
   std::vector<AuthorWork> works;
   auto flush = [&] {
     if (!current) return;

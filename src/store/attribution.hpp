@@ -19,7 +19,7 @@ struct Attribution {
 struct AuthorshipAttribution {
   std::int64_t work_id = 0;
   int position = 0;
-  model::ResearcherId researcher = 0;
+  model::ResearcherId researcher;
   Attribution attribution;
 };
 

@@ -19,7 +19,7 @@ namespace bzpeer::store {
 // The outcome of identity: every authorship's researcher, and each researcher's name.
 struct ResearcherAssignment {
   struct Researcher {
-    model::ResearcherId id = 0;
+    model::ResearcherId id;
     std::string display_name;
     std::string name_key;
   };

@@ -18,7 +18,7 @@ namespace bzpeer::store {
 
 // What the search index needs of a researcher (cheaper to read than a whole profile).
 struct ResearcherSearchRow {
-  model::ResearcherId id = 0;
+  model::ResearcherId id;
   std::string display_name, affiliation;
   int works_count = 0;
   std::vector<std::string> topics;  // topic labels

@@ -17,7 +17,7 @@ struct AuthorshipRow {
   std::int64_t work_id = 0;
   int position = 0;
   std::string raw_name, first, last, affiliation, email, orcid, source_person_id;
-  model::ResearcherId previous_researcher = 0;  // from the last build, 0 when new
+  model::ResearcherId previous_researcher;  // from the last build, 0 when new
 };
 
 class PassRows {

@@ -12,6 +12,8 @@
 namespace bzpeer::accounts {
 namespace {
 
+using bzpeer::testing::R;
+
 TEST(Secrets, PasswordsHashWithArgon2idAndTokensAreStoredHashed) {
   std::string hash = hash_password("correct horse battery");
   EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
@@ -89,7 +91,7 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
   accounts.wait_for_mail();
   ASSERT_EQ(mails.size(), 1u);
   EXPECT_NE(mails[0].body.find("http://test/verify?token="), std::string::npos);
-  auto unverified = accounts.claim(*ada, 7, "");
+  auto unverified = accounts.claim(*ada, R(7), "");
   ASSERT_FALSE(unverified);
   EXPECT_EQ(unverified.error().code, ErrorCode::forbidden);
   ASSERT_TRUE(accounts.verify_email(token_in(mails[0])));
@@ -97,10 +99,10 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
   auto session = accounts.login("ada@example.org", "correct horse battery", "127.0.0.1");
   ASSERT_TRUE(session);
   EXPECT_TRUE(session->account.email_verified);
-  auto claim = accounts.claim(session->account, 7, "");
+  auto claim = accounts.claim(session->account, R(7), "");
   ASSERT_TRUE(claim);
   EXPECT_EQ(claim->claim.level, model::VerificationLevel::L2);
-  auto second = accounts.claim(session->account, 8, "");
+  auto second = accounts.claim(session->account, R(8), "");
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().code, ErrorCode::conflict);
 
@@ -110,10 +112,10 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
   ASSERT_TRUE(accounts.verify_email(token_in(mails.back())));
   auto bob_session = accounts.login("bob@example.org", "correct horse battery", "127.0.0.1");
   ASSERT_TRUE(bob_session);
-  auto disputed = accounts.claim(bob_session->account, 7, "");
+  auto disputed = accounts.claim(bob_session->account, R(7), "");
   ASSERT_TRUE(disputed);
   EXPECT_GT(disputed->dispute, 0);
-  EXPECT_EQ(accounts.researcher_state(7).claim->account, ada->id) << "a dispute does not take the record over";
+  EXPECT_EQ(accounts.researcher_state(R(7)).claim->account, ada->id) << "a dispute does not take the record over";
 }
 
 TEST(AccountsFlow, NeitherSignUpNorResetTellsWhichEmailsHaveAccounts) {
@@ -165,29 +167,29 @@ TEST(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
   std::vector<Mail>& mails = t.mails;
   auto ada = verified_account(accounts, mails, "ada@example.org");
   auto bob = verified_account(accounts, mails, "bob@example.org");
-  ASSERT_TRUE(accounts.claim(ada, 7, ""));
-  ASSERT_TRUE(accounts.claim(bob, 9, ""));
+  ASSERT_TRUE(accounts.claim(ada, R(7), ""));
+  ASSERT_TRUE(accounts.claim(bob, R(9), ""));
 
-  auto added = accounts.add_works_of(ada, 7, 8, {101, 102, 103});
+  auto added = accounts.add_works_of(ada, R(7), R(8), {101, 102, 103});
   ASSERT_TRUE(added) << added.error().message;
   EXPECT_EQ(*added, 3u);
-  auto corrections = accounts.corrections_of(7);
+  auto corrections = accounts.corrections_of(R(7));
   ASSERT_EQ(corrections.size(), 3u);
   for (const auto& c : corrections) EXPECT_EQ(c.action, model::CorrectionAction::add);
 
   // Only the claimant, never from someone else's claimed record, never nothing or too much.
-  auto not_theirs = accounts.add_works_of(bob, 7, 8, {101});
+  auto not_theirs = accounts.add_works_of(bob, R(7), R(8), {101});
   ASSERT_FALSE(not_theirs);
   EXPECT_EQ(not_theirs.error().code, ErrorCode::forbidden);
-  auto claimed = accounts.add_works_of(ada, 7, 9, {201});
+  auto claimed = accounts.add_works_of(ada, R(7), R(9), {201});
   ASSERT_FALSE(claimed);
   EXPECT_EQ(claimed.error().code, ErrorCode::forbidden);
   EXPECT_NE(claimed.error().message.find("R9 is claimed by another account"), std::string::npos);
-  EXPECT_EQ(accounts.add_works_of(ada, 7, 7, {101}).error().code, ErrorCode::invalid_input);
-  EXPECT_EQ(accounts.add_works_of(ada, 7, 10, {}).error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(accounts.add_works_of(ada, R(7), R(7), {101}).error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(accounts.add_works_of(ada, R(7), R(10), {}).error().code, ErrorCode::invalid_input);
   std::vector<std::int64_t> too_many(Accounts::kMaxWorksAddedAtOnce + 1, 1);
-  EXPECT_EQ(accounts.add_works_of(ada, 7, 10, too_many).error().code, ErrorCode::invalid_input);
-  EXPECT_EQ(accounts.corrections_of(7).size(), 3u) << "a refused call adds nothing";
+  EXPECT_EQ(accounts.add_works_of(ada, R(7), R(10), too_many).error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(accounts.corrections_of(R(7)).size(), 3u) << "a refused call adds nothing";
 }
 
 }  // namespace

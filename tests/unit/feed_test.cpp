@@ -7,9 +7,12 @@
 #include "feed/linear_svm.hpp"
 #include "feed/ranking.hpp"
 #include "feed/term_vector.hpp"
+#include "test_support.hpp"
 
 namespace bzpeer::feed {
 namespace {
+
+using bzpeer::testing::R;
 
 struct Texts {
   std::vector<TermCounts> counts;
@@ -85,19 +88,19 @@ TEST(LinearSvm, NothingToLearnFromOneSide) {
 
 TEST(Ranking, FollowedAuthorsAndCoauthorsAddToTheScoreAndSayWhy) {
   ReaderSignals reader;
-  reader.followed = {7};
-  reader.coauthors[9] = {2, 1234};
-  reader.self = {5};
+  reader.followed = {R(7)};
+  reader.coauthors[R(9)] = {2, 1234};
+  reader.self = {R(5)};
   RankWeights w;
-  CandidateWork plain{1, 0, {3}, {}, {}, nullptr}, by_followed{2, 0, {7}, {}, {}, nullptr},
-      by_coauthor{3, 0, {9, 5}, {}, {}, nullptr}, in_topic{4, 0, {}, {}, {"masked image modeling"}, nullptr};
+  CandidateWork plain{1, 0, {R(3)}, {}, {}, nullptr}, by_followed{2, 0, {R(7)}, {}, {}, nullptr},
+      by_coauthor{3, 0, {R(9), R(5)}, {}, {}, nullptr}, in_topic{4, 0, {}, {}, {"masked image modeling"}, nullptr};
   ScoredWork a = score_work(plain, reader, w, 0), b = score_work(by_followed, reader, w, 0),
              c = score_work(by_coauthor, reader, w, 0);
   EXPECT_TRUE(a.reasons.empty());
   EXPECT_GT(b.score, a.score);
   ASSERT_EQ(b.reasons.size(), 1u);
   EXPECT_EQ(b.reasons[0].kind, Reason::Kind::followed);
-  EXPECT_EQ(b.reasons[0].researcher, 7);
+  EXPECT_EQ(b.reasons[0].researcher, R(7));
   ASSERT_EQ(c.reasons.size(), 1u);  // the reader's own record on it is no reason
   EXPECT_EQ(c.reasons[0].kind, Reason::Kind::coauthor);
   EXPECT_EQ(c.reasons[0].work, 1234);

@@ -38,7 +38,7 @@ TEST(QueryCheck, RejectsWhatAParserWouldSilentlyReinterpret) {
 }
 
 std::vector<std::int64_t> works_of_r7(model::ResearcherId id) {
-  return id == 7 ? std::vector<std::int64_t>{3, 9} : std::vector<std::int64_t>{};
+  return id == model::ResearcherId(7) ? std::vector<std::int64_t>{3, 9} : std::vector<std::int64_t>{};
 }
 
 TEST(WorkFilter, BuildsTermsAndRanges) {

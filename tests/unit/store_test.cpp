@@ -11,6 +11,8 @@
 namespace bzpeer::store {
 namespace {
 
+using bzpeer::testing::R;
+
 using testing::TempDir;
 
 model::Work work(const std::string& id, const std::string& title, std::vector<std::string> authors) {
@@ -123,10 +125,10 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
   EXPECT_EQ((*current)->reader().work_count().value(), 1u);
   // The tables added by later migrations work.
   ResearcherAssignment assignment;
-  assignment.researchers.push_back({7, "X", "x"});
-  EXPECT_TRUE((*current)->identity().for_each_authorship([&](AuthorshipRow&& r) { assignment.authorship_to_researcher.emplace_back(r.id, 7); }).ok());
+  assignment.researchers.push_back({R(7), "X", "x"});
+  EXPECT_TRUE((*current)->identity().for_each_authorship([&](AuthorshipRow&& r) { assignment.authorship_to_researcher.emplace_back(r.id, R(7)); }).ok());
   ASSERT_TRUE((*current)->identity().save_assignment(assignment).ok());
-  auto works = (*current)->reader().researcher_works(7, {1, 20}, false, {}).value();
+  auto works = (*current)->reader().researcher_works(R(7), {1, 20}, false, {}).value();
   ASSERT_EQ(works.size(), 1u);
   EXPECT_EQ(works[0].title, "Kept");
 }
@@ -139,9 +141,9 @@ TEST(SqliteCatalog, AttributionsAndTheirStrength) {
   ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "Firm", {"X", "Y"}), work("a:2", "Doubtful", {"X"}),
                                         work("a:3", "Other", {"X"})}).ok());
   ResearcherAssignment assignment;
-  assignment.researchers = {{4, "X", "x"}, {5, "Y", "y"}, {6, "X", "x"}};
+  assignment.researchers = {{R(4), "X", "x"}, {R(5), "Y", "y"}, {R(6), "X", "x"}};
   EXPECT_TRUE((*catalog)->identity().for_each_authorship([&](AuthorshipRow&& r) {
-    model::ResearcherId who = r.position == 1 ? 5 : r.work_id == 3 ? 6 : 4;
+    model::ResearcherId who = r.position == 1 ? R(5) : r.work_id == 3 ? R(6) : R(4);
     assignment.authorship_to_researcher.emplace_back(r.id, who);
     // Y's slot on the firm work is weak for Y, and must not make the work weak for X.
     bool weak = r.work_id == 2 || r.position == 1;
@@ -149,24 +151,24 @@ TEST(SqliteCatalog, AttributionsAndTheirStrength) {
         {"why " + std::to_string(r.id), weak ? model::AttributionStrength::weak : model::AttributionStrength::strong});
   }).ok());
   ASSERT_TRUE((*catalog)->identity().save_assignment(assignment).ok());
-  EXPECT_EQ((*catalog)->reader().weak_work_count(4, {}).value(), 1);
-  auto all = (*catalog)->reader().researcher_works(4, {1, 20}, false, {}).value();
+  EXPECT_EQ((*catalog)->reader().weak_work_count(R(4), {}).value(), 1);
+  auto all = (*catalog)->reader().researcher_works(R(4), {1, 20}, false, {}).value();
   ASSERT_EQ(all.size(), 2u);
   for (const auto& w : all) {
     EXPECT_EQ(w.attribution_strength, w.title == "Doubtful" ? model::AttributionStrength::weak : model::AttributionStrength::strong) << w.title;
     EXPECT_EQ(w.attribution.rfind("why ", 0), 0u);
   }
-  auto weak = (*catalog)->reader().researcher_works(4, {1, 20}, true, {}).value();
+  auto weak = (*catalog)->reader().researcher_works(R(4), {1, 20}, true, {}).value();
   ASSERT_EQ(weak.size(), 1u);
   EXPECT_EQ(weak[0].title, "Doubtful");
-  EXPECT_EQ((*catalog)->reader().weak_work_count(5, {}).value(), 1);
-  EXPECT_EQ((*catalog)->reader().weak_work_count(6, {}).value(), 0);
+  EXPECT_EQ((*catalog)->reader().weak_work_count(R(5), {}).value(), 1);
+  EXPECT_EQ((*catalog)->reader().weak_work_count(R(6), {}).value(), 0);
   // Once the owner has confirmed or removed the doubtful work, it is no longer one to check;
   // settling some other work changes nothing.
-  EXPECT_EQ((*catalog)->reader().weak_work_count(4, {weak[0].id}).value(), 0);
-  EXPECT_TRUE((*catalog)->reader().researcher_works(4, {1, 20}, true, {weak[0].id}).value().empty());
-  EXPECT_EQ((*catalog)->reader().weak_work_count(4, {weak[0].id + 100}).value(), 1);
-  EXPECT_EQ((*catalog)->reader().researcher_works(4, {1, 20}, false, {weak[0].id}).value().size(), 2u);
+  EXPECT_EQ((*catalog)->reader().weak_work_count(R(4), {weak[0].id}).value(), 0);
+  EXPECT_TRUE((*catalog)->reader().researcher_works(R(4), {1, 20}, true, {weak[0].id}).value().empty());
+  EXPECT_EQ((*catalog)->reader().weak_work_count(R(4), {weak[0].id + 100}).value(), 1);
+  EXPECT_EQ((*catalog)->reader().researcher_works(R(4), {1, 20}, false, {weak[0].id}).value().size(), 2u);
 }
 
 TEST(SqliteCatalog, RedirectsFollowChainsOfMerges) {
@@ -174,17 +176,17 @@ TEST(SqliteCatalog, RedirectsFollowChainsOfMerges) {
   auto catalog = open_catalog(dir.path().string());
   ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"})}).ok());
   ResearcherAssignment first;
-  first.researchers.push_back({3, "X", "x"});
-  first.redirects = {{1, 3}};
+  first.researchers.push_back({R(3), "X", "x"});
+  first.redirects = {{R(1), R(3)}};
   ASSERT_TRUE((*catalog)->identity().save_assignment(first).ok());
-  EXPECT_EQ((*catalog)->reader().redirect(1).value(), 3);
+  EXPECT_EQ((*catalog)->reader().redirect(R(1)).value(), R(3));
   ResearcherAssignment second;
-  second.researchers.push_back({9, "X", "x"});
-  second.redirects = {{3, 9}};
+  second.researchers.push_back({R(9), "X", "x"});
+  second.redirects = {{R(3), R(9)}};
   ASSERT_TRUE((*catalog)->identity().save_assignment(second).ok());
-  EXPECT_EQ((*catalog)->reader().redirect(1).value(), 9);  // R1 -> R3 -> R9 resolves in one step
-  EXPECT_EQ((*catalog)->reader().redirect(3).value(), 9);
-  EXPECT_FALSE((*catalog)->reader().redirect(9).value().has_value());
+  EXPECT_EQ((*catalog)->reader().redirect(R(1)).value(), R(9));  // R1 -> R3 -> R9 resolves in one step
+  EXPECT_EQ((*catalog)->reader().redirect(R(3)).value(), R(9));
+  EXPECT_FALSE((*catalog)->reader().redirect(R(9)).value().has_value());
 }
 
 TEST(ProfileCodec, RoundTrips) {
@@ -213,6 +215,8 @@ TEST(ProfileCodec, RoundTrips) {
 namespace bzpeer::store {
 namespace {
 
+using bzpeer::testing::R;
+
 TEST(SqliteCatalog, WorksSinceARevisionAreExactlyTheChangedOnes) {
   TempDir dir;
   auto catalog = open_catalog(dir.path().string());
@@ -240,6 +244,8 @@ TEST(SqliteCatalog, WorksSinceARevisionAreExactlyTheChangedOnes) {
 namespace bzpeer::store {
 namespace {
 
+using bzpeer::testing::R;
+
 TEST(SqliteCatalog, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
   TempDir dir;
   auto catalog = open_catalog(dir.path().string());
@@ -248,17 +254,17 @@ TEST(SqliteCatalog, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
   auto ada = (*accounts)->create_account("ada@example.org", "x", "Ada", 1);
   auto bob = (*accounts)->create_account("bob@example.org", "x", "Bob", 1);
   ASSERT_TRUE(ada && bob);
-  ASSERT_TRUE((*accounts)->save_claim({2, ada->id, model::VerificationLevel::L2, "verified email", true, 1}));
-  ASSERT_TRUE((*accounts)->save_claim({3, bob->id, model::VerificationLevel::L2, "verified email", true, 1}));
+  ASSERT_TRUE((*accounts)->save_claim({R(2), ada->id, model::VerificationLevel::L2, "verified email", true, 1}));
+  ASSERT_TRUE((*accounts)->save_claim({R(3), bob->id, model::VerificationLevel::L2, "verified email", true, 1}));
   ASSERT_TRUE((*accounts)->follow(bob->id, "R2", 1));
   ResearcherAssignment merge;
-  merge.researchers.push_back({1, "Ada", "ada"});
-  merge.redirects = {{2, 1}, {3, 1}};
+  merge.researchers.push_back({R(1), "Ada", "ada"});
+  merge.redirects = {{R(2), R(1)}, {R(3), R(1)}};
   ASSERT_TRUE((*catalog)->identity().save_assignment(merge));
-  auto claim = (*accounts)->claim_of_researcher(1);
+  auto claim = (*accounts)->claim_of_researcher(R(1));
   ASSERT_TRUE(claim);
   EXPECT_EQ(claim->account, ada->id) << "the first claim moves with the merge";
-  EXPECT_FALSE((*accounts)->claim_of_researcher(3));
+  EXPECT_FALSE((*accounts)->claim_of_researcher(R(3)));
   auto disputes = (*accounts)->open_disputes();
   ASSERT_EQ(disputes.size(), 1u) << "the second claimant's claim becomes a dispute";
   EXPECT_EQ(disputes[0].claimant, bob->id);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/ids.hpp"
+
 namespace bzpeer::testing {
 
 class TempDir {
@@ -30,6 +32,9 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// A researcher id in a test: R(5) is "R5".
+constexpr model::ResearcherId R(std::int64_t n) { return model::ResearcherId(n); }
 
 inline std::string shared_data(const std::string& relative) { return std::string(BZPEER_SHARED_DATA) + "/" + relative; }
 

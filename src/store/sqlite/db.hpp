@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/ids.hpp"
+
 namespace bzpeer::store::sqlite {
 
 struct SqliteError : std::runtime_error {
@@ -32,6 +34,10 @@ class Statement {
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, double value);
+  template <typename Kind>
+  Statement& bind(int index, model::Id<Kind> id) {
+    return bind(index, id.value());
+  }
   Statement& bind_null(int index);
   Statement& bind_blob(int index, std::string_view bytes);
 
@@ -42,6 +48,11 @@ class Statement {
   void reset();
 
   std::int64_t column_int(int index) const;
+  // An id column as its type: column_id<model::ResearcherId>(0).
+  template <typename IdType>
+  IdType column_id(int index) const {
+    return IdType(column_int(index));
+  }
   double column_double(int index) const;
   std::string column_text(int index) const;
   std::string column_blob(int index) const;

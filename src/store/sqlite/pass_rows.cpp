@@ -21,7 +21,7 @@ Status read_authorship_rows(Database& db, const std::function<void(AuthorshipRow
       row.last = stmt.column_text(5);
       row.affiliation = stmt.column_text(6);
       row.source_person_id = stmt.column_text(7);
-      row.previous_researcher = stmt.column_int(8);
+      row.previous_researcher = stmt.column_id<model::ResearcherId>(8);
       row.email = stmt.column_text(9);
       row.orcid = stmt.column_text(10);
       visit(std::move(row));
@@ -57,7 +57,7 @@ Status read_work_rows(Database& db, const std::function<void(WorkRow&&)>& visit)
 Status read_researcher_work_rows(Database& db, const std::function<void(model::ResearcherId, std::int64_t)>& visit) {
   return guarded([&]() -> Status {
     auto stmt = db.prepare("SELECT researcher_id, work_id FROM researcher_works ORDER BY work_id");
-    while (stmt.step()) visit(stmt.column_int(0), stmt.column_int(1));
+    while (stmt.step()) visit(stmt.column_id<model::ResearcherId>(0), stmt.column_int(1));
     return Ok{};
   });
 }
@@ -65,7 +65,7 @@ Status read_researcher_work_rows(Database& db, const std::function<void(model::R
 Status read_researcher_rows(Database& db, const std::function<void(model::ResearcherId, const std::string&)>& visit) {
   return guarded([&]() -> Status {
     auto stmt = db.prepare("SELECT id, display_name FROM researchers ORDER BY id");
-    while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1));
+    while (stmt.step()) visit(stmt.column_id<model::ResearcherId>(0), stmt.column_text(1));
     return Ok{};
   });
 }

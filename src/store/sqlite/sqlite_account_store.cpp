@@ -31,7 +31,7 @@ model::Account read_account(const Statement& s) {
 constexpr const char* kAccountColumns = "id, email, display_name, email_verified, orcid, role, created_at";
 
 model::Claim read_claim(const Statement& s) {
-  return {s.column_int(0), s.column_int(1), state_column(s, 2, model::parse_verification_level, "claims.level"),
+  return {s.column_id<model::ResearcherId>(0), s.column_int(1), state_column(s, 2, model::parse_verification_level, "claims.level"),
           s.column_text(3), s.column_int(4) != 0, s.column_int(5)};
 }
 constexpr const char* kClaimColumns = "researcher_id, account_id, level, evidence, open_to_collaborate, created_at";
@@ -39,7 +39,7 @@ constexpr const char* kClaimColumns = "researcher_id, account_id, level, evidenc
 model::Conversation read_conversation(const Statement& s) {
   model::Conversation c;
   c.id = s.column_int(0);
-  c.researcher = s.column_int(1);
+  c.researcher = s.column_id<model::ResearcherId>(1);
   c.researcher_account = s.column_int(2);
   c.initiator = s.column_int(3);
   c.subject = s.column_text(4);
@@ -158,7 +158,7 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   std::optional<model::Claim> claim_of_researcher(model::ResearcherId researcher) override {
-    return one_claim("researcher_id", researcher);
+    return one_claim("researcher_id", researcher.value());
   }
   std::optional<model::Claim> claim_of_account(AccountId account) override { return one_claim("account_id", account); }
 
@@ -238,7 +238,7 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   std::vector<model::WorkCorrection> corrections_of(model::ResearcherId researcher) override {
-    return corrections("WHERE researcher_id = ?", researcher);
+    return corrections("WHERE researcher_id = ?", researcher.value());
   }
   std::vector<model::WorkCorrection> all_corrections() override { return corrections(""); }
 
@@ -494,7 +494,7 @@ class SqliteAccountStore final : public AccountStore {
                          " ORDER BY id");
     if (value) s.bind(1, *value);
     std::vector<model::Dispute> out;
-    while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_int(2), s.column_text(3), s.column_text(4)});
+    while (s.step()) out.push_back({s.column_int(0), s.column_id<model::ResearcherId>(1), s.column_int(2), s.column_text(3), s.column_text(4)});
     return out;
   }
 
@@ -505,7 +505,7 @@ class SqliteAccountStore final : public AccountStore {
     if (value) s.bind(1, *value);
     std::vector<model::WorkCorrection> out;
     while (s.step())
-      out.push_back({s.column_int(0), s.column_int(1), state_column(s, 2, model::parse_correction_action, "corrections.action")});
+      out.push_back({s.column_id<model::ResearcherId>(0), s.column_int(1), state_column(s, 2, model::parse_correction_action, "corrections.action")});
     return out;
   }
 

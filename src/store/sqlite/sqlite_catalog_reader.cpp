@@ -17,7 +17,7 @@ const std::string kProfileColumns = "id, display_name, works_count, profile_json
 
 model::ResearcherProfile read_profile(Statement& stmt) {
   model::ResearcherProfile p = decode_profile(stmt.column_text(3));
-  p.id = stmt.column_int(0);
+  p.id = stmt.column_id<model::ResearcherId>(0);
   p.display_name = stmt.column_text(1);
   p.works_count = static_cast<int>(stmt.column_int(2));
   return p;

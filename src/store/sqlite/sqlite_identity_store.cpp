@@ -13,7 +13,7 @@ Result<std::vector<model::WorkCorrection>> SqliteIdentityStore::work_corrections
     auto stmt = db_.prepare("SELECT researcher_id, work_id, action FROM corrections ORDER BY researcher_id, work_id");
     std::vector<model::WorkCorrection> out;
     while (stmt.step())
-      out.push_back({stmt.column_int(0), stmt.column_int(1),
+      out.push_back({stmt.column_id<model::ResearcherId>(0), stmt.column_int(1),
                      state_column(stmt, 2, model::parse_correction_action, "corrections.action")});
     return out;
   });

@@ -33,7 +33,7 @@ Status SqliteIndexSource::for_each_researcher_for_search(const std::function<voi
         "FROM researchers ORDER BY id");
     while (stmt.step()) {
       ResearcherSearchRow row;
-      row.id = stmt.column_int(0);
+      row.id = stmt.column_id<model::ResearcherId>(0);
       row.display_name = stmt.column_text(1);
       row.works_count = static_cast<int>(stmt.column_int(2));
       row.affiliation = stmt.column_text(3);
@@ -49,7 +49,7 @@ Status SqliteIndexSource::for_each_name_variant(const std::function<void(model::
     auto stmt = db_.prepare(
         "SELECT DISTINCT ra.researcher_id, a.raw_name FROM researcher_authorships ra "
         "JOIN authorships a ON a.id = ra.authorship_id");
-    while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1));
+    while (stmt.step()) visit(stmt.column_id<model::ResearcherId>(0), stmt.column_text(1));
     return Ok{};
   });
 }
@@ -70,7 +70,7 @@ Status SqliteIndexSource::for_each_researcher_affiliation(
     auto stmt = db_.prepare(
         "SELECT ra.researcher_id, a.affiliation, COUNT(*) FROM researcher_authorships ra "
         "JOIN authorships a ON a.id = ra.authorship_id WHERE a.affiliation != '' GROUP BY 1, 2");
-    while (stmt.step()) visit(stmt.column_int(0), stmt.column_text(1), static_cast<int>(stmt.column_int(2)));
+    while (stmt.step()) visit(stmt.column_id<model::ResearcherId>(0), stmt.column_text(1), static_cast<int>(stmt.column_int(2)));
     return Ok{};
   });
 }

@@ -41,7 +41,7 @@ std::int64_t read_works_revision(Database& db) {
 
 AuthorshipAttribution read_attribution(const Statement& stmt) {
   const std::int64_t key = stmt.column_int(0);
-  return {work_of_authorship(key), position_of_authorship(key), stmt.column_int(1),
+  return {work_of_authorship(key), position_of_authorship(key), stmt.column_id<model::ResearcherId>(1),
           {stmt.column_text(3),
            optional_state_column(stmt, 2, model::parse_attribution_strength, "researcher_authorships.strength")}};
 }
@@ -58,7 +58,7 @@ void AuthorsReader::fill(WorkSummary& work) {
   while (stmt_.step()) {
     work.authors.push_back(stmt_.column_text(0));
     work.author_affiliations.push_back(stmt_.column_text(1));
-    work.author_ids.push_back(stmt_.column_int(2));
+    work.author_ids.push_back(stmt_.column_id<model::ResearcherId>(2));
   }
   stmt_.reset();
 }
