@@ -34,7 +34,7 @@ void add_accounts_command(CLI::App& app, int& exit_code) {
       exit_code = 1;
       return;
     }
-    (void)(*store)->audit({static_cast<std::int64_t>(std::time(nullptr)), account->id, "role.moderator", "account " + std::to_string(account->id), "by the operator"});
+    (void)(*store)->audit({static_cast<std::int64_t>(std::time(nullptr)), account->id, "role.moderator", "account " + std::to_string(account->id.value()), "by the operator"});
     std::printf("%s is now a moderator\n", email->c_str());
   });
 }

@@ -77,7 +77,7 @@ int run_digest(const DigestArgs& a) {
       ++sent;
     else {
       ++failed;
-      std::fprintf(stderr, "bzpeer feed digest: account %lld: %s\n", static_cast<long long>(account.id),
+      std::fprintf(stderr, "bzpeer feed digest: account %lld: %s\n", static_cast<long long>(account.id.value()),
                    done.error().message.c_str());
     }
   }

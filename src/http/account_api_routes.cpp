@@ -16,7 +16,7 @@ namespace {
 using nlohmann::json;
 
 json account_json(const model::Account& a) {
-  return {{"id", a.id}, {"email", a.email}, {"display_name", a.display_name}, {"email_verified", a.email_verified},
+  return {{"id", a.id.value()}, {"email", a.email}, {"display_name", a.display_name}, {"email_verified", a.email_verified},
           {"orcid", a.orcid.empty() ? json(nullptr) : json(a.orcid)}, {"role", model::name(a.role)}};
 }
 

@@ -104,11 +104,11 @@ void handle_moderation_queue_api(const httplib::Request& req, httplib::Response&
   if (!queue) return send_error(res, queue.error());
   json disputes = json::array(), reports = json::array(), audit = json::array();
   for (const auto& d : queue->disputes)
-    disputes.push_back({{"id", d.id}, {"researcher_id", model::format_researcher_id(d.researcher)}, {"claimant_account_id", d.claimant}});
+    disputes.push_back({{"id", d.id}, {"researcher_id", model::format_researcher_id(d.researcher)}, {"claimant_account_id", d.claimant.value()}});
   for (const auto& r : queue->reports)
-    reports.push_back({{"id", r.id}, {"target", r.target}, {"reason", r.reason}, {"reporter_account_id", r.reporter}});
+    reports.push_back({{"id", r.id}, {"target", r.target}, {"reason", r.reason}, {"reporter_account_id", r.reporter.value()}});
   for (const auto& e : queue->audit)
-    audit.push_back({{"at", e.at}, {"actor_account_id", e.actor}, {"action", e.action}, {"subject", e.subject}, {"detail", e.detail}});
+    audit.push_back({{"at", e.at}, {"actor_account_id", e.actor.value()}, {"action", e.action}, {"subject", e.subject}, {"detail", e.detail}});
   send_json(res, 200, json{{"disputes", disputes}, {"reports", reports}, {"audit_log", audit}});
 }
 

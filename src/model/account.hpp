@@ -10,10 +10,9 @@
 
 namespace bzpeer::model {
 
-using AccountId = std::int64_t;
 
 struct Account {
-  AccountId id = 0;
+  AccountId id;
   std::string email, display_name, orcid;
   Role role = Role::member;
   bool email_verified = false;
@@ -40,7 +39,7 @@ struct Notification {
 
 struct Claim {
   ResearcherId researcher;
-  AccountId account = 0;
+  AccountId account;
   VerificationLevel level = VerificationLevel::L2;  // L2, L3 or L4: a claim is never L1
   std::string evidence;  // why the level: "verified email", "ORCID on 3 source records", ...
   bool open_to_collaborate = true;
@@ -50,14 +49,14 @@ struct Claim {
 struct Dispute {
   std::int64_t id = 0;
   ResearcherId researcher;
-  AccountId claimant = 0;
+  AccountId claimant;
   std::string status = "open";  // open, upheld (claimant takes over), rejected
   std::string resolution;
 };
 
 struct Message {
   std::int64_t id = 0;
-  AccountId sender = 0;
+  AccountId sender;
   std::string sender_name, body;
   std::int64_t created_at = 0;
 };
@@ -65,8 +64,8 @@ struct Message {
 struct Conversation {
   std::int64_t id = 0;
   ResearcherId researcher;
-  AccountId researcher_account = 0;  // the account that claimed the researcher
-  AccountId initiator = 0;
+  AccountId researcher_account;  // the account that claimed the researcher
+  AccountId initiator;
   std::string initiator_name, researcher_name, subject;
   std::string status = "invited";  // invited, accepted, declined
   std::int64_t created_at = 0;
@@ -75,7 +74,7 @@ struct Conversation {
 
 struct Report {
   std::int64_t id = 0;
-  AccountId reporter = 0;
+  AccountId reporter;
   std::string target;  // "conversation:12", "account:3"
   std::string reason, status = "open";
   std::int64_t created_at = 0;

@@ -15,7 +15,7 @@
 namespace bzpeer::store {
 
 struct SessionRow {
-  model::AccountId account = 0;
+  model::AccountId account;
   std::string csrf_token;
 };
 
@@ -26,7 +26,7 @@ struct ResearcherEvidence {
 
 struct AuditEntry {
   std::int64_t at = 0;
-  model::AccountId actor = 0;
+  model::AccountId actor;
   std::string action, subject, detail;
 };
 

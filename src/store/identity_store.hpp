@@ -24,7 +24,7 @@ struct ResearcherAssignment {
     std::string name_key;
   };
   std::vector<Researcher> researchers;
-  std::vector<std::pair<std::int64_t, model::ResearcherId>> authorship_to_researcher;
+  std::vector<std::pair<model::AuthorshipId, model::ResearcherId>> authorship_to_researcher;
   // Why each authorship went to its researcher, parallel to authorship_to_researcher
   // (may be empty: then no explanations are stored).
   std::vector<Attribution> attributions;

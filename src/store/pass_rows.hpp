@@ -13,7 +13,7 @@ namespace bzpeer::store {
 
 // One authorship as identity sees it.
 struct AuthorshipRow {
-  std::int64_t id = 0;
+  model::AuthorshipId id;
   std::int64_t work_id = 0;
   int position = 0;
   std::string raw_name, first, last, affiliation, email, orcid, source_person_id;

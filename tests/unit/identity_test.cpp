@@ -12,7 +12,7 @@ using bzpeer::testing::R;
 store::AuthorshipRow row(std::int64_t id, const std::string& first, const std::string& last,
                          std::int64_t previous = 0) {
   store::AuthorshipRow r;
-  r.id = id;
+  r.id = model::AuthorshipId(id);
   r.first = first;
   r.last = last;
   r.raw_name = first + " " + last;

@@ -55,12 +55,12 @@ TEST(SqliteCatalog, UpsertIsIdempotentAndUpdatesChangedRecords) {
   EXPECT_EQ(authorship_count(**catalog), 4u);
 
   // A corrected record replaces the old one: fewer authors, new title; ids are kept.
-  std::vector<std::int64_t> ids_before;
+  std::vector<model::AuthorshipId> ids_before;
   EXPECT_TRUE((*catalog)->identity().for_each_authorship([&](AuthorshipRow&& r) { ids_before.push_back(r.id); }).ok());
   auto changed = (*catalog)->writer().upsert_works({work("a:1", "One, revised", {"X", "Y"})});
   EXPECT_EQ(changed->updated, 1u);
   EXPECT_EQ((*catalog)->reader().work_count().value(), 2u);
-  std::vector<std::int64_t> ids_after;
+  std::vector<model::AuthorshipId> ids_after;
   EXPECT_TRUE((*catalog)->identity().for_each_authorship([&](AuthorshipRow&& r) { ids_after.push_back(r.id); }).ok());
   ASSERT_EQ(ids_after.size(), 3u);
   EXPECT_EQ(ids_after[0], ids_before[0]);
@@ -148,7 +148,7 @@ TEST(SqliteCatalog, AttributionsAndTheirStrength) {
     // Y's slot on the firm work is weak for Y, and must not make the work weak for X.
     bool weak = r.work_id == 2 || r.position == 1;
     assignment.attributions.push_back(
-        {"why " + std::to_string(r.id), weak ? model::AttributionStrength::weak : model::AttributionStrength::strong});
+        {"why " + std::to_string(r.id.value()), weak ? model::AttributionStrength::weak : model::AttributionStrength::strong});
   }).ok());
   ASSERT_TRUE((*catalog)->identity().save_assignment(assignment).ok());
   EXPECT_EQ((*catalog)->reader().weak_work_count(R(4), {}).value(), 1);

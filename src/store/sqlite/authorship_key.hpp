@@ -5,15 +5,17 @@
 #include <cstdint>
 #include <string>
 
+#include "model/ids.hpp"
+
 namespace bzpeer::store::sqlite {
 
 inline constexpr std::int64_t kAuthorSlotsPerWork = 8192;
 
-inline std::int64_t authorship_key(std::int64_t work_id, int position) {
-  return work_id * kAuthorSlotsPerWork + position;
+inline model::AuthorshipId authorship_key(std::int64_t work_id, int position) {
+  return model::AuthorshipId(work_id * kAuthorSlotsPerWork + position);
 }
-inline std::int64_t work_of_authorship(std::int64_t key) { return key / kAuthorSlotsPerWork; }
-inline int position_of_authorship(std::int64_t key) { return static_cast<int>(key % kAuthorSlotsPerWork); }
+inline std::int64_t work_of_authorship(model::AuthorshipId key) { return key.value() / kAuthorSlotsPerWork; }
+inline int position_of_authorship(model::AuthorshipId key) { return static_cast<int>(key.value() % kAuthorSlotsPerWork); }
 
 // The keys of works first_work..last_work's authorships: [begin, end).
 struct AuthorshipRange {

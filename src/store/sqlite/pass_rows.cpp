@@ -13,7 +13,7 @@ Status read_authorship_rows(Database& db, const std::function<void(AuthorshipRow
         "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id ORDER BY a.id");
     while (stmt.step()) {
       AuthorshipRow row;
-      row.id = stmt.column_int(0);
+      row.id = stmt.column_id<model::AuthorshipId>(0);
       row.work_id = stmt.column_int(1);
       row.position = static_cast<int>(stmt.column_int(2));
       row.raw_name = stmt.column_text(3);

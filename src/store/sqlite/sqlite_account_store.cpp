@@ -19,7 +19,7 @@ Status io_error(const SqliteError& e) { return make_error(ErrorCode::io, e.what(
 
 model::Account read_account(const Statement& s) {
   model::Account a;
-  a.id = s.column_int(0);
+  a.id = s.column_id<model::AccountId>(0);
   a.email = s.column_text(1);
   a.display_name = s.column_text(2);
   a.email_verified = s.column_int(3) != 0;
@@ -31,7 +31,7 @@ model::Account read_account(const Statement& s) {
 constexpr const char* kAccountColumns = "id, email, display_name, email_verified, orcid, role, created_at";
 
 model::Claim read_claim(const Statement& s) {
-  return {s.column_id<model::ResearcherId>(0), s.column_int(1), state_column(s, 2, model::parse_verification_level, "claims.level"),
+  return {s.column_id<model::ResearcherId>(0), s.column_id<model::AccountId>(1), state_column(s, 2, model::parse_verification_level, "claims.level"),
           s.column_text(3), s.column_int(4) != 0, s.column_int(5)};
 }
 constexpr const char* kClaimColumns = "researcher_id, account_id, level, evidence, open_to_collaborate, created_at";
@@ -40,8 +40,8 @@ model::Conversation read_conversation(const Statement& s) {
   model::Conversation c;
   c.id = s.column_int(0);
   c.researcher = s.column_id<model::ResearcherId>(1);
-  c.researcher_account = s.column_int(2);
-  c.initiator = s.column_int(3);
+  c.researcher_account = s.column_id<model::AccountId>(2);
+  c.initiator = s.column_id<model::AccountId>(3);
   c.subject = s.column_text(4);
   c.status = s.column_text(5);
   c.created_at = s.column_int(6);
@@ -71,7 +71,7 @@ class SqliteAccountStore final : public AccountStore {
       s.run();
       if (db_.changes() == 0) return make_error(ErrorCode::conflict, "an account with this email already exists");
       model::Account a;
-      a.id = db_.last_insert_id();
+      a.id = AccountId(db_.last_insert_id());
       a.email = email;
       a.display_name = display_name;
       a.created_at = now;
@@ -128,7 +128,7 @@ class SqliteAccountStore final : public AccountStore {
     auto s = db_.prepare("SELECT account_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?");
     s.bind(1, token_hash).bind(2, now);
     if (!s.step()) return std::nullopt;
-    return SessionRow{s.column_int(0), s.column_text(1)};
+    return SessionRow{s.column_id<model::AccountId>(0), s.column_text(1)};
   }
 
   Status delete_session(const std::string& token_hash) override {
@@ -152,7 +152,7 @@ class SqliteAccountStore final : public AccountStore {
         "RETURNING account_id");
     s.bind(1, token_hash).bind(2, purpose).bind(3, now);
     if (!s.step()) return std::nullopt;
-    AccountId id = s.column_int(0);
+    AccountId id = s.column_id<model::AccountId>(0);
     s.reset();
     return id;
   }
@@ -160,7 +160,7 @@ class SqliteAccountStore final : public AccountStore {
   std::optional<model::Claim> claim_of_researcher(model::ResearcherId researcher) override {
     return one_claim("researcher_id", researcher.value());
   }
-  std::optional<model::Claim> claim_of_account(AccountId account) override { return one_claim("account_id", account); }
+  std::optional<model::Claim> claim_of_account(AccountId account) override { return one_claim("account_id", account.value()); }
 
   Status save_claim(const model::Claim& c) override {
     return write("INSERT OR REPLACE INTO claims(" + std::string(kClaimColumns) + ") VALUES (?, ?, ?, ?, ?, ?)",
@@ -295,7 +295,7 @@ class SqliteAccountStore final : public AccountStore {
     auto s = db_.prepare("SELECT account_id FROM feed_tokens WHERE token_hash = ?");
     s.bind(1, token_hash);
     if (!s.step()) return std::nullopt;
-    return s.column_int(0);
+    return s.column_id<model::AccountId>(0);
   }
 
   Status set_weekly_digest(AccountId account, bool on) override {
@@ -352,7 +352,7 @@ class SqliteAccountStore final : public AccountStore {
         "SELECT m.id, m.sender_account_id, a.display_name, m.body, m.created_at FROM messages m "
         "JOIN accounts a ON a.id = m.sender_account_id WHERE m.conversation_id = ? ORDER BY m.id");
     m.bind(1, id);
-    while (m.step()) c.messages.push_back({m.column_int(0), m.column_int(1), m.column_text(2), m.column_text(3), m.column_int(4)});
+    while (m.step()) c.messages.push_back({m.column_int(0), m.column_id<model::AccountId>(1), m.column_text(2), m.column_text(3), m.column_int(4)});
     return c;
   }
 
@@ -410,7 +410,7 @@ class SqliteAccountStore final : public AccountStore {
     std::lock_guard lock(mutex_);
     auto s = db_.prepare("SELECT id, reporter_account_id, target, reason, status, created_at FROM reports WHERE status = 'open' ORDER BY id");
     std::vector<model::Report> out;
-    while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_text(2), s.column_text(3), s.column_text(4), s.column_int(5)});
+    while (s.step()) out.push_back({s.column_int(0), s.column_id<model::AccountId>(1), s.column_text(2), s.column_text(3), s.column_text(4), s.column_int(5)});
     return out;
   }
 
@@ -461,7 +461,7 @@ class SqliteAccountStore final : public AccountStore {
     auto s = db_.prepare("SELECT at, actor_account_id, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?");
     s.bind(1, limit);
     std::vector<AuditEntry> out;
-    while (s.step()) out.push_back({s.column_int(0), s.column_int(1), s.column_text(2), s.column_text(3), s.column_text(4)});
+    while (s.step()) out.push_back({s.column_int(0), s.column_id<model::AccountId>(1), s.column_text(2), s.column_text(3), s.column_text(4)});
     return out;
   }
 
@@ -494,7 +494,7 @@ class SqliteAccountStore final : public AccountStore {
                          " ORDER BY id");
     if (value) s.bind(1, *value);
     std::vector<model::Dispute> out;
-    while (s.step()) out.push_back({s.column_int(0), s.column_id<model::ResearcherId>(1), s.column_int(2), s.column_text(3), s.column_text(4)});
+    while (s.step()) out.push_back({s.column_int(0), s.column_id<model::ResearcherId>(1), s.column_id<model::AccountId>(2), s.column_text(3), s.column_text(4)});
     return out;
   }
 

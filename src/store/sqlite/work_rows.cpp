@@ -40,7 +40,7 @@ std::int64_t read_works_revision(Database& db) {
 }
 
 AuthorshipAttribution read_attribution(const Statement& stmt) {
-  const std::int64_t key = stmt.column_int(0);
+  const auto key = stmt.column_id<model::AuthorshipId>(0);
   return {work_of_authorship(key), position_of_authorship(key), stmt.column_id<model::ResearcherId>(1),
           {stmt.column_text(3),
            optional_state_column(stmt, 2, model::parse_attribution_strength, "researcher_authorships.strength")}};
