@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "cli/commands.hpp"
+#include "cli/store_options.hpp"
 #include "store/account_store.hpp"
 
 namespace bzpeer::cli {
@@ -12,12 +13,12 @@ void add_accounts_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("accounts", "Operator tasks on accounts");
   cmd->require_subcommand(1);
   auto* promote = cmd->add_subcommand("make-moderator", "Give an account the moderator role");
-  auto data = std::make_shared<std::string>("./bzpeer-data");
+  auto place = std::make_shared<StorePlace>();
   auto email = std::make_shared<std::string>();
-  promote->add_option("--data", *data, "Data directory")->capture_default_str();
+  add_store_options(promote, *place);
   promote->add_option("email", *email, "The account's email")->required();
   promote->callback([=, &exit_code] {
-    auto store = store::open_account_store(*data);
+    auto store = store::open_account_store(place->catalog_location());
     if (!store) {
       std::fprintf(stderr, "bzpeer accounts: %s\n", store.error().message.c_str());
       exit_code = 1;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/store_options.hpp"
 #include "core/memory.hpp"
 #include "enrich/profile_pass.hpp"
 #include "feed/work_terms_pass.hpp"
@@ -24,12 +25,12 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 void add_build_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("build", "Derive researchers, their profiles and the search indexes from the catalog");
-  auto data = std::make_shared<std::string>("./bzpeer-data");
+  auto place = std::make_shared<StorePlace>();
   auto name_only = std::make_shared<bool>(false);
-  cmd->add_option("--data", *data, "Data directory")->capture_default_str();
+  add_store_options(cmd, *place, "Data directory");
   cmd->add_flag("--name-only", *name_only, "One researcher per full name (no disambiguation), for comparison");
   cmd->callback([=, &exit_code] {
-    auto catalog = store::open_catalog(*data);
+    auto catalog = store::open_catalog(place->catalog_location());
     if (!catalog) {
       std::fprintf(stderr, "bzpeer build: %s\n", catalog.error().message.c_str());
       exit_code = 1;
@@ -74,7 +75,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
     }
     std::printf("feed: terms of %llu works counted in %.2fs\n", static_cast<unsigned long long>(terms_stats->works),
                 terms_stats->seconds);
-    auto index_stats = search::build_search_index((*catalog)->index_source(), *data);
+    auto index_stats = search::build_search_index((*catalog)->index_source(), place->data);
     if (!index_stats) {
       std::fprintf(stderr, "bzpeer build: search index: %s\n", index_stats.error().message.c_str());
       exit_code = 1;
@@ -86,7 +87,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 static_cast<unsigned long long>(index_stats->researchers),
                 static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
                 static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0));
-    auto graph_stats = graph::build_graph((*catalog)->index_source(), *data + "/graph.bin");
+    auto graph_stats = graph::build_graph((*catalog)->index_source(), place->data + "/graph.bin");
     if (!graph_stats) {
       std::fprintf(stderr, "bzpeer build: graph: %s\n", graph_stats.error().message.c_str());
       exit_code = 1;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/store_options.hpp"
 #include "snapshot/snapshot_writer.hpp"
 #include "store/catalog.hpp"
 
@@ -12,14 +13,14 @@ namespace bzpeer::cli {
 void add_export_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("export", "Write works, authors (with attributions) and topics as gzip JSON lines, "
                                            "in the OpenAlex snapshot's layout");
-  auto data = std::make_shared<std::string>("./bzpeer-data");
+  auto place = std::make_shared<StorePlace>();
   auto out = std::make_shared<std::string>();
   auto per_part = std::make_shared<std::uint64_t>(100000);
-  cmd->add_option("--data", *data, "Data directory of a built catalog")->capture_default_str();
+  add_store_options(cmd, *place, "Data directory of a built catalog");
   cmd->add_option("out", *out, "Folder to write works/, authors/ and topics/ into")->required();
   cmd->add_option("--records-per-part", *per_part, "Records per part_NNN.gz file")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->callback([=, &exit_code] {
-    auto catalog = store::open_catalog(*data, /*read_only=*/true);
+    auto catalog = store::open_catalog(place->catalog_location(), /*read_only=*/true);
     if (!catalog) {
       std::fprintf(stderr, "bzpeer export: %s\n", catalog.error().message.c_str());
       exit_code = 1;

@@ -5,6 +5,7 @@
 #include "accounts/accounts.hpp"
 #include "accounts/smtp_mailer.hpp"
 #include "cli/commands.hpp"
+#include "cli/store_options.hpp"
 #include "feed/account_interests.hpp"
 #include "feed/digest.hpp"
 #include "feed/offline_eval.hpp"
@@ -17,13 +18,13 @@ namespace bzpeer::cli {
 namespace {
 
 struct FeedEvalArgs {
-  std::string data = "./bzpeer-data";
+  StorePlace place;
   int year = 0;
   bool json = false;
 };
 
 int run_eval(const FeedEvalArgs& a) {
-  auto catalog = store::open_catalog(a.data, /*read_only=*/true);
+  auto catalog = store::open_catalog(a.place.catalog_location(), /*read_only=*/true);
   if (!catalog) {
     std::fprintf(stderr, "bzpeer feed eval: %s\n", catalog.error().message.c_str());
     return 1;
@@ -40,7 +41,7 @@ int run_eval(const FeedEvalArgs& a) {
 }
 
 struct DigestArgs {
-  std::string data = "./bzpeer-data";
+  StorePlace place;
   std::string public_url = "http://127.0.0.1:8080";
   std::string smtp_url;
 };
@@ -49,15 +50,15 @@ struct DigestArgs {
 // (through --smtp, else into the outbox). Safe to run as often as one likes: an account gets one a
 // week; one without new works that week gets none.
 int run_digest(const DigestArgs& a) {
-  auto catalog = store::open_catalog(a.data, /*read_only=*/true);
-  auto searcher = search::Searcher::open(a.data);
-  auto account_store = store::open_account_store(a.data);
+  auto catalog = store::open_catalog(a.place.catalog_location(), /*read_only=*/true);
+  auto searcher = search::Searcher::open(a.place.data);
+  auto account_store = store::open_account_store(a.place.catalog_location());
   if (!catalog || !searcher || !account_store) {
     const Error& e = !catalog ? catalog.error() : !searcher ? searcher.error() : account_store.error();
     std::fprintf(stderr, "bzpeer feed digest: %s\n", e.message.c_str());
     return 1;
   }
-  auto mailer = accounts::make_mailer(a.data, a.smtp_url);
+  auto mailer = accounts::make_mailer(a.place.data, a.smtp_url);
   if (!mailer) {
     std::fprintf(stderr, "bzpeer feed digest: %s\n", mailer.error().message.c_str());
     return 1;
@@ -93,14 +94,14 @@ void add_feed_commands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<FeedEvalArgs>();
   auto* eval = feed->add_subcommand(
       "eval", "Rank each researcher's works of YEAR from their earlier ones, beside recency, popularity and BM25");
-  eval->add_option("--data", args->data, "Data directory of a built catalog")->capture_default_str();
+  add_store_options(eval, args->place, "Data directory of a built catalog");
   eval->add_option("--year", args->year, "The year whose works are ranked")->required();
   eval->add_flag("--json", args->json, "One JSON line instead of a table");
   eval->callback([args, &exit_code] { exit_code = run_eval(*args); });
 
   auto digest_args = std::make_shared<DigestArgs>();
   auto* digest = feed->add_subcommand("digest", "Mail the weekly digest to the accounts it is due to (run it daily)");
-  digest->add_option("--data", digest_args->data, "Data directory")->capture_default_str();
+  add_store_options(digest, digest_args->place);
   digest->add_option("--public-url", digest_args->public_url, "The address users reach, for links")->capture_default_str();
   digest->add_option("--smtp", digest_args->smtp_url, "Send through this SMTP server, as serve --smtp (default: DATA/outbox)");
   digest->callback([digest_args, &exit_code] { exit_code = run_digest(*digest_args); });

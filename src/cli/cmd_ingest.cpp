@@ -8,6 +8,7 @@
 
 #include "cli/batch_writer.hpp"
 #include "cli/commands.hpp"
+#include "cli/store_options.hpp"
 #include "core/progress.hpp"
 #include "ingest/reader.hpp"
 #include "store/catalog.hpp"
@@ -71,10 +72,10 @@ class CatalogSink final : public ingest::RecordSink {
 
 void add_ingest_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("ingest", "Read bibliographic records into the catalog (idempotent upsert)");
-  auto data = std::make_shared<std::string>("./bzpeer-data");
+  auto place = std::make_shared<StorePlace>();
   auto format = std::make_shared<std::string>("auto");
   auto paths = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("--data", *data, "Data directory")->capture_default_str();
+  add_store_options(cmd, *place, "Data directory");
   cmd->add_option("--format", *format, "auto, arxiv, arxiv-oai, openalex, acl, dblp or s2and")->capture_default_str();
   cmd->add_option("paths", *paths, "Files or directories (read recursively)")->required();
   cmd->callback([=, &exit_code] {
@@ -84,7 +85,7 @@ void add_ingest_command(CLI::App& app, int& exit_code) {
       exit_code = 2;
       return;
     }
-    auto catalog = store::open_catalog(*data);
+    auto catalog = store::open_catalog(place->catalog_location());
     if (!catalog) {
       std::fprintf(stderr, "bzpeer ingest: %s\n", catalog.error().message.c_str());
       exit_code = 1;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/store_options.hpp"
 #include "http/server.hpp"
 
 namespace bzpeer::cli {
@@ -13,6 +14,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--port", options->port, "Port (0 picks a free one)")->capture_default_str();
   cmd->add_option("--host", options->host, "Address to listen on")->capture_default_str();
   cmd->add_option("--data", options->data_dir, "Data directory")->capture_default_str();
+  add_catalog_option(cmd, options->catalog);
   cmd->add_option("--public-url", options->public_url, "Address users reach, for links in mails (default http://HOST:PORT)");
   cmd->add_option("--smtp", options->smtp_url,
                   "Send mail through this SMTP server (smtp://host:port, STARTTLS when offered; smtps://host:port); "

@@ -118,6 +118,14 @@ void handle_claim_api(const httplib::Request& req, httplib::Response& res, Deps&
                            {"verification_level", model::name(outcome->claim.level)}, {"evidence", outcome->claim.evidence}});
 }
 
+// Follows or unfollows `target` (a researcher or topic id) and answers with the new state.
+void set_following(httplib::Response& res, accounts::Accounts& accounts, const model::Account& account,
+                   const std::string& target, bool on) {
+  auto s = on ? accounts.follow(account, target) : accounts.unfollow(account, target);
+  if (!s) return send_error(res, s.error());
+  send_json(res, 200, json{{"following", on}, {"followers_count", accounts.followers(target)}});
+}
+
 auto follow_researcher(const httplib::Request& req, httplib::Response& res, bool on, Deps& deps) {
   auto& catalogs = deps.catalogs;
   auto& accounts = deps.accounts;
@@ -125,10 +133,7 @@ auto follow_researcher(const httplib::Request& req, httplib::Response& res, bool
   if (!session) return;
   auto researcher = existing_researcher(req.matches[1], catalogs.reader());
   if (!researcher) return send_error(res, researcher.error());
-  std::string target = model::format_researcher_id(*researcher);
-  auto s = on ? accounts.follow(session->account, target) : accounts.unfollow(session->account, target);
-  if (!s) return send_error(res, s.error());
-  send_json(res, 200, json{{"following", on}, {"followers_count", accounts.followers(target)}});
+  set_following(res, accounts, session->account, model::format_researcher_id(*researcher), on);
 }
 
 void handle_follow_researcher_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {
@@ -146,9 +151,7 @@ auto follow_topic(const httplib::Request& req, httplib::Response& res, bool on, 
   std::string topic = req.get_param_value("id");
   if ((topic.rfind("topic:", 0) != 0 && topic.rfind("field:", 0) != 0) || topic.size() > 200)
     return send_json_error(res, 400, "parameter 'id' must be a topic id (topic:... or field:...)");
-  auto s = on ? accounts.follow(session->account, topic) : accounts.unfollow(session->account, topic);
-  if (!s) return send_error(res, s.error());
-  send_json(res, 200, json{{"following", on}, {"followers_count", accounts.followers(topic)}});
+  set_following(res, accounts, session->account, topic, on);
 }
 
 void handle_follow_topic_api(const httplib::Request& req, httplib::Response& res, Deps& deps) {

@@ -11,7 +11,7 @@ store::Catalog& CatalogPool::local() {
   thread_local std::map<const CatalogPool*, std::unique_ptr<store::Catalog>> catalogs;
   auto& slot = catalogs[this];
   if (!slot) {
-    auto opened = store::open_catalog(data_dir_, /*read_only=*/true);
+    auto opened = store::open_catalog(location_, /*read_only=*/true);
     if (!opened) throw std::runtime_error(opened.error().message);
     slot = std::move(*opened);
   }

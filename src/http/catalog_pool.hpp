@@ -9,14 +9,14 @@ namespace bzpeer::http {
 
 class CatalogPool {
  public:
-  explicit CatalogPool(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+  explicit CatalogPool(std::string location) : location_(std::move(location)) {}
   // The calling thread's catalog, opened on first use; throws when it cannot be opened.
   store::Catalog& local();
   // Its serving face: all that the handlers read.
   store::CatalogReader& reader() { return local().reader(); }
 
  private:
-  std::string data_dir_;
+  std::string location_;  // a data directory or a database URL
 };
 
 }  // namespace bzpeer::http

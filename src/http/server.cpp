@@ -64,7 +64,7 @@ void send_error_page(httplib::Response& res, const Error& e) {
 }
 
 int run_server(const ServerOptions& options, const std::function<void(int)>& on_ready) {
-  CatalogPool catalogs(options.data_dir);
+  CatalogPool catalogs(options.catalog_location());
   try {
     catalogs.reader();  // fail fast when there is no catalog
   } catch (const std::exception& e) {
@@ -78,7 +78,7 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
     std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
     return 1;
   }
-  auto account_store = store::open_account_store(options.data_dir);
+  auto account_store = store::open_account_store(options.catalog_location());
   if (!account_store) {
     std::fprintf(stderr, "bzpeer serve: %s\n", account_store.error().message.c_str());
     return 1;

@@ -8,9 +8,11 @@
 namespace bzpeer::http {
 
 struct ServerOptions {
+  std::string catalog_location() const { return catalog.empty() ? data_dir : catalog; }
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string data_dir = "./bzpeer-data";
+  std::string catalog;  // a PostgreSQL URL for the catalog and accounts; empty: DATA/catalog.sqlite
   int threads = 8;
   std::string public_url;  // the address users reach (for links in mails); default http://host:port
   std::string smtp_url;    // empty: mails are files in DATA/outbox

@@ -23,7 +23,7 @@ class Id {
 using ResearcherId = Id<struct ResearcherKind>;  // shown as "R" + number
 using AccountId = Id<struct AccountKind>;  // who signed up
 // One author slot of one work. How the number is made from the work and the position is
-// the store's business (store/sqlite/authorship_key.hpp); above it the id is opaque.
+// the store's business (store/sql/authorship_key.hpp); above it the id is opaque.
 using AuthorshipId = Id<struct AuthorshipKind>;
 
 }  // namespace bzpeer::model

@@ -121,7 +121,8 @@ class AccountStore {
   virtual std::vector<AuditEntry> audit_log(int limit) = 0;
 };
 
-// Opens the account store in DATA/catalog.sqlite (creating and migrating it).
-Result<std::unique_ptr<AccountStore>> open_account_store(const std::string& data_dir);
+// Opens the account store beside the catalog at `location` (a data directory or a
+// PostgreSQL URL, as open_catalog), creating and migrating it.
+Result<std::unique_ptr<AccountStore>> open_account_store(const std::string& location);
 
 }  // namespace bzpeer::store

@@ -30,8 +30,12 @@ class Catalog {
   virtual int schema_version() = 0;
 };
 
-// Opens (creating and migrating) the catalog under `data_dir` (catalog.sqlite).
-// `read_only` opens an existing catalog for serving.
-Result<std::unique_ptr<Catalog>> open_catalog(const std::string& data_dir, bool read_only = false);
+// Where the catalog lives: a data directory (the embedded default, DATA/catalog.sqlite)
+// or a PostgreSQL URL (postgresql://user@host:port/db, or postgres://).
+bool is_database_url(const std::string& location);
+
+// Opens (creating and migrating) the catalog at `location`. `read_only` opens an
+// existing catalog for serving.
+Result<std::unique_ptr<Catalog>> open_catalog(const std::string& location, bool read_only = false);
 
 }  // namespace bzpeer::store

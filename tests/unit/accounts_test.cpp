@@ -7,6 +7,7 @@
 #include "accounts/rate_limiter.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/validation.hpp"
+#include "test_backends.hpp"
 #include "test_support.hpp"
 
 namespace bzpeer::accounts {
@@ -64,17 +65,23 @@ class CollectingMailer final : public Mailer {
   std::vector<Mail>& out_;
 };
 
-// Accounts over a fresh store in a temporary folder, their mails collected.
-std::unique_ptr<store::AccountStore> fresh_store(const bzpeer::testing::TempDir& dir) {
-  auto opened = store::open_account_store(dir.path().string());
+// Accounts over a fresh store (on each backend), their mails collected.
+std::unique_ptr<store::AccountStore> fresh_store(const std::string& location) {
+  auto opened = store::open_account_store(location);
   if (!opened) throw std::runtime_error(opened.error().message);
   return std::move(*opened);
 }
 struct AccountsUnderTest {
-  bzpeer::testing::TempDir dir;
+  explicit AccountsUnderTest(const std::string& location)
+      : accounts{fresh_store(location), std::make_unique<CollectingMailer>(mails), "http://test"} {}
   std::vector<Mail> mails;
-  Accounts accounts{fresh_store(dir), std::make_unique<CollectingMailer>(mails), "http://test"};
+  Accounts accounts;
 };
+
+class AccountsFlow : public bzpeer::testing::OnBothBackends {};
+INSTANTIATE_TEST_SUITE_P(Backends, AccountsFlow,
+                         ::testing::Values(bzpeer::testing::Backend::sqlite, bzpeer::testing::Backend::postgresql),
+                         bzpeer::testing::backend_name);
 
 std::string token_in(const Mail& mail) {
   std::smatch m;
@@ -82,8 +89,8 @@ std::string token_in(const Mail& mail) {
   return m[1];
 }
 
-TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
-  AccountsUnderTest t;
+TEST_P(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
+  AccountsUnderTest t(catalog_location());
   Accounts& accounts = t.accounts;
   std::vector<Mail>& mails = t.mails;
   auto ada = accounts.signup("ada@example.org", "correct horse battery", "Ada");
@@ -118,8 +125,8 @@ TEST(AccountsFlow, VerifyClaimDisputeAndOneClaimPerAccount) {
   EXPECT_EQ(accounts.researcher_state(R(7)).claim->account, ada->id) << "a dispute does not take the record over";
 }
 
-TEST(AccountsFlow, NeitherSignUpNorResetTellsWhichEmailsHaveAccounts) {
-  AccountsUnderTest t;
+TEST_P(AccountsFlow, NeitherSignUpNorResetTellsWhichEmailsHaveAccounts) {
+  AccountsUnderTest t(catalog_location());
   Accounts& accounts = t.accounts;
   std::vector<Mail>& mails = t.mails;
   ASSERT_TRUE(accounts.signup("ada@example.org", "correct horse battery", "Ada"));
@@ -161,8 +168,8 @@ model::Account verified_account(Accounts& accounts, std::vector<Mail>& mails, co
   return session->account;
 }
 
-TEST(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
-  AccountsUnderTest t;
+TEST_P(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
+  AccountsUnderTest t(catalog_location());
   Accounts& accounts = t.accounts;
   std::vector<Mail>& mails = t.mails;
   auto ada = verified_account(accounts, mails, "ada@example.org");

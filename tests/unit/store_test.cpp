@@ -4,8 +4,9 @@
 
 #include "store/profile_codec.hpp"
 #include "store/sqlite/migrations.hpp"
-#include "store/sqlite/db.hpp"
+#include "store/sqlite/sqlite_connection.hpp"
 #include "store/sqlite/sqlite_catalog.hpp"
+#include "test_backends.hpp"
 #include "test_support.hpp"
 
 namespace bzpeer::store {
@@ -14,6 +15,10 @@ namespace {
 using bzpeer::testing::R;
 
 using testing::TempDir;
+
+class Catalogs : public testing::OnBothBackends {};
+INSTANTIATE_TEST_SUITE_P(Backends, Catalogs, ::testing::Values(testing::Backend::sqlite, testing::Backend::postgresql),
+                         testing::backend_name);
 
 model::Work work(const std::string& id, const std::string& title, std::vector<std::string> authors) {
   model::Work w;
@@ -39,9 +44,8 @@ size_t authorship_count(Catalog& catalog) {
   return n;
 }
 
-TEST(SqliteCatalog, UpsertIsIdempotentAndUpdatesChangedRecords) {
-  TempDir dir;
-  auto catalog = open_catalog(dir.path().string());
+TEST_P(Catalogs, UpsertIsIdempotentAndUpdatesChangedRecords) {
+  auto catalog = open_catalog(catalog_location());
   ASSERT_TRUE(catalog.ok());
   std::vector<model::Work> batch = {work("a:1", "One", {"X", "Y", "Z"}), work("a:2", "Two", {"X"})};
   auto first = (*catalog)->writer().upsert_works(batch);
@@ -71,9 +75,8 @@ TEST(SqliteCatalog, UpsertIsIdempotentAndUpdatesChangedRecords) {
   EXPECT_EQ(title, "One, revised");
 }
 
-TEST(SqliteCatalog, KeepsWhatAWorkCites) {
-  TempDir dir;
-  auto catalog = open_catalog(dir.path().string());
+TEST_P(Catalogs, KeepsWhatAWorkCites) {
+  auto catalog = open_catalog(catalog_location());
   auto citing = work("a:1", "One", {"X"});
   citing.cited = {"a:2", "a:3"};
   ASSERT_TRUE((*catalog)->writer().upsert_works({citing, work("a:2", "Two", {"X"})}).ok());
@@ -86,13 +89,12 @@ TEST(SqliteCatalog, KeepsWhatAWorkCites) {
   EXPECT_EQ((*catalog)->writer().upsert_works({citing})->updated, 1u);
 }
 
-TEST(SqliteCatalog, DataSurvivesReopening) {
-  TempDir dir;
+TEST_P(Catalogs, DataSurvivesReopening) {
   {
-    auto catalog = open_catalog(dir.path().string());
+    auto catalog = open_catalog(catalog_location());
     ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"})}).ok());
   }
-  auto reopened = open_catalog(dir.path().string(), /*read_only=*/true);
+  auto reopened = open_catalog(catalog_location(), /*read_only=*/true);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ((*reopened)->reader().work_count().value(), 1u);
 }
@@ -114,8 +116,8 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
   }
   {
     // Rows as the version-1 code wrote them (today's writer needs later columns).
-    sqlite::Database db(path);
-    db.exec("INSERT INTO works(id, external_id, source, type, title, year, content_hash) "
+    auto db = sqlite::open_connection(path);
+    db->exec("INSERT INTO works(id, external_id, source, type, title, year, content_hash) "
             "VALUES (1, 'a:1', 'test', 'article', 'Kept', 2020, 0);"
             "INSERT INTO authorships(id, work_id, position, raw_name) VALUES (8192, 1, 0, 'X');");
   }
@@ -135,9 +137,8 @@ TEST(SqliteCatalog, MigratesAnOlderSchemaKeepingItsData) {
 
 // Each attribution keeps its explanation and strength; the works tied on weak evidence
 // can be counted and listed alone.
-TEST(SqliteCatalog, AttributionsAndTheirStrength) {
-  TempDir dir;
-  auto catalog = open_catalog(dir.path().string());
+TEST_P(Catalogs, AttributionsAndTheirStrength) {
+  auto catalog = open_catalog(catalog_location());
   ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "Firm", {"X", "Y"}), work("a:2", "Doubtful", {"X"}),
                                         work("a:3", "Other", {"X"})}).ok());
   ResearcherAssignment assignment;
@@ -171,9 +172,8 @@ TEST(SqliteCatalog, AttributionsAndTheirStrength) {
   EXPECT_EQ((*catalog)->reader().researcher_works(R(4), {1, 20}, false, {weak[0].id}).value().size(), 2u);
 }
 
-TEST(SqliteCatalog, RedirectsFollowChainsOfMerges) {
-  TempDir dir;
-  auto catalog = open_catalog(dir.path().string());
+TEST_P(Catalogs, RedirectsFollowChainsOfMerges) {
+  auto catalog = open_catalog(catalog_location());
   ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"})}).ok());
   ResearcherAssignment first;
   first.researchers.push_back({R(3), "X", "x"});
@@ -217,9 +217,8 @@ namespace {
 
 using bzpeer::testing::R;
 
-TEST(SqliteCatalog, WorksSinceARevisionAreExactlyTheChangedOnes) {
-  TempDir dir;
-  auto catalog = open_catalog(dir.path().string());
+TEST_P(Catalogs, WorksSinceARevisionAreExactlyTheChangedOnes) {
+  auto catalog = open_catalog(catalog_location());
   ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"}), work("a:2", "Two", {"Y"})}).ok());
   std::int64_t seen = (*catalog)->index_source().works_revision().value();
   ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:1", "One", {"X"}), work("a:2", "Two, revised", {"Y", "Z"}),
@@ -246,10 +245,9 @@ namespace {
 
 using bzpeer::testing::R;
 
-TEST(SqliteCatalog, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
-  TempDir dir;
-  auto catalog = open_catalog(dir.path().string());
-  auto accounts = open_account_store(dir.path().string());
+TEST_P(Catalogs, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
+  auto catalog = open_catalog(catalog_location());
+  auto accounts = open_account_store(catalog_location());
   ASSERT_TRUE(catalog && accounts);
   auto ada = (*accounts)->create_account("ada@example.org", "x", "Ada", 1);
   auto bob = (*accounts)->create_account("bob@example.org", "x", "Bob", 1);

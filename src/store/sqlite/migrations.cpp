@@ -250,17 +250,17 @@ const std::vector<const char*>& migrations() {
 
 int latest_schema_version() { return static_cast<int>(migrations().size()); }
 
-int schema_version(Database& db) {
+int schema_version(sql::Connection& db) {
   auto stmt = db.prepare("PRAGMA user_version");
   stmt.step();
   return static_cast<int>(stmt.column_int(0));
 }
 
-void migrate(Database& db, int target) {
+void migrate(sql::Connection& db, int target) {
   if (target < 0) target = latest_schema_version();
   int current = schema_version(db);
   for (int version = current + 1; version <= target; ++version) {
-    Transaction tx(db);
+    sql::Transaction tx(db);
     db.exec(migrations()[static_cast<size_t>(version - 1)]);
     db.exec("PRAGMA user_version=" + std::to_string(version));
     tx.commit();

@@ -1,15 +1,15 @@
-#include "store/sqlite/sqlite_catalog_reader.hpp"
+#include "store/sql/sql_catalog_reader.hpp"
 
 #include <algorithm>
 #include <limits>
 
 #include "core/text.hpp"
 #include "store/profile_codec.hpp"
-#include "store/sqlite/authorship_key.hpp"
-#include "store/sqlite/result_guard.hpp"
-#include "store/sqlite/state_column.hpp"
+#include "store/sql/authorship_key.hpp"
+#include "store/sql/result_guard.hpp"
+#include "store/sql/state_column.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
 namespace {
 
@@ -25,21 +25,16 @@ model::ResearcherProfile read_profile(Statement& stmt) {
 
 // A condition on `researcher_works rw`: one of the researcher's authorships of the work
 // was attributed on weak evidence, and the work is not in the settled list bound next.
-const std::string kTiedWeakly = "AND EXISTS (SELECT 1 FROM researcher_authorships ra WHERE " +
-                                authorship_of_work_sql("ra.authorship_id", "rw.work_id") +
-                                " AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak') "
-                                "AND rw.work_id NOT IN (SELECT value FROM json_each(?)) ";
-
-// Work ids as a JSON array, bound to a json_each().
-std::string json_id_list(const std::vector<std::int64_t>& ids) {
-  std::string out = "[";
-  for (auto id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
-  return out + "]";
+std::string tied_weakly(Backend backend) {
+  return "AND EXISTS (SELECT 1 FROM researcher_authorships ra WHERE " +
+         authorship_of_work_sql("ra.authorship_id", "rw.work_id") +
+         " AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak') AND rw.work_id NOT IN (" +
+         ids_in_json(backend, "?") + ") ";
 }
 
 }  // namespace
 
-Result<std::optional<model::ResearcherProfile>> SqliteCatalogReader::profile(model::ResearcherId id) {
+Result<std::optional<model::ResearcherProfile>> SqlCatalogReader::profile(model::ResearcherId id) {
   return guarded([&]() -> Result<std::optional<model::ResearcherProfile>> {
     if (!profile_stmt_) profile_stmt_ = db_.prepare("SELECT " + kProfileColumns + " FROM researchers WHERE id = ?");
     profile_stmt_.bind(1, id);
@@ -50,7 +45,7 @@ Result<std::optional<model::ResearcherProfile>> SqliteCatalogReader::profile(mod
   });
 }
 
-Result<std::optional<model::ResearcherId>> SqliteCatalogReader::redirect(model::ResearcherId old_id) {
+Result<std::optional<model::ResearcherId>> SqlCatalogReader::redirect(model::ResearcherId old_id) {
   return guarded([&]() -> Result<std::optional<model::ResearcherId>> {
     auto stmt = db_.prepare("SELECT new_id FROM researcher_redirects WHERE old_id = ?");
     stmt.bind(1, old_id);
@@ -59,14 +54,14 @@ Result<std::optional<model::ResearcherId>> SqliteCatalogReader::redirect(model::
   });
 }
 
-Result<std::vector<WorkSummary>> SqliteCatalogReader::researcher_works(model::ResearcherId id, Page page, bool weak_only,
+Result<std::vector<WorkSummary>> SqlCatalogReader::researcher_works(model::ResearcherId id, Page page, bool weak_only,
                                                                        const std::vector<std::int64_t>& settled) {
   return guarded([&]() -> Result<std::vector<WorkSummary>> {
     Statement& stmt = weak_only ? weak_works_stmt_ : works_stmt_;
     if (!stmt)
       stmt = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns +
                          " FROM researcher_works rw JOIN works w ON w.id = rw.work_id WHERE rw.researcher_id = ? " +
-                         (weak_only ? kTiedWeakly : "") +
+                         (weak_only ? tied_weakly(db_.backend()) : "") +
                          "ORDER BY rw.year DESC, rw.date DESC, rw.work_id DESC LIMIT ? OFFSET ?");
     std::vector<WorkSummary> out;
     int limit_index = weak_only ? 3 : 2;  // the weak-only filter binds the settled list second
@@ -81,7 +76,7 @@ Result<std::vector<WorkSummary>> SqliteCatalogReader::researcher_works(model::Re
   });
 }
 
-Result<std::vector<std::int64_t>> SqliteCatalogReader::researcher_work_ids(model::ResearcherId id, std::size_t limit) {
+Result<std::vector<std::int64_t>> SqlCatalogReader::researcher_work_ids(model::ResearcherId id, std::size_t limit) {
   return guarded([&]() -> Result<std::vector<std::int64_t>> {
     // Prepared once: the feed asks this for each of a reader's hundreds of follows.
     if (!newest_work_ids_stmt_)
@@ -96,20 +91,20 @@ Result<std::vector<std::int64_t>> SqliteCatalogReader::researcher_work_ids(model
   });
 }
 
-Result<int> SqliteCatalogReader::count_on_profile(model::ResearcherId id, const std::vector<std::int64_t>& work_ids) {
+Result<int> SqlCatalogReader::count_on_profile(model::ResearcherId id, const std::vector<std::int64_t>& work_ids) {
   return guarded([&]() -> Result<int> {
     auto stmt = db_.prepare(
-        "SELECT count(*) FROM researcher_works WHERE researcher_id = ? AND work_id IN (SELECT value FROM json_each(?))");
+        "SELECT count(*) FROM researcher_works WHERE researcher_id = ? AND work_id IN (" + ids_in_json(db_.backend(), "?") + ")");
     stmt.bind(1, id).bind(2, json_id_list(work_ids));
     stmt.step();
     return static_cast<int>(stmt.column_int(0));
   });
 }
 
-Result<int> SqliteCatalogReader::weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) {
+Result<int> SqlCatalogReader::weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) {
   return guarded([&]() -> Result<int> {
     if (!weak_count_stmt_)
-      weak_count_stmt_ = db_.prepare("SELECT count(*) FROM researcher_works rw WHERE rw.researcher_id = ? " + kTiedWeakly);
+      weak_count_stmt_ = db_.prepare("SELECT count(*) FROM researcher_works rw WHERE rw.researcher_id = ? " + tied_weakly(db_.backend()));
     weak_count_stmt_.bind(1, id).bind(2, json_id_list(settled));
     weak_count_stmt_.step();
     int count = static_cast<int>(weak_count_stmt_.column_int(0));
@@ -118,14 +113,14 @@ Result<int> SqliteCatalogReader::weak_work_count(model::ResearcherId id, const s
   });
 }
 
-Status SqliteCatalogReader::fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) {
+Status SqlCatalogReader::fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) {
   return guarded([&]() -> Status {
     attribute(id, works);
     return Ok{};
   });
 }
 
-void SqliteCatalogReader::attribute(model::ResearcherId id, std::vector<WorkSummary>& works) {
+void SqlCatalogReader::attribute(model::ResearcherId id, std::vector<WorkSummary>& works) {
   if (!attribution_stmt_)
     attribution_stmt_ = db_.prepare(
         "SELECT evidence, strength FROM researcher_authorships WHERE authorship_id >= ?1 AND authorship_id < ?2 "
@@ -142,7 +137,7 @@ void SqliteCatalogReader::attribute(model::ResearcherId id, std::vector<WorkSumm
   }
 }
 
-Result<std::vector<model::ResearcherProfile>> SqliteCatalogReader::find_researchers(const std::string& name, bool prefix,
+Result<std::vector<model::ResearcherProfile>> SqlCatalogReader::find_researchers(const std::string& name, bool prefix,
                                                                                     int limit) {
   return guarded([&]() -> Result<std::vector<model::ResearcherProfile>> {
     std::string key = text::fold(name);
@@ -153,11 +148,11 @@ Result<std::vector<model::ResearcherProfile>> SqliteCatalogReader::find_research
       std::string upper = key;
       upper.back() = static_cast<char>(static_cast<unsigned char>(upper.back()) + 1);
       stmt = db_.prepare("SELECT " + kProfileColumns +
-                         " FROM researchers WHERE name_key >= ? AND name_key < ? ORDER BY works_count DESC LIMIT ?");
+                         " FROM researchers WHERE name_key >= ? AND name_key < ? ORDER BY works_count DESC, name_key, id LIMIT ?");
       stmt.bind(1, key).bind(2, upper).bind(3, limit);
     } else {
       stmt = db_.prepare("SELECT " + kProfileColumns +
-                         " FROM researchers WHERE name_key = ? ORDER BY works_count DESC LIMIT ?");
+                         " FROM researchers WHERE name_key = ? ORDER BY works_count DESC, id LIMIT ?");
       stmt.bind(1, key).bind(2, limit);
     }
     while (stmt.step()) out.push_back(read_profile(stmt));
@@ -165,7 +160,7 @@ Result<std::vector<model::ResearcherProfile>> SqliteCatalogReader::find_research
   });
 }
 
-Result<std::vector<WorkSummary>> SqliteCatalogReader::works_by_ids(const std::vector<std::int64_t>& ids) {
+Result<std::vector<WorkSummary>> SqlCatalogReader::works_by_ids(const std::vector<std::int64_t>& ids) {
   return guarded([&]() -> Result<std::vector<WorkSummary>> {
     if (!work_by_id_stmt_)
       work_by_id_stmt_ = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns + " FROM works w WHERE w.id = ?");
@@ -182,7 +177,7 @@ Result<std::vector<WorkSummary>> SqliteCatalogReader::works_by_ids(const std::ve
   });
 }
 
-Result<std::vector<AuthorshipAttribution>> SqliteCatalogReader::attributions_in_works(std::int64_t first_work,
+Result<std::vector<AuthorshipAttribution>> SqlCatalogReader::attributions_in_works(std::int64_t first_work,
                                                                                      std::int64_t last_work) {
   return guarded([&]() -> Result<std::vector<AuthorshipAttribution>> {
     auto stmt = db_.prepare(
@@ -196,7 +191,7 @@ Result<std::vector<AuthorshipAttribution>> SqliteCatalogReader::attributions_in_
   });
 }
 
-Result<std::uint64_t> SqliteCatalogReader::work_count() {
+Result<std::uint64_t> SqlCatalogReader::work_count() {
   return guarded([&]() -> Result<std::uint64_t> {
     auto stmt = db_.prepare("SELECT COUNT(*) FROM works");
     stmt.step();
@@ -204,13 +199,13 @@ Result<std::uint64_t> SqliteCatalogReader::work_count() {
   });
 }
 
-Result<std::int64_t> SqliteCatalogReader::works_revision() {
+Result<std::int64_t> SqlCatalogReader::works_revision() {
   return guarded([&]() -> Result<std::int64_t> { return read_works_revision(db_); });
 }
 
-AuthorsReader& SqliteCatalogReader::authors() {
+AuthorsReader& SqlCatalogReader::authors() {
   if (!authors_) authors_ = std::make_unique<AuthorsReader>(db_);
   return *authors_;
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

@@ -1,16 +1,16 @@
 #pragma once
-// The SQLite side of CatalogReader; statements asked on every request are prepared once.
+// The SQL side of CatalogReader; statements asked on every request are prepared once.
 #include <memory>
 
 #include "store/catalog_reader.hpp"
-#include "store/sqlite/db.hpp"
-#include "store/sqlite/work_rows.hpp"
+#include "store/sql/connection.hpp"
+#include "store/sql/work_rows.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
-class SqliteCatalogReader final : public CatalogReader {
+class SqlCatalogReader final : public CatalogReader {
  public:
-  explicit SqliteCatalogReader(Database& db) : db_(db) {}
+  explicit SqlCatalogReader(Connection& db) : db_(db) {}
 
   Result<std::optional<model::ResearcherProfile>> profile(model::ResearcherId id) override;
   Result<std::optional<model::ResearcherId>> redirect(model::ResearcherId old_id) override;
@@ -32,10 +32,10 @@ class SqliteCatalogReader final : public CatalogReader {
   void attribute(model::ResearcherId id, std::vector<WorkSummary>& works);
   AuthorsReader& authors();
 
-  Database& db_;
+  Connection& db_;
   Statement profile_stmt_, works_stmt_, weak_works_stmt_, weak_count_stmt_, attribution_stmt_, work_by_id_stmt_,
       newest_work_ids_stmt_;
   std::unique_ptr<AuthorsReader> authors_;
 };
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

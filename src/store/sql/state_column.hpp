@@ -6,15 +6,15 @@
 #include <string>
 #include <string_view>
 
-#include "store/sqlite/db.hpp"
+#include "store/sql/connection.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
 template <typename State>
 State state_column(const Statement& s, int index, std::optional<State> (*parse)(std::string_view), const char* column) {
   std::string text = s.column_text(index);
   if (auto state = parse(text)) return *state;
-  throw SqliteError(std::string("unknown ") + column + " '" + text + "' in the database");
+  throw DatabaseError(std::string("unknown ") + column + " '" + text + "' in the database");
 }
 
 // A state that may be absent, stored as ''.
@@ -25,4 +25,4 @@ std::optional<State> optional_state_column(const Statement& s, int index, std::o
   return state_column(s, index, parse, column);
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

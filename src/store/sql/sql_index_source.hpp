@@ -1,13 +1,13 @@
 #pragma once
-// The SQLite side of IndexSource: the builders' whole passes.
+// The SQL side of IndexSource: the builders' whole passes.
 #include "store/index_source.hpp"
-#include "store/sqlite/pass_rows.hpp"
+#include "store/sql/pass_rows.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
-class SqliteIndexSource final : public SqliteAssignmentRows<IndexSource> {
+class SqlIndexSource final : public SqlAssignmentRows<IndexSource> {
  public:
-  using SqliteAssignmentRows::SqliteAssignmentRows;
+  using SqlAssignmentRows::SqlAssignmentRows;
   Result<std::int64_t> works_revision() override;
   Status for_each_work_since(std::int64_t revision, const std::function<void(WorkSummary&&)>& visit) override;
   Status for_each_researcher_for_search(const std::function<void(ResearcherSearchRow&&)>& visit) override;
@@ -18,4 +18,4 @@ class SqliteIndexSource final : public SqliteAssignmentRows<IndexSource> {
   Status for_each_attribution_by_researcher(const std::function<void(AuthorshipAttribution&&)>& visit) override;
 };
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

@@ -1,13 +1,13 @@
 #pragma once
-// The SQLite side of WorkFeatureStore: table work_terms on the catalog's connection.
-#include "store/sqlite/db.hpp"
+// The SQL side of WorkFeatureStore: table work_terms on the catalog's connection.
+#include "store/sql/connection.hpp"
 #include "store/work_features.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
-class SqliteWorkFeatures final : public WorkFeatureStore {
+class SqlWorkFeatures final : public WorkFeatureStore {
  public:
-  explicit SqliteWorkFeatures(Database& db) : db_(db) {}
+  explicit SqlWorkFeatures(Connection& db) : db_(db) {}
 
   Result<std::int64_t> terms_revision() override;
   Result<std::vector<std::int64_t>> works_changed_since(std::int64_t revision) override;
@@ -17,8 +17,8 @@ class SqliteWorkFeatures final : public WorkFeatureStore {
   Result<std::vector<WorkFeatures>> work_features(const std::vector<std::int64_t>& ids) override;
 
  private:
-  Database& db_;
+  Connection& db_;
   Statement features_stmt_, text_stmt_;
 };
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

@@ -1,11 +1,11 @@
-#include "store/sqlite/sqlite_profile_store.hpp"
+#include "store/sql/sql_profile_store.hpp"
 
 #include "store/profile_codec.hpp"
-#include "store/sqlite/result_guard.hpp"
+#include "store/sql/result_guard.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
-Status SqliteProfileStore::save_profiles(const std::vector<model::ResearcherProfile>& profiles) {
+Status SqlProfileStore::save_profiles(const std::vector<model::ResearcherProfile>& profiles) {
   return guarded([&]() -> Status {
     Transaction tx(db_);
     auto update = db_.prepare("UPDATE researchers SET profile_json = ? WHERE id = ?");
@@ -18,7 +18,7 @@ Status SqliteProfileStore::save_profiles(const std::vector<model::ResearcherProf
   });
 }
 
-Status SqliteProfileStore::save_topics(const std::vector<model::TopicSummary>& topics) {
+Status SqlProfileStore::save_topics(const std::vector<model::TopicSummary>& topics) {
   return guarded([&]() -> Status {
     Transaction tx(db_);
     db_.exec("DELETE FROM topics");
@@ -32,4 +32,4 @@ Status SqliteProfileStore::save_topics(const std::vector<model::TopicSummary>& t
   });
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

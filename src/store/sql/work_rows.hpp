@@ -6,9 +6,9 @@
 
 #include "store/attribution.hpp"
 #include "store/work_summary.hpp"
-#include "store/sqlite/db.hpp"
+#include "store/sql/connection.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
 // Columns of `works w`, in the order read_work_summary expects.
 inline constexpr const char* kWorkSummaryColumns =
@@ -22,7 +22,7 @@ std::vector<std::string> split_at_spaces(const std::string& joined);
 WorkSummary read_work_summary(const Statement& stmt);
 
 // The catalog's works revision (catalog_meta), 0 before any ingest.
-std::int64_t read_works_revision(Database& db);
+std::int64_t read_works_revision(Connection& db);
 
 // Decodes (authorship_id, researcher_id, strength, evidence) of researcher_authorships.
 AuthorshipAttribution read_attribution(const Statement& stmt);
@@ -30,11 +30,11 @@ AuthorshipAttribution read_attribution(const Statement& stmt);
 // Fills works' author lists (a work's authors are one key range: authorship_key.hpp).
 class AuthorsReader {
  public:
-  explicit AuthorsReader(Database& db);
+  explicit AuthorsReader(Connection& db);
   void fill(WorkSummary& work);
 
  private:
   Statement stmt_;
 };
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

@@ -1,11 +1,11 @@
-#include "store/sqlite/sqlite_work_writer.hpp"
+#include "store/sql/sql_work_writer.hpp"
 
 #include "core/text.hpp"
-#include "store/sqlite/authorship_key.hpp"
-#include "store/sqlite/result_guard.hpp"
-#include "store/sqlite/work_rows.hpp"
+#include "store/sql/authorship_key.hpp"
+#include "store/sql/result_guard.hpp"
+#include "store/sql/work_rows.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
 namespace {
 
@@ -24,7 +24,7 @@ std::int64_t content_hash(const model::Work& w) {
 
 }  // namespace
 
-Result<UpsertCounts> SqliteWorkWriter::upsert_works(const std::vector<model::Work>& works) {
+Result<UpsertCounts> SqlWorkWriter::upsert_works(const std::vector<model::Work>& works) {
   return guarded([&]() -> Result<UpsertCounts> {
     prepare();
     UpsertCounts counts;
@@ -60,8 +60,13 @@ Result<UpsertCounts> SqliteWorkWriter::upsert_works(const std::vector<model::Wor
           .bind(12, hash)
           .bind(13, revision)
           .bind(14, join_with_spaces(w.cited));
-      write.run();
-      if (!found) id = db_.last_insert_id();
+      if (found) {
+        write.run();
+      } else {
+        write.step();  // INSERT ... RETURNING id
+        id = write.column_int(0);
+        write.reset();
+      }
       for (const auto& a : w.authors) {
         upsert_authorship_.bind(1, authorship_key(id, a.position))
             .bind(2, id)
@@ -90,12 +95,12 @@ Result<UpsertCounts> SqliteWorkWriter::upsert_works(const std::vector<model::Wor
   });
 }
 
-void SqliteWorkWriter::prepare() {
+void SqlWorkWriter::prepare() {
   if (find_work_) return;
   find_work_ = db_.prepare("SELECT id, content_hash FROM works WHERE external_id = ?");
   insert_work_ = db_.prepare(
       "INSERT INTO works(external_id, source, type, title, abstract, year, date, venue, categories, doi, url, "
-      "content_hash, revision, cited) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+      "content_hash, revision, cited) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id");
   update_work_ = db_.prepare(
       "UPDATE works SET source=?2, type=?3, title=?4, abstract=?5, year=?6, date=?7, venue=?8, categories=?9, "
       "doi=?10, url=?11, content_hash=?12, revision=?13, cited=?14 WHERE external_id=?1");
@@ -108,4 +113,4 @@ void SqliteWorkWriter::prepare() {
   trim_authorships_ = db_.prepare("DELETE FROM authorships WHERE id >= ?1 AND id < ?2");
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

@@ -1,21 +1,26 @@
-// The AccountStore on SQLite: its own read-write connection to catalog.sqlite, one
-// statement at a time under a mutex (account writes are few and small), and
-// synchronous=FULL so an acknowledged write survives a crash of the machine too.
-#include <filesystem>
+// The AccountStore over a SQL connection of its own (beside the catalog's), one
+// statement at a time under a mutex: account writes are few and small.
 #include <mutex>
 
 #include "store/account_store.hpp"
-#include "store/sqlite/db.hpp"
-#include "store/sqlite/migrations.hpp"
-#include "store/sqlite/state_column.hpp"
+#include "store/sql/connection.hpp"
+#include "store/sql/state_column.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
 namespace {
 
 using model::AccountId;
 
-Status io_error(const SqliteError& e) { return make_error(ErrorCode::io, e.what()); }
+// Runs an INSERT ... RETURNING id and gives the id.
+std::int64_t inserted_id(Statement& s) {
+  if (!s.step()) throw DatabaseError("an insert returned no id");
+  std::int64_t id = s.column_int(0);
+  s.reset();
+  return id;
+}
+
+Status io_error(const DatabaseError& e) { return make_error(ErrorCode::io, e.what()); }
 
 model::Account read_account(const Statement& s) {
   model::Account a;
@@ -34,6 +39,11 @@ model::Claim read_claim(const Statement& s) {
   return {s.column_id<model::ResearcherId>(0), s.column_id<model::AccountId>(1), state_column(s, 2, model::parse_verification_level, "claims.level"),
           s.column_text(3), s.column_int(4) != 0, s.column_int(5)};
 }
+// One correction a work: the latest wins.
+constexpr const char* kSaveCorrection =
+    "INSERT INTO corrections(researcher_id, work_id, action, account_id, created_at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT(researcher_id, work_id) DO UPDATE SET action = excluded.action, account_id = excluded.account_id, "
+    "created_at = excluded.created_at";
 constexpr const char* kClaimColumns = "researcher_id, account_id, level, evidence, open_to_collaborate, created_at";
 
 model::Conversation read_conversation(const Statement& s) {
@@ -54,29 +64,25 @@ constexpr const char* kConversationSelect =
     "i.display_name, r.display_name FROM conversations c JOIN accounts i ON i.id = c.initiator_account_id "
     "JOIN accounts r ON r.id = c.researcher_account_id";
 
-class SqliteAccountStore final : public AccountStore {
+class SqlAccountStore final : public AccountStore {
  public:
-  explicit SqliteAccountStore(const std::string& path) : db_(path) {
-    migrate(db_);
-    db_.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
-  }
+  explicit SqlAccountStore(std::unique_ptr<Connection> db) : owned_(std::move(db)), db_(*owned_) {}
 
   Result<model::Account> create_account(const std::string& email, const std::string& password_hash,
                                         const std::string& display_name, std::int64_t now) override {
     std::lock_guard lock(mutex_);
     try {
       auto s = db_.prepare("INSERT INTO accounts(email, password_hash, display_name, created_at) VALUES (?, ?, ?, ?) "
-                           "ON CONFLICT(email) DO NOTHING");
+                           "ON CONFLICT(email) DO NOTHING RETURNING id");
       s.bind(1, email).bind(2, password_hash).bind(3, display_name).bind(4, now);
-      s.run();
-      if (db_.changes() == 0) return make_error(ErrorCode::conflict, "an account with this email already exists");
+      if (!s.step()) return make_error(ErrorCode::conflict, "an account with this email already exists");
       model::Account a;
-      a.id = AccountId(db_.last_insert_id());
+      a.id = s.column_id<AccountId>(0);
       a.email = email;
       a.display_name = display_name;
       a.created_at = now;
       return a;
-    } catch (const SqliteError& e) {
+    } catch (const DatabaseError& e) {
       return io_error(e).error();
     }
   }
@@ -163,7 +169,9 @@ class SqliteAccountStore final : public AccountStore {
   std::optional<model::Claim> claim_of_account(AccountId account) override { return one_claim("account_id", account.value()); }
 
   Status save_claim(const model::Claim& c) override {
-    return write("INSERT OR REPLACE INTO claims(" + std::string(kClaimColumns) + ") VALUES (?, ?, ?, ?, ?, ?)",
+    return write("INSERT INTO claims(" + std::string(kClaimColumns) + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(researcher_id) DO UPDATE SET "
+                 "account_id = excluded.account_id, level = excluded.level, evidence = excluded.evidence, "
+                 "open_to_collaborate = excluded.open_to_collaborate, created_at = excluded.created_at",
                  [&](Statement& s) {
                    s.bind(1, c.researcher).bind(2, c.account).bind(3, model::name(c.level)).bind(4, c.evidence);
                    s.bind(5, c.open_to_collaborate ? 1 : 0).bind(6, c.created_at);
@@ -179,11 +187,10 @@ class SqliteAccountStore final : public AccountStore {
       auto existing = db_.prepare("SELECT id FROM disputes WHERE researcher_id = ? AND claimant_account_id = ? AND status = 'open'");
       existing.bind(1, researcher).bind(2, claimant);
       if (existing.step()) return existing.column_int(0);
-      auto s = db_.prepare("INSERT INTO disputes(researcher_id, claimant_account_id, created_at) VALUES (?, ?, ?)");
+      auto s = db_.prepare("INSERT INTO disputes(researcher_id, claimant_account_id, created_at) VALUES (?, ?, ?) RETURNING id");
       s.bind(1, researcher).bind(2, claimant).bind(3, now);
-      s.run();
-      return db_.last_insert_id();
-    } catch (const SqliteError& e) {
+      return inserted_id(s);
+    } catch (const DatabaseError& e) {
       return io_error(e).error();
     }
   }
@@ -216,7 +223,7 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   Status save_correction(const model::WorkCorrection& c, AccountId by, std::int64_t now) override {
-    return write("INSERT OR REPLACE INTO corrections(researcher_id, work_id, action, account_id, created_at) VALUES (?, ?, ?, ?, ?)",
+    return write(kSaveCorrection,
                  [&](Statement& s) { s.bind(1, c.researcher).bind(2, c.work_id).bind(3, model::name(c.action)).bind(4, by).bind(5, now); });
   }
 
@@ -225,14 +232,14 @@ class SqliteAccountStore final : public AccountStore {
     try {
       Transaction tx(db_);
       auto s = db_.prepare(
-          "INSERT OR REPLACE INTO corrections(researcher_id, work_id, action, account_id, created_at) VALUES (?, ?, ?, ?, ?)");
+          kSaveCorrection);
       for (const auto& c : cs) {
         s.bind(1, c.researcher).bind(2, c.work_id).bind(3, model::name(c.action)).bind(4, by).bind(5, now);
         s.run();
       }
       tx.commit();
       return Ok{};
-    } catch (const SqliteError& e) {
+    } catch (const DatabaseError& e) {
       return io_error(e);
     }
   }
@@ -243,7 +250,7 @@ class SqliteAccountStore final : public AccountStore {
   std::vector<model::WorkCorrection> all_corrections() override { return corrections(""); }
 
   Status follow(AccountId account, const std::string& target, std::int64_t now) override {
-    return write("INSERT OR IGNORE INTO follows(account_id, target, created_at) VALUES (?, ?, ?)",
+    return write("INSERT INTO follows(account_id, target, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                  [&](Statement& s) { s.bind(1, account).bind(2, target).bind(3, now); });
   }
   Status unfollow(AccountId account, const std::string& target) override {
@@ -269,7 +276,7 @@ class SqliteAccountStore final : public AccountStore {
   Status set_work_mark(AccountId account, std::int64_t work, model::FeedMark mark, bool on,
                        std::int64_t now) override {
     if (on)
-      return write("INSERT OR IGNORE INTO work_marks(account_id, work_id, mark, created_at) VALUES (?, ?, ?, ?)",
+      return write("INSERT INTO work_marks(account_id, work_id, mark, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                    [&](Statement& s) { s.bind(1, account).bind(2, work).bind(3, model::name(mark)).bind(4, now); });
     return write("DELETE FROM work_marks WHERE account_id = ? AND work_id = ? AND mark = ?",
                  [&](Statement& s) { s.bind(1, account).bind(2, work).bind(3, model::name(mark)); });
@@ -287,7 +294,8 @@ class SqliteAccountStore final : public AccountStore {
   Status set_feed_token(AccountId account, const std::string& token_hash, std::int64_t now) override {
     if (token_hash.empty())
       return write("DELETE FROM feed_tokens WHERE account_id = ?", [&](Statement& s) { s.bind(1, account); });
-    return write("INSERT OR REPLACE INTO feed_tokens(account_id, token_hash, created_at) VALUES (?, ?, ?)",
+    return write("INSERT INTO feed_tokens(account_id, token_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(account_id) DO UPDATE "
+                 "SET token_hash = excluded.token_hash, created_at = excluded.created_at",
                  [&](Statement& s) { s.bind(1, account).bind(2, token_hash).bind(3, now); });
   }
   std::optional<AccountId> account_by_feed_token(const std::string& token_hash) override {
@@ -300,7 +308,7 @@ class SqliteAccountStore final : public AccountStore {
 
   Status set_weekly_digest(AccountId account, bool on) override {
     if (on)
-      return write("INSERT OR IGNORE INTO feed_digests(account_id) VALUES (?)", [&](Statement& s) { s.bind(1, account); });
+      return write("INSERT INTO feed_digests(account_id) VALUES (?) ON CONFLICT DO NOTHING", [&](Statement& s) { s.bind(1, account); });
     return write("DELETE FROM feed_digests WHERE account_id = ?", [&](Statement& s) { s.bind(1, account); });
   }
   std::vector<std::pair<AccountId, std::int64_t>> weekly_digest_accounts() override {
@@ -328,16 +336,15 @@ class SqliteAccountStore final : public AccountStore {
       Transaction tx(db_);
       auto s = db_.prepare(
           "INSERT INTO conversations(researcher_id, researcher_account_id, initiator_account_id, subject, created_at) "
-          "VALUES (?, ?, ?, ?, ?)");
+          "VALUES (?, ?, ?, ?, ?) RETURNING id");
       s.bind(1, c.researcher).bind(2, c.researcher_account).bind(3, c.initiator).bind(4, c.subject).bind(5, now);
-      s.run();
-      std::int64_t id = db_.last_insert_id();
+      std::int64_t id = inserted_id(s);
       auto m = db_.prepare("INSERT INTO messages(conversation_id, sender_account_id, body, created_at) VALUES (?, ?, ?, ?)");
       m.bind(1, id).bind(2, c.initiator).bind(3, first_message).bind(4, now);
       m.run();
       tx.commit();
       return id;
-    } catch (const SqliteError& e) {
+    } catch (const DatabaseError& e) {
       return io_error(e).error();
     }
   }
@@ -384,7 +391,7 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   Status block(AccountId blocker, AccountId blocked, std::int64_t now) override {
-    return write("INSERT OR IGNORE INTO blocks(blocker_account_id, blocked_account_id, created_at) VALUES (?, ?, ?)",
+    return write("INSERT INTO blocks(blocker_account_id, blocked_account_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                  [&](Statement& s) { s.bind(1, blocker).bind(2, blocked).bind(3, now); });
   }
   bool is_blocked(AccountId blocker, AccountId blocked) override {
@@ -397,11 +404,10 @@ class SqliteAccountStore final : public AccountStore {
   Result<std::int64_t> create_report(const model::Report& r) override {
     std::lock_guard lock(mutex_);
     try {
-      auto s = db_.prepare("INSERT INTO reports(reporter_account_id, target, reason, created_at) VALUES (?, ?, ?, ?)");
+      auto s = db_.prepare("INSERT INTO reports(reporter_account_id, target, reason, created_at) VALUES (?, ?, ?, ?) RETURNING id");
       s.bind(1, r.reporter).bind(2, r.target).bind(3, r.reason).bind(4, r.created_at);
-      s.run();
-      return db_.last_insert_id();
-    } catch (const SqliteError& e) {
+      return inserted_id(s);
+    } catch (const DatabaseError& e) {
       return io_error(e).error();
     }
   }
@@ -426,11 +432,10 @@ class SqliteAccountStore final : public AccountStore {
   Result<std::int64_t> add_notification(AccountId account, const model::Notification& n) override {
     std::lock_guard lock(mutex_);
     try {
-      auto s = db_.prepare("INSERT INTO notifications(account_id, kind, text, link, created_at) VALUES (?, ?, ?, ?, ?)");
+      auto s = db_.prepare("INSERT INTO notifications(account_id, kind, text, link, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id");
       s.bind(1, account).bind(2, n.kind).bind(3, n.text).bind(4, n.link).bind(5, n.at);
-      s.run();
-      return db_.last_insert_id();
-    } catch (const SqliteError& e) {
+      return inserted_id(s);
+    } catch (const DatabaseError& e) {
       return io_error(e).error();
     }
   }
@@ -474,7 +479,7 @@ class SqliteAccountStore final : public AccountStore {
       bind(s);
       s.run();
       return Ok{};
-    } catch (const SqliteError& e) {
+    } catch (const DatabaseError& e) {
       return io_error(e);
     }
   }
@@ -510,23 +515,14 @@ class SqliteAccountStore final : public AccountStore {
   }
 
   std::mutex mutex_;
-  Database db_;
+  std::unique_ptr<Connection> owned_;
+  Connection& db_;
 };
 
 }  // namespace
 
-}  // namespace bzpeer::store::sqlite
-
-namespace bzpeer::store {
-
-Result<std::unique_ptr<AccountStore>> open_account_store(const std::string& data_dir) {
-  try {
-    std::filesystem::create_directories(data_dir);
-    return std::unique_ptr<AccountStore>(
-        new sqlite::SqliteAccountStore((std::filesystem::path(data_dir) / "catalog.sqlite").string()));
-  } catch (const sqlite::SqliteError& e) {
-    return make_error(ErrorCode::io, e.what());
-  }
+std::unique_ptr<AccountStore> make_account_store(std::unique_ptr<Connection> db) {
+  return std::make_unique<SqlAccountStore>(std::move(db));
 }
 
-}  // namespace bzpeer::store
+}  // namespace bzpeer::store::sql

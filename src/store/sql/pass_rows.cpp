@@ -1,13 +1,13 @@
-#include "store/sqlite/pass_rows.hpp"
+#include "store/sql/pass_rows.hpp"
 
-#include "store/sqlite/result_guard.hpp"
-#include "store/sqlite/work_rows.hpp"
+#include "store/sql/result_guard.hpp"
+#include "store/sql/work_rows.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
-Status read_authorship_rows(Database& db, const std::function<void(AuthorshipRow&&)>& visit) {
+Status read_authorship_rows(Connection& db, const std::function<void(AuthorshipRow&&)>& visit) {
   return guarded([&]() -> Status {
-    auto stmt = db.prepare(
+    auto stmt = db.prepare_scan(
         "SELECT a.id, a.work_id, a.position, a.raw_name, a.first, a.last, a.affiliation, a.source_person_id, "
         "COALESCE(ra.researcher_id, 0), a.email, a.orcid FROM authorships a "
         "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id ORDER BY a.id");
@@ -30,9 +30,9 @@ Status read_authorship_rows(Database& db, const std::function<void(AuthorshipRow
   });
 }
 
-Status read_work_rows(Database& db, const std::function<void(WorkRow&&)>& visit) {
+Status read_work_rows(Connection& db, const std::function<void(WorkRow&&)>& visit) {
   return guarded([&]() -> Status {
-    auto stmt = db.prepare(
+    auto stmt = db.prepare_scan(
         "SELECT id, external_id, source, type, title, abstract, venue, date, year, categories, cited FROM works "
         "ORDER BY id");
     while (stmt.step()) {
@@ -54,20 +54,20 @@ Status read_work_rows(Database& db, const std::function<void(WorkRow&&)>& visit)
   });
 }
 
-Status read_researcher_work_rows(Database& db, const std::function<void(model::ResearcherId, std::int64_t)>& visit) {
+Status read_researcher_work_rows(Connection& db, const std::function<void(model::ResearcherId, std::int64_t)>& visit) {
   return guarded([&]() -> Status {
-    auto stmt = db.prepare("SELECT researcher_id, work_id FROM researcher_works ORDER BY work_id");
+    auto stmt = db.prepare_scan("SELECT researcher_id, work_id FROM researcher_works ORDER BY work_id, researcher_id");
     while (stmt.step()) visit(stmt.column_id<model::ResearcherId>(0), stmt.column_int(1));
     return Ok{};
   });
 }
 
-Status read_researcher_rows(Database& db, const std::function<void(model::ResearcherId, const std::string&)>& visit) {
+Status read_researcher_rows(Connection& db, const std::function<void(model::ResearcherId, const std::string&)>& visit) {
   return guarded([&]() -> Status {
-    auto stmt = db.prepare("SELECT id, display_name FROM researchers ORDER BY id");
+    auto stmt = db.prepare_scan("SELECT id, display_name FROM researchers ORDER BY id");
     while (stmt.step()) visit(stmt.column_id<model::ResearcherId>(0), stmt.column_text(1));
     return Ok{};
   });
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

@@ -7,7 +7,7 @@
 
 #include "model/ids.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
 inline constexpr std::int64_t kAuthorSlotsPerWork = 8192;
 
@@ -33,4 +33,4 @@ inline std::string authorship_of_work_sql(const std::string& key, const std::str
   return key + " >= " + work_id + " * " + slots + " AND " + key + " < (" + work_id + " + 1) * " + slots;
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

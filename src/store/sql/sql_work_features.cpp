@@ -1,18 +1,18 @@
-#include "store/sqlite/sqlite_work_features.hpp"
+#include "store/sql/sql_work_features.hpp"
 
-#include "store/sqlite/result_guard.hpp"
-#include "store/sqlite/work_rows.hpp"
+#include "store/sql/result_guard.hpp"
+#include "store/sql/work_rows.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
-Result<std::int64_t> SqliteWorkFeatures::terms_revision() {
+Result<std::int64_t> SqlWorkFeatures::terms_revision() {
   return guarded([&]() -> Result<std::int64_t> {
     auto stmt = db_.prepare("SELECT value FROM catalog_meta WHERE key = 'terms_revision'");
     return stmt.step() ? stmt.column_int(0) : 0;
   });
 }
 
-Result<std::vector<std::int64_t>> SqliteWorkFeatures::works_changed_since(std::int64_t revision) {
+Result<std::vector<std::int64_t>> SqlWorkFeatures::works_changed_since(std::int64_t revision) {
   return guarded([&]() -> Result<std::vector<std::int64_t>> {
     auto stmt = db_.prepare("SELECT id FROM works WHERE revision > ? ORDER BY id");
     stmt.bind(1, revision);
@@ -22,7 +22,7 @@ Result<std::vector<std::int64_t>> SqliteWorkFeatures::works_changed_since(std::i
   });
 }
 
-Result<std::vector<WorkText>> SqliteWorkFeatures::work_texts(const std::vector<std::int64_t>& ids) {
+Result<std::vector<WorkText>> SqlWorkFeatures::work_texts(const std::vector<std::int64_t>& ids) {
   return guarded([&]() -> Result<std::vector<WorkText>> {
     if (!text_stmt_) text_stmt_ = db_.prepare("SELECT title, abstract FROM works WHERE id = ?");
     std::vector<WorkText> out;
@@ -35,7 +35,7 @@ Result<std::vector<WorkText>> SqliteWorkFeatures::work_texts(const std::vector<s
   });
 }
 
-Status SqliteWorkFeatures::save_terms(const std::vector<std::pair<std::int64_t, std::string>>& terms,
+Status SqlWorkFeatures::save_terms(const std::vector<std::pair<std::int64_t, std::string>>& terms,
                                       std::optional<std::int64_t> revision) {
   return guarded([&]() -> Status {
     Transaction tx(db_);
@@ -58,7 +58,7 @@ Status SqliteWorkFeatures::save_terms(const std::vector<std::pair<std::int64_t, 
   });
 }
 
-Result<std::vector<WorkFeatures>> SqliteWorkFeatures::work_features(const std::vector<std::int64_t>& ids) {
+Result<std::vector<WorkFeatures>> SqlWorkFeatures::work_features(const std::vector<std::int64_t>& ids) {
   return guarded([&]() -> Result<std::vector<WorkFeatures>> {
     if (!features_stmt_)
       features_stmt_ = db_.prepare(
@@ -82,4 +82,4 @@ Result<std::vector<WorkFeatures>> SqliteWorkFeatures::work_features(const std::v
   });
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

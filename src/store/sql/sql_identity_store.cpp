@@ -1,14 +1,14 @@
-#include "store/sqlite/sqlite_identity_store.hpp"
+#include "store/sql/sql_identity_store.hpp"
 
 #include <algorithm>
 
-#include "store/sqlite/account_remap.hpp"
-#include "store/sqlite/result_guard.hpp"
-#include "store/sqlite/state_column.hpp"
+#include "store/sql/account_remap.hpp"
+#include "store/sql/result_guard.hpp"
+#include "store/sql/state_column.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
-Result<std::vector<model::WorkCorrection>> SqliteIdentityStore::work_corrections() {
+Result<std::vector<model::WorkCorrection>> SqlIdentityStore::work_corrections() {
   return guarded([&]() -> Result<std::vector<model::WorkCorrection>> {
     auto stmt = db_.prepare("SELECT researcher_id, work_id, action FROM corrections ORDER BY researcher_id, work_id");
     std::vector<model::WorkCorrection> out;
@@ -19,7 +19,7 @@ Result<std::vector<model::WorkCorrection>> SqliteIdentityStore::work_corrections
   });
 }
 
-Status SqliteIdentityStore::save_assignment(const ResearcherAssignment& assignment) {
+Status SqlIdentityStore::save_assignment(const ResearcherAssignment& assignment) {
   return guarded([&]() -> Status {
     Transaction tx(db_);
     // Rebuilt wholesale: rows go in key order and the secondary index is built once at
@@ -27,36 +27,37 @@ Status SqliteIdentityStore::save_assignment(const ResearcherAssignment& assignme
     db_.exec(
         "DELETE FROM researchers; DELETE FROM researcher_authorships; "
         "DROP INDEX IF EXISTS researcher_works_newest; DELETE FROM researcher_works;");
-    auto insert_researcher = db_.prepare("INSERT INTO researchers(id, display_name, name_key) VALUES (?, ?, ?)");
+    auto researchers = db_.bulk_insert("researchers", {"id", "display_name", "name_key"});
     for (const auto& r : assignment.researchers) {
-      insert_researcher.bind(1, r.id).bind(2, r.display_name).bind(3, r.name_key);
-      insert_researcher.run();
+      const std::string id = std::to_string(r.id.value());
+      researchers->add_row({id, r.display_name, r.name_key});
     }
+    researchers->finish();
     const auto& links = assignment.authorship_to_researcher;
     std::vector<size_t> order(links.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return links[a] < links[b]; });
-    auto insert_link =
-        db_.prepare("INSERT INTO researcher_authorships(authorship_id, researcher_id, evidence, strength) VALUES (?, ?, ?, ?)");
+    auto link_rows = db_.bulk_insert("researcher_authorships", {"authorship_id", "researcher_id", "evidence", "strength"});
     for (size_t i : order) {
       bool explained = i < assignment.attributions.size();
-      insert_link.bind(1, links[i].first).bind(2, links[i].second);
-      insert_link.bind_static(3, explained ? std::string_view(assignment.attributions[i].explanation) : "");
       const auto& strength = explained ? assignment.attributions[i].strength : std::nullopt;
-      insert_link.bind_static(4, strength ? model::name(*strength) : "");
-      insert_link.run();
+      const std::string authorship = std::to_string(links[i].first.value()), researcher = std::to_string(links[i].second.value());
+      link_rows->add_row({authorship, researcher,
+                          explained ? std::string_view(assignment.attributions[i].explanation) : std::string_view(),
+                          strength ? model::name(*strength) : std::string_view()});
     }
+    link_rows->finish();
     db_.exec(
-        "INSERT OR IGNORE INTO researcher_works(researcher_id, work_id, year, date) "
+        "INSERT INTO researcher_works(researcher_id, work_id, year, date) "
         "SELECT ra.researcher_id, a.work_id, w.year, w.date FROM researcher_authorships ra "
-        "JOIN authorships a ON a.id = ra.authorship_id JOIN works w ON w.id = a.work_id "
-        "ORDER BY ra.researcher_id, a.work_id;"
+        "JOIN authorships a ON a.id = ra.authorship_id JOIN works w ON w.id = a.work_id WHERE true "
+        "ORDER BY ra.researcher_id, a.work_id ON CONFLICT DO NOTHING;"
         "CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC, work_id DESC);"
         "UPDATE researchers SET works_count = "
         "(SELECT COUNT(*) FROM researcher_works rw WHERE rw.researcher_id = researchers.id);");
     // New redirects, with older ones that pointed at a now-retired id following along.
     auto repoint = db_.prepare("UPDATE researcher_redirects SET new_id = ?1 WHERE new_id = ?2");
-    auto add_redirect = db_.prepare("INSERT OR REPLACE INTO researcher_redirects(old_id, new_id) VALUES (?1, ?2)");
+    auto add_redirect = db_.prepare("INSERT INTO researcher_redirects(old_id, new_id) VALUES (?1, ?2) ON CONFLICT(old_id) DO UPDATE SET new_id = excluded.new_id");
     for (const auto& [old_id, new_id] : assignment.redirects) {
       repoint.bind(1, new_id).bind(2, old_id);
       repoint.run();
@@ -73,4 +74,4 @@ Status SqliteIdentityStore::save_assignment(const ResearcherAssignment& assignme
   });
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql

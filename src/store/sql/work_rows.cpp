@@ -1,10 +1,10 @@
-#include "store/sqlite/work_rows.hpp"
+#include "store/sql/work_rows.hpp"
 
 #include "core/text.hpp"
-#include "store/sqlite/authorship_key.hpp"
-#include "store/sqlite/state_column.hpp"
+#include "store/sql/authorship_key.hpp"
+#include "store/sql/state_column.hpp"
 
-namespace bzpeer::store::sqlite {
+namespace bzpeer::store::sql {
 
 std::string join_with_spaces(const std::vector<std::string>& items) {
   std::string out;
@@ -34,7 +34,7 @@ WorkSummary read_work_summary(const Statement& stmt) {
   return w;
 }
 
-std::int64_t read_works_revision(Database& db) {
+std::int64_t read_works_revision(Connection& db) {
   auto stmt = db.prepare("SELECT value FROM catalog_meta WHERE key = 'works_revision'");
   return stmt.step() ? stmt.column_int(0) : 0;
 }
@@ -46,7 +46,7 @@ AuthorshipAttribution read_attribution(const Statement& stmt) {
            optional_state_column(stmt, 2, model::parse_attribution_strength, "researcher_authorships.strength")}};
 }
 
-AuthorsReader::AuthorsReader(Database& db)
+AuthorsReader::AuthorsReader(Connection& db)
     : stmt_(db.prepare(
           "SELECT a.raw_name, a.affiliation, COALESCE(ra.researcher_id, 0) FROM authorships a "
           "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id "
@@ -63,4 +63,4 @@ void AuthorsReader::fill(WorkSummary& work) {
   stmt_.reset();
 }
 
-}  // namespace bzpeer::store::sqlite
+}  // namespace bzpeer::store::sql
