@@ -15,6 +15,12 @@ start_server() {
   BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start: $(cat "$WORK/serve.out")"
 }
 
+# Runs SQL on the catalog of DATA, wherever it lives (BZPEER_DATABASE_URL: PostgreSQL).
+catalog_sql() {
+  local data=$1 query=$2
+  if [ -n "${BZPEER_DATABASE_URL:-}" ]; then psql "$BZPEER_DATABASE_URL" -qAtc "$query"; else sqlite3 "$data/catalog.sqlite" "$query"; fi
+}
+
 # Ingests the seed fixture and builds it into $WORK/data (needs BZPEER and ROOT).
 build_seed_catalog() {
   "$BZPEER" ingest --data "$WORK/data" "$ROOT/tests/fixtures/seed_works.jsonl" > /dev/null

@@ -12,10 +12,10 @@ cat > "$WORK/works.jsonl" <<'JSON'
 JSON
 "$BZPEER" ingest --data "$WORK/data" "$WORK/works.jsonl" > /dev/null
 "$BZPEER" build --data "$WORK/data" --name-only > /dev/null
-ids=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers WHERE name_key IN ('h hu', 'han hu') ORDER BY id")
+ids=$(catalog_sql "$WORK/data" "SELECT id FROM researchers WHERE name_key IN ('h hu', 'han hu') ORDER BY id")
 [ "$(echo "$ids" | wc -l)" = 2 ] || fail "the name-only build should give two records, got: $ids"
 "$BZPEER" build --data "$WORK/data" > "$WORK/build.out"
-kept=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers WHERE name_key IN ('h hu', 'han hu')")
+kept=$(catalog_sql "$WORK/data" "SELECT id FROM researchers WHERE name_key IN ('h hu', 'han hu')")
 [ "$(echo "$kept" | wc -l)" = 1 ] || fail "disambiguation did not merge H. Hu and Han Hu: $kept"
 retired=$(echo "$ids" | grep -vx "$kept")
 
