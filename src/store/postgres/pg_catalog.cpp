@@ -2,6 +2,7 @@
 
 #include "store/postgres/migrations.hpp"
 #include "store/postgres/pg_connection.hpp"
+#include "store/postgres/pg_work_writer.hpp"
 #include "store/sql/sql_catalog.hpp"
 
 namespace bzpeer::store::postgres {
@@ -29,7 +30,7 @@ std::unique_ptr<Catalog> open_pg_catalog(const std::string& url, bool read_only)
   if (version != latest_schema_version())
     throw sql::DatabaseError("the catalog database has schema version " + std::to_string(version) + ", not " +
                              std::to_string(latest_schema_version()) + ": run `bzpeer ingest` or `bzpeer build` on it first");
-  return sql::make_catalog(std::move(db), version);
+  return sql::make_catalog(std::move(db), version, make_pg_work_writer);
 }
 
 std::unique_ptr<AccountStore> open_pg_account_store(const std::string& url) {

@@ -16,10 +16,13 @@ namespace {
 // One connection and its faces: each face prepares its own statements on it.
 class SqlCatalog final : public Catalog {
  public:
-  SqlCatalog(std::unique_ptr<Connection> db, int schema_version)
-      : owned_(std::move(db)), db_(*owned_), schema_version_(schema_version) {}
+  SqlCatalog(std::unique_ptr<Connection> db, int schema_version, const WorkWriterFactory& make_writer)
+      : owned_(std::move(db)),
+        db_(*owned_),
+        schema_version_(schema_version),
+        writer_(make_writer ? make_writer(db_) : std::make_unique<SqlWorkWriter>(db_)) {}
 
-  WorkWriter& writer() override { return writer_; }
+  WorkWriter& writer() override { return *writer_; }
   IdentityStore& identity() override { return identity_; }
   ProfileStore& profiles() override { return profiles_; }
   IndexSource& index_source() override { return index_source_; }
@@ -31,7 +34,7 @@ class SqlCatalog final : public Catalog {
   std::unique_ptr<Connection> owned_;
   Connection& db_;
   int schema_version_;
-  SqlWorkWriter writer_{db_};
+  std::unique_ptr<WorkWriter> writer_;
   SqlIdentityStore identity_{db_};
   SqlProfileStore profiles_{db_};
   SqlIndexSource index_source_{db_};
@@ -41,8 +44,9 @@ class SqlCatalog final : public Catalog {
 
 }  // namespace
 
-std::unique_ptr<Catalog> make_catalog(std::unique_ptr<Connection> db, int schema_version) {
-  return std::make_unique<SqlCatalog>(std::move(db), schema_version);
+std::unique_ptr<Catalog> make_catalog(std::unique_ptr<Connection> db, int schema_version,
+                                      const WorkWriterFactory& make_writer) {
+  return std::make_unique<SqlCatalog>(std::move(db), schema_version, make_writer);
 }
 
 }  // namespace bzpeer::store::sql

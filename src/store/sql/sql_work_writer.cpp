@@ -7,9 +7,6 @@
 
 namespace bzpeer::store::sql {
 
-namespace {
-
-// Hash of every stored field: equal hashes mean a re-ingested record changed nothing.
 std::int64_t content_hash(const model::Work& w) {
   std::string all;
   for (const std::string* field : {&w.source, &w.type, &w.title, &w.abstract, &w.date, &w.venue, &w.doi, &w.url})
@@ -21,8 +18,6 @@ std::int64_t content_hash(const model::Work& w) {
            a.orcid + '\x1f' + a.source_person_id + '\x1e';
   return static_cast<std::int64_t>(text::stable_hash(all));
 }
-
-}  // namespace
 
 Result<UpsertCounts> SqlWorkWriter::upsert_works(const std::vector<model::Work>& works) {
   return guarded([&]() -> Result<UpsertCounts> {

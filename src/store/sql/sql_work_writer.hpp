@@ -5,6 +5,11 @@
 
 namespace bzpeer::store::sql {
 
+// Hash of every stored field: equal hashes mean a re-ingested record changed nothing.
+std::int64_t content_hash(const model::Work& w);
+
+// One row at a time, which SQLite does at the disk's pace; PostgreSQL has its own,
+// by COPY (postgres/pg_work_writer).
 class SqlWorkWriter final : public WorkWriter {
  public:
   explicit SqlWorkWriter(Connection& db) : db_(db) {}
