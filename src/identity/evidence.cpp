@@ -85,7 +85,8 @@ std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, con
 
 size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& positions) {
   WorkEvidence work;
-  work.title = raw.title.size() > 160 ? raw.title.substr(0, 157) + "..." : raw.title;
+  // Shortened for explanations, cut between characters (a cut inside one is not text).
+  work.title = raw.title.size() > 160 ? text::utf8_prefix(raw.title, 157) + "..." : raw.title;
   work.terms = vectorize(raw.title, raw.abstract);
   std::string venue = text::fold(raw.venue);
   work.venue = venue.empty() ? 0 : text::stable_hash(venue);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "identity/attribution.hpp"
 #include "identity/block_clustering.hpp"
 #include "identity/eval/labelled_data.hpp"
@@ -206,6 +207,20 @@ TEST(LabelledData, SyntheticCorpusTakesItsPersonsFromTheTruthFile) {
   auto short_truth = load_synthetic(corpus);
   ASSERT_FALSE(short_truth.ok());
   EXPECT_NE(short_truth.error().message.find("arxiv:2401.0000001"), std::string::npos);
+}
+
+// Explanations quote a work's title, shortened when long: the cut falls between
+// characters, so what is stored stays text (PostgreSQL refuses anything else).
+TEST(Evidence, ALongTitleIsShortenedBetweenCharacters) {
+  EvidenceBuilder b;
+  std::string title = std::string(156, 'a') + "\xc3\xa9t\xc3\xa9 " + std::string(40, 'b');  // "été" across the cut
+  auto w = work(title, {"Ann Lee"});
+  b.count_text(w.title, "");
+  b.add_work(w);
+  auto set = b.take();
+  const std::string& shown = set.works.at(0).title;
+  EXPECT_EQ(shown, std::string(156, 'a') + "...");
+  EXPECT_EQ(text::utf8_prefix(shown, shown.size()), shown) << "a whole number of characters";
 }
 
 }  // namespace

@@ -25,11 +25,14 @@ model::ResearcherProfile read_profile(Statement& stmt) {
 
 // A condition on `researcher_works rw`: one of the researcher's authorships of the work
 // was attributed on weak evidence, and the work is not in the settled list bound next.
+// (On PostgreSQL, OFFSET 0 keeps the EXISTS a probe of each work's key range: as a
+// semi-join it would scan every weak attribution of the catalog for each profile.)
 std::string tied_weakly(Backend backend) {
   return "AND EXISTS (SELECT 1 FROM researcher_authorships ra WHERE " +
          authorship_of_work_sql("ra.authorship_id", "rw.work_id") +
-         " AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak') AND rw.work_id NOT IN (" +
-         ids_in_json(backend, "?") + ") ";
+         " AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak'" +
+         (backend == Backend::postgresql ? " OFFSET 0" : "") + ") AND rw.work_id NOT IN (" + ids_in_json(backend, "?") +
+         ") ";
 }
 
 }  // namespace

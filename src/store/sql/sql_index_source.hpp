@@ -1,7 +1,7 @@
 #pragma once
 // The SQL side of IndexSource: the builders' whole passes.
 #include "store/index_source.hpp"
-#include "store/sql/pass_rows.hpp"
+#include "store/sql/sql_pass_rows.hpp"
 
 namespace bzpeer::store::sql {
 

@@ -1,7 +1,7 @@
 #pragma once
 // The SQL side of ProfileStore, on the catalog's connection.
 #include "store/profile_store.hpp"
-#include "store/sql/pass_rows.hpp"
+#include "store/sql/sql_pass_rows.hpp"
 
 namespace bzpeer::store::sql {
 

@@ -1,4 +1,4 @@
-#include "store/sql/pass_rows.hpp"
+#include "store/sql/sql_pass_rows.hpp"
 
 #include "store/sql/result_guard.hpp"
 #include "store/sql/work_rows.hpp"
