@@ -1,6 +1,7 @@
 #include "store/sql/sql_index_source.hpp"
 
 #include "core/text.hpp"
+#include "store/sql/authorship_key.hpp"
 #include "store/sql/result_guard.hpp"
 #include "store/sql/work_rows.hpp"
 
@@ -12,12 +13,33 @@ Result<std::int64_t> SqlIndexSource::works_revision() {
 
 Status SqlIndexSource::for_each_work_since(std::int64_t revision, const std::function<void(WorkSummary&&)>& visit) {
   return guarded([&]() -> Status {
-    auto stmt = db_.prepare_scan(std::string("SELECT ") + kWorkSummaryColumns + " FROM works w WHERE w.revision > ? ORDER BY w.id");
-    stmt.bind(1, revision);
-    AuthorsReader reader(db_);
-    while (stmt.step()) {
-      WorkSummary w = read_work_summary(stmt);
-      reader.fill(w);
+    // Two scans side by side, works and their authors, both in key order (an
+    // authorship's key orders it by work, then position), merged here: one pass over
+    // each table rather than a lookup of authors per work, which on a database server
+    // is a round trip per work.
+    auto works = db_.prepare_scan(std::string("SELECT ") + kWorkSummaryColumns +
+                                  " FROM works w WHERE w.revision > ? ORDER BY w.id");
+    // SQLite reads each work's authors as its key range (authorships have no index on
+    // work_id); PostgreSQL hashes the join on work_id instead, where a range join
+    // would be a nested loop.
+    const std::string join = db_.backend() == Backend::postgresql ? std::string("a.work_id = w.id")
+                                                                  : authorship_of_work_sql("a.id", "w.id");
+    auto authors = db_.prepare_scan(
+        "SELECT a.id, a.raw_name, a.affiliation, COALESCE(ra.researcher_id, 0) FROM works w JOIN authorships a ON " +
+        join + " LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id WHERE w.revision > ? ORDER BY a.id");
+    works.bind(1, revision);
+    authors.bind(1, revision);
+    bool author_ready = authors.step();
+    while (works.step()) {
+      WorkSummary w = read_work_summary(works);
+      for (; author_ready; author_ready = authors.step()) {
+        const std::int64_t of_work = work_of_authorship(authors.column_id<model::AuthorshipId>(0));
+        if (of_work > w.id) break;
+        if (of_work < w.id) continue;  // (cannot happen: both scans read the same works)
+        w.authors.push_back(authors.column_text(1));
+        w.author_affiliations.push_back(authors.column_text(2));
+        w.author_ids.push_back(authors.column_id<model::ResearcherId>(3));
+      }
       visit(std::move(w));
     }
     return Ok{};
