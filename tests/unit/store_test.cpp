@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "store/postgres/pg_connection.hpp"
 #include "store/profile_codec.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
@@ -268,6 +269,15 @@ TEST_P(Catalogs, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
   EXPECT_EQ(disputes[0].claimant, bob->id);
   EXPECT_EQ((*accounts)->followers("R1"), 1);
   EXPECT_EQ((*accounts)->followers("R2"), 0);
+}
+
+// The PostgreSQL connection takes the faces' SQLite-style placeholders: `?N` keeps its
+// number, a bare `?` takes the next one, and a `?` inside a literal is text.
+TEST(PostgresPlaceholders, NumberedBareAndQuoted) {
+  auto out = postgres::to_dollar_placeholders("SELECT '?', \"a?\" FROM t WHERE a = ?2 AND b = ?1 OR c = ? LIMIT ?");
+  EXPECT_EQ(out.sql, "SELECT '?', \"a?\" FROM t WHERE a = $2 AND b = $1 OR c = $3 LIMIT $4");
+  EXPECT_EQ(out.parameters, 4);
+  EXPECT_EQ(postgres::to_dollar_placeholders("x BETWEEN ?1 AND ?1 + 8192").sql, "x BETWEEN $1 AND $1 + 8192");
 }
 
 }  // namespace
