@@ -5,7 +5,7 @@
 #include "store/account_store.hpp"
 #include "store/catalog.hpp"
 #include "store/postgres/pg_catalog.hpp"
-#include "store/sql/connection.hpp"
+#include "store/sql/result_guard.hpp"
 #include "store/sqlite/sqlite_catalog.hpp"
 
 namespace bzpeer::store {
@@ -13,15 +13,6 @@ namespace bzpeer::store {
 namespace {
 
 namespace fs = std::filesystem;
-
-template <typename Open>
-auto opened(Open&& open) -> Result<decltype(open())> {
-  try {
-    return open();
-  } catch (const sql::DatabaseError& e) {
-    return make_error(ErrorCode::io, e.what());
-  }
-}
 
 Status make_data_dir(const std::string& data_dir) {
   std::error_code ec;
@@ -39,7 +30,9 @@ bool is_database_url(const std::string& location) {
 }
 
 Result<std::unique_ptr<Catalog>> open_catalog(const std::string& location, bool read_only) {
-  if (is_database_url(location)) return opened([&] { return postgres::open_pg_catalog(location, read_only); });
+  using Opened = Result<std::unique_ptr<Catalog>>;
+  if (is_database_url(location))
+    return sql::guarded([&]() -> Opened { return postgres::open_pg_catalog(location, read_only); });
   if (read_only) {
     if (!fs::exists(sqlite_file(location)))
       return make_error(ErrorCode::not_found,
@@ -47,13 +40,14 @@ Result<std::unique_ptr<Catalog>> open_catalog(const std::string& location, bool 
   } else if (auto made = make_data_dir(location); !made) {
     return made.error();
   }
-  return opened([&] { return sqlite::open_sqlite_catalog(sqlite_file(location), read_only); });
+  return sql::guarded([&]() -> Opened { return sqlite::open_sqlite_catalog(sqlite_file(location), read_only); });
 }
 
 Result<std::unique_ptr<AccountStore>> open_account_store(const std::string& location) {
-  if (is_database_url(location)) return opened([&] { return postgres::open_pg_account_store(location); });
+  using Opened = Result<std::unique_ptr<AccountStore>>;
+  if (is_database_url(location)) return sql::guarded([&]() -> Opened { return postgres::open_pg_account_store(location); });
   if (auto made = make_data_dir(location); !made) return made.error();
-  return opened([&] { return sqlite::open_sqlite_account_store(sqlite_file(location)); });
+  return sql::guarded([&]() -> Opened { return sqlite::open_sqlite_account_store(sqlite_file(location)); });
 }
 
 }  // namespace bzpeer::store

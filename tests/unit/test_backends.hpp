@@ -19,12 +19,10 @@ namespace bzpeer::testing {
 
 enum class Backend { sqlite, postgresql };
 
-// gtest prints a parameter through this (else as its bytes).
-inline void PrintTo(Backend backend, std::ostream* os) { *os << (backend == Backend::sqlite ? "SQLite" : "PostgreSQL"); }
-
-inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::sqlite ? "SQLite" : "PostgreSQL";
-}
+inline const char* name(Backend backend) { return backend == Backend::sqlite ? "SQLite" : "PostgreSQL"; }
+// gtest prints a parameter through this (else as its bytes), and names the cases by it.
+inline void PrintTo(Backend backend, std::ostream* os) { *os << name(backend); }
+inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) { return name(info.param); }
 
 // The admin URL with its database replaced by `database`.
 inline std::string with_database(const std::string& admin_url, const std::string& database) {

@@ -46,15 +46,22 @@ namespace {
 
 constexpr int kScanBatch = 2000;
 
-// libpqxx's exceptions, as the store's.
+// libpqxx's exceptions, as the store's, naming what failed ("run" and the start of its
+// SQL). The message is put together only on failure: this wraps every statement run.
+[[noreturn]] void fail(std::string_view what, std::string_view subject, const std::exception& e) {
+  std::string message(what);
+  if (!subject.empty()) message += " '" + std::string(subject.substr(0, 80)) + "'";
+  throw sql::DatabaseError(message + ": " + e.what());
+}
+
 template <typename Fn>
-auto translated(std::string_view what, Fn&& fn) -> decltype(fn()) {
+auto translated(std::string_view what, std::string_view subject, Fn&& fn) -> decltype(fn()) {
   try {
     return fn();
   } catch (const pqxx::failure& e) {
-    throw sql::DatabaseError(std::string(what) + ": " + e.what());
+    fail(what, subject, e);
   } catch (const pqxx::usage_error& e) {
-    throw sql::DatabaseError(std::string(what) + ": " + e.what());
+    fail(what, subject, e);
   }
 }
 
@@ -139,7 +146,7 @@ class Rows {
 class PgConnection final : public sql::Connection {
  public:
   explicit PgConnection(const std::string& url)
-      : conn_(translated("connect", [&] { return std::make_unique<pqxx::connection>(url); })),
+      : conn_(translated("connect", "", [&] { return std::make_unique<pqxx::connection>(url); })),
         work_(std::make_unique<pqxx::nontransaction>(*conn_)) {
     // Our statements are prepared once and run thousands of times with keys for
     // parameters: planning each run afresh (PostgreSQL's default for a statement's first
@@ -150,12 +157,11 @@ class PgConnection final : public sql::Connection {
   sql::Backend backend() const override { return sql::Backend::postgresql; }
 
   void exec(std::string_view sql) override {
-    translated("exec '" + std::string(sql.substr(0, 80)) + "'", [&] { changes_ = work_->exec(std::string(sql)).affected_rows(); });
+    translated("exec", sql, [&] { work_->exec(std::string(sql)); });
   }
 
   sql::Statement prepare(std::string_view sql) override;
   sql::Statement prepare_scan(std::string_view sql) override;
-  std::int64_t changes() const override { return changes_; }
   std::unique_ptr<sql::BulkInsert> bulk_insert(const std::string& table, const std::vector<std::string>& columns) override;
 
   // The server-side name of `sql`, prepared once a connection: a face that prepares a
@@ -165,7 +171,7 @@ class PgConnection final : public sql::Connection {
     if (fresh) {
       it->second = "s" + std::to_string(prepared_.size());
       try {
-        translated("prepare '" + sql.substr(0, 80) + "'", [&] { conn_->prepare(it->second, sql); });
+        translated("prepare", sql, [&] { conn_->prepare(it->second, sql); });
       } catch (...) {
         prepared_.erase(it);
         throw;
@@ -175,19 +181,14 @@ class PgConnection final : public sql::Connection {
   }
   pqxx::result run_prepared(const std::string& name, const Parameters& params, const std::string& sql) {
     auto pointers = params.pointers();
-    return translated("run '" + sql.substr(0, 80) + "'", [&] {
-      auto result = work_->exec_prepared(name, pqxx::prepare::make_dynamic_params(pointers));
-      changes_ = result.affected_rows();
-      return result;
-    });
+    return translated("run", sql, [&] { return work_->exec_prepared(name, pqxx::prepare::make_dynamic_params(pointers)); });
   }
   pqxx::result run_params(const std::string& sql, const Parameters& params) {
     auto pointers = params.pointers();
-    return translated("run '" + sql.substr(0, 80) + "'",
-                      [&] { return work_->exec_params(sql, pqxx::prepare::make_dynamic_params(pointers)); });
+    return translated("run", sql, [&] { return work_->exec_params(sql, pqxx::prepare::make_dynamic_params(pointers)); });
   }
   pqxx::result run(const std::string& sql) {
-    return translated("run '" + sql.substr(0, 80) + "'", [&] { return work_->exec(sql); });
+    return translated("run", sql, [&] { return work_->exec(sql); });
   }
   int depth() const { return depth_; }
   std::string new_cursor_name() { return "bzpeer_c" + std::to_string(++cursors_); }
@@ -200,7 +201,6 @@ class PgConnection final : public sql::Connection {
   std::unique_ptr<pqxx::connection> conn_;
   std::unique_ptr<pqxx::nontransaction> work_;  // every command goes through it; BEGIN/COMMIT are ours
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
-  std::int64_t changes_ = 0;
   int cursors_ = 0;
 };
 
@@ -322,7 +322,7 @@ class PgBulkInsert final : public sql::BulkInsert {
   PgBulkInsert(PgConnection& db, const std::string& table, const std::vector<std::string>& columns) : table_(table) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-    writer_ = translated("copy into " + table, [&] {
+    writer_ = translated("copy into", table, [&] {
       return std::make_unique<pqxx::tablewriter>(db.work(), table, columns.begin(), columns.end());
     });
 #pragma GCC diagnostic pop
@@ -342,12 +342,12 @@ class PgBulkInsert final : public sql::BulkInsert {
       else
         line_ += "\\N";
     }
-    translated("copy into " + table_, [&] { writer_->write_raw_line(line_); });
+    translated("copy into", table_, [&] { writer_->write_raw_line(line_); });
   }
   void finish() override {
     if (!writer_) return;
     auto writer = std::move(writer_);
-    translated("copy into " + table_, [&] { writer->complete(); });
+    translated("copy into", table_, [&] { writer->complete(); });
   }
 
  private:

@@ -105,8 +105,6 @@ class Connection {
   // A statement whose rows may be many more than fit in memory: the backend hands them
   // out in batches (a server-side cursor on PostgreSQL; SQLite steps lazily anyway).
   virtual Statement prepare_scan(std::string_view sql) { return prepare(sql); }
-  // Rows changed by the last statement run.
-  virtual std::int64_t changes() const = 0;
   virtual std::unique_ptr<BulkInsert> bulk_insert(const std::string& table, const std::vector<std::string>& columns) = 0;
 
   // Transactions nest: the outermost begins and commits, inner ones are savepoints.

@@ -145,7 +145,6 @@ class SqliteConnection final : public sql::Connection {
   sql::Statement prepare(std::string_view sql) override {
     return sql::Statement(std::make_unique<SqliteStatement>(db_, sql));
   }
-  std::int64_t changes() const override { return sqlite3_changes(db_); }
   std::unique_ptr<sql::BulkInsert> bulk_insert(const std::string& table, const std::vector<std::string>& columns) override {
     return std::make_unique<SqliteBulkInsert>(*this, table, columns);
   }
