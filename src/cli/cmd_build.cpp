@@ -27,8 +27,13 @@ void add_build_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("build", "Derive researchers, their profiles and the search indexes from the catalog");
   auto place = std::make_shared<StorePlace>();
   auto name_only = std::make_shared<bool>(false);
+  auto shards = std::make_shared<unsigned>(search::kDefaultWorkShards);
   add_store_options(cmd, *place, "Data directory");
   cmd->add_flag("--name-only", *name_only, "One researcher per full name (no disambiguation), for comparison");
+  cmd->add_option("--search-shards", *shards,
+                  "Shards of the works index (each can be served by xapian-tcpsrv); a change rebuilds the index")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, search::kMaxWorkShards));
   cmd->callback([=, &exit_code] {
     auto catalog = store::open_catalog(place->catalog_location());
     if (!catalog) {
@@ -75,15 +80,16 @@ void add_build_command(CLI::App& app, int& exit_code) {
     }
     std::printf("feed: terms of %llu works counted in %.2fs\n", static_cast<unsigned long long>(terms_stats->works),
                 terms_stats->seconds);
-    auto index_stats = search::build_search_index((*catalog)->index_source(), place->data);
+    auto index_stats = search::build_search_index((*catalog)->index_source(), place->data, search::ShardLayout{*shards});
     if (!index_stats) {
       std::fprintf(stderr, "bzpeer build: search index: %s\n", index_stats.error().message.c_str());
       exit_code = 1;
       return;
     }
-    std::printf("search: %llu works indexed (%s) in %.2fs; %llu researchers and %llu topics in %.2fs; index %.1f MiB\n",
+    std::printf("search: %llu works indexed (%s) in %.2fs over %u shards (champion lists %.2fs); %llu researchers and %llu topics in %.2fs; index %.1f MiB\n",
                 static_cast<unsigned long long>(index_stats->works_indexed),
                 index_stats->works_rebuilt ? "full rebuild" : "changed since last build", index_stats->works_seconds,
+                *shards, index_stats->champions_seconds,
                 static_cast<unsigned long long>(index_stats->researchers),
                 static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
                 static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0));

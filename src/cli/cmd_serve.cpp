@@ -29,6 +29,13 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                   "Open connections allowed from one address")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  cmd->add_option("--search", options->search_shards,
+                  "The works index's shards on xapian-tcpsrv, shard 0 first: tcp://host:port,tcp://host:port "
+                  "(default: the index under --data)");
+  cmd->add_option("--search-timeout", options->search_timeout_ms,
+                  "Milliseconds a remote search shard may take to answer before a search fails as unavailable")
+      ->capture_default_str()
+      ->check(CLI::Range(50, 600000));
   cmd->callback([=, &exit_code] {
     exit_code = http::run_server(*options, [&](int port) {
       std::printf("bzpeer: serving %s on http://%s:%d/\n", options->data_dir.c_str(), options->host.c_str(), port);

@@ -8,7 +8,7 @@
 
 namespace bzpeer {
 
-enum class ErrorCode { invalid_input, not_found, conflict, unauthorized, forbidden, rate_limited, io, internal };
+enum class ErrorCode { invalid_input, not_found, conflict, unauthorized, forbidden, rate_limited, unavailable, io, internal };
 
 struct Error {
   ErrorCode code = ErrorCode::internal;

@@ -83,6 +83,7 @@ int http_status(ErrorCode code) {
     case ErrorCode::not_found: return 404;
     case ErrorCode::conflict: return 409;
     case ErrorCode::rate_limited: return 429;
+    case ErrorCode::unavailable: return 503;  // a search shard is not answering
     default: return 500;
   }
 }

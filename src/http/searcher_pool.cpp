@@ -10,7 +10,7 @@ search::Searcher& SearcherPool::local() {
   thread_local std::map<const SearcherPool*, std::unique_ptr<search::Searcher>> searchers;
   auto& slot = searchers[this];
   if (!slot) {
-    auto opened = search::Searcher::open(data_dir_);
+    auto opened = search::Searcher::open(place_);
     if (!opened) throw std::runtime_error(opened.error().message);
     slot = std::move(*opened);
   } else {

@@ -9,12 +9,12 @@ namespace bzpeer::http {
 
 class SearcherPool {
  public:
-  explicit SearcherPool(std::string data_dir) : data_dir_(std::move(data_dir)) {}
+  explicit SearcherPool(search::SearchPlace place) : place_(std::move(place)) {}
   // The calling thread's searcher; throws when there is no search index.
   search::Searcher& local();
 
  private:
-  std::string data_dir_;
+  search::SearchPlace place_;
 };
 
 }  // namespace bzpeer::http

@@ -50,8 +50,9 @@ namespace {
 // What a visitor is told of an error: a storage failure's text (paths, SQL) stays in
 // the server's log.
 std::string public_message(const Error& e) {
-  if (e.code != ErrorCode::io && e.code != ErrorCode::internal) return e.message;
+  if (e.code != ErrorCode::io && e.code != ErrorCode::internal && e.code != ErrorCode::unavailable) return e.message;
   std::fprintf(stderr, "bzpeer serve: %s\n", e.message.c_str());
+  if (e.code == ErrorCode::unavailable) return "part of the search index is not answering; try again in a moment";
   return "the server could not read its data; try again later";
 }
 }  // namespace
@@ -71,7 +72,16 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
     std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
     return 1;
   }
-  SearcherPool searchers(options.data_dir);
+  search::SearchPlace search_place{options.data_dir, {}, options.search_timeout_ms};
+  if (!options.search_shards.empty()) {
+    auto remote = search::parse_shard_urls(options.search_shards);
+    if (!remote) {
+      std::fprintf(stderr, "bzpeer serve: %s\n", remote.error().message.c_str());
+      return 1;
+    }
+    search_place.remote = std::move(*remote);
+  }
+  SearcherPool searchers(search_place);
   try {
     searchers.local();
   } catch (const std::exception& e) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "http/guarded_server.hpp"
+#include "search/searcher.hpp"
 
 namespace bzpeer::http {
 
@@ -17,6 +18,8 @@ struct ServerOptions {
   std::string public_url;  // the address users reach (for links in mails); default http://host:port
   std::string smtp_url;    // empty: mails are files in DATA/outbox
   ConnectionLimits connections;
+  std::string search_shards;        // "tcp://host:port,..." (xapian-tcpsrv); empty: the works index under DATA
+  unsigned search_timeout_ms = search::kRemoteTimeoutMs;
 };
 
 // Serves until the process is stopped. `on_ready` runs once the port is bound.

@@ -14,6 +14,8 @@
 #include "core/text.hpp"
 #include "search/champions.hpp"
 #include "search/schema.hpp"
+#include "search/speller.hpp"
+#include "search/works_shards.hpp"
 
 namespace bzpeer::search {
 
@@ -51,7 +53,8 @@ Xapian::TermGenerator term_generator(Xapian::WritableDatabase& db) {
 
 class WorkIndexer {
  public:
-  explicit WorkIndexer(Xapian::WritableDatabase& db) : db_(db), terms_(term_generator(db)) {}
+  WorkIndexer(Xapian::WritableDatabase& db, const ShardLayout& layout)
+      : db_(db), layout_(layout), terms_(term_generator(db)) {}
 
   void add(const store::WorkSummary& w) {
     Xapian::Document doc;
@@ -90,7 +93,7 @@ class WorkIndexer {
     if (!w.venue.empty()) doc.add_value(slot::venue, w.venue);
     if (!w.categories.empty()) doc.add_value(slot::category, join_list_value(w.categories));
     doc.set_data(w.title);
-    db_.replace_document(local_docid(w.id), doc);
+    db_.replace_document(layout_.local_docid(w.id), doc);
   }
 
   // Writes the spelling dictionary: once per distinct word with its count. (Letting the
@@ -109,26 +112,30 @@ class WorkIndexer {
   }
 
   Xapian::WritableDatabase& db_;
+  ShardLayout layout_;
   Xapian::TermGenerator terms_;
   std::unordered_map<std::string, Xapian::termcount> spelling_;
 };
 
-// Works changed since the index's revision, or every work into a new directory. Each
-// shard has its own indexing thread; the catalog is read once, on this thread.
+// Works changed since the index's revision, or every work into a new directory (also
+// when the number of shards asked for changed). Each shard has its own indexing thread;
+// the catalog is read once, on this thread.
 Result<std::string> index_works(store::IndexSource& source, const std::string& data_dir, const std::string& current,
-                                IndexStats& stats) {
+                                const ShardLayout& layout, IndexStats& stats) {
   auto revision_read = source.works_revision();
   if (!revision_read) return revision_read.error();
   const std::int64_t revision = *revision_read;
   std::string path = current;
   std::int64_t since = -1;
-  if (!current.empty() && fs::exists(shard_path(current, kWorkShards - 1))) {
+  if (local_shard_count(current) == layout.count) {
     // Shards commit one after another: resume from the oldest revision any of them saw.
     since = revision;
-    for (unsigned s = 0; s < kWorkShards; ++s) {
+    for (unsigned s = 0; s < layout.count; ++s) {
       Xapian::Database shard(shard_path(current, s));
-      std::string seen = shard.get_metadata("works_revision");
-      if (shard.get_metadata("schema") != std::to_string(kIndexSchema) || seen.empty() || std::stoll(seen) > revision) {
+      std::string seen = shard.get_metadata(meta::works_revision);
+      if (shard.get_metadata(meta::schema) != std::to_string(kIndexSchema) ||
+          shard.get_metadata(meta::shard) != shard_label(s, layout.count) || seen.empty() ||
+          std::stoll(seen) > revision) {
         since = -1;
         break;
       }
@@ -143,15 +150,15 @@ Result<std::string> index_works(store::IndexSource& source, const std::string& d
   // Larger batches between flushes: fewer merges of the posting tables.
   setenv("XAPIAN_FLUSH_THRESHOLD", "50000", /*overwrite=*/0);
   std::vector<Xapian::WritableDatabase> shards;
-  for (unsigned s = 0; s < kWorkShards; ++s)
+  for (unsigned s = 0; s < layout.count; ++s)
     shards.emplace_back(shard_path(path, s), since < 0 ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_OPEN);
   std::vector<std::unique_ptr<BoundedQueue<store::WorkSummary>>> queues;
   std::vector<std::thread> workers;
-  std::vector<std::string> failures(kWorkShards);
-  for (unsigned s = 0; s < kWorkShards; ++s) {
+  std::vector<std::string> failures(layout.count);
+  for (unsigned s = 0; s < layout.count; ++s) {
     queues.push_back(std::make_unique<BoundedQueue<store::WorkSummary>>(1024));
     workers.emplace_back([&, s] {
-      WorkIndexer indexer(shards[s]);
+      WorkIndexer indexer(shards[s], layout);
       while (auto w = queues[s]->pop()) {
         try {
           if (failures[s].empty()) indexer.add(*w);
@@ -168,7 +175,7 @@ Result<std::string> index_works(store::IndexSource& source, const std::string& d
   }
   Progress progress("search index: works", 0);
   Status read = source.for_each_work_since(since, [&](store::WorkSummary&& w) {
-    queues[shard_of(w.id)]->push(std::move(w));
+    queues[layout.shard_of(w.id)]->push(std::move(w));
     progress.update(++stats.works_indexed);
   });
   for (auto& q : queues) q->close();
@@ -178,14 +185,26 @@ Result<std::string> index_works(store::IndexSource& source, const std::string& d
   if (!read) return read.error();
   for (const auto& f : failures)
     if (!f.empty()) return make_error(ErrorCode::io, "search index: " + f);
-  for (auto& shard : shards) {
-    shard.set_metadata("schema", std::to_string(kIndexSchema));
-    shard.set_metadata("works_revision", std::to_string(revision));
+  for (unsigned s = 0; s < layout.count; ++s) {
+    auto& shard = shards[s];
+    shard.commit();  // the spelling table, so that its dictionary can be copied out
+    write_spelling_dictionary(shard);
+    shard.set_metadata(meta::schema, std::to_string(kIndexSchema));
+    shard.set_metadata(meta::shard, shard_label(s, layout.count));
+    shard.set_metadata(meta::works_revision, std::to_string(revision));
     shard.commit();
   }
-  // Champion lists follow the shards they describe; rewritten after every change.
-  if (stats.works_indexed > 0 || !Champions::load(path))
-    if (auto written = write_champions(path); !written) return written.error();
+  // Champion lists follow the shards they describe: rewritten after every change, and
+  // after a build that stopped between the shards' champion commits.
+  auto champions_disagree = [&] {
+    for (auto& shard : shards)
+      if (shard.get_metadata(meta::champions_stamp) != shards[0].get_metadata(meta::champions_stamp)) return true;
+    return false;
+  };
+  auto champions_start = std::chrono::steady_clock::now();
+  if (stats.works_indexed > 0 || champions_disagree())
+    if (auto written = write_champions(shards); !written) return written.error();
+  stats.champions_seconds = seconds_since(champions_start);
   return path;
 }
 
@@ -228,6 +247,8 @@ Result<std::string> index_researchers(store::IndexSource& source, const std::str
   });
   if (!read) return read.error();
   db.commit();
+  write_spelling_dictionary(db);
+  db.commit();
   return path;
 }
 
@@ -247,6 +268,8 @@ Result<std::string> index_topics(store::IndexSource& source, const std::string& 
     ++stats.topics;
   });
   if (!read) return read.error();
+  db.commit();
+  write_spelling_dictionary(db);
   db.commit();
   return path;
 }
@@ -272,7 +295,7 @@ void remove_unused(const std::string& data_dir, const IndexPaths& live) {
 
 }  // namespace
 
-Result<IndexStats> build_search_index(store::IndexSource& source, const std::string& data_dir) {
+Result<IndexStats> build_search_index(store::IndexSource& source, const std::string& data_dir, const ShardLayout& layout) {
   IndexStats stats;
   std::error_code ec;
   fs::create_directories(fs::path(data_dir) / "search", ec);
@@ -280,7 +303,7 @@ Result<IndexStats> build_search_index(store::IndexSource& source, const std::str
   try {
     IndexPaths paths = current_index_paths(data_dir);
     auto start = std::chrono::steady_clock::now();
-    auto works = index_works(source, data_dir, paths.works, stats);
+    auto works = index_works(source, data_dir, paths.works, layout, stats);
     if (!works) return works.error();
     stats.works_seconds = seconds_since(start);
     start = std::chrono::steady_clock::now();

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "search/schema.hpp"
 #include "store/index_source.hpp"
 
 namespace bzpeer::search {
@@ -19,8 +20,12 @@ struct IndexStats {
   std::uint64_t researchers = 0, topics = 0;
   std::uintmax_t bytes = 0;    // size of the live indexes on disk
   double works_seconds = 0, people_seconds = 0;
+  double champions_seconds = 0;  // of works_seconds
 };
 
-Result<IndexStats> build_search_index(store::IndexSource& source, const std::string& data_dir);
+// `layout`: how many shards the works index has (a different number than the live
+// index's rebuilds it).
+Result<IndexStats> build_search_index(store::IndexSource& source, const std::string& data_dir,
+                                      const ShardLayout& layout = {});
 
 }  // namespace bzpeer::search

@@ -42,10 +42,14 @@ std::string shard_path(const std::string& works_dir, unsigned shard) {
   return (fs::path(works_dir) / ("shard-" + std::to_string(shard))).string();
 }
 
-Xapian::Database open_works(const std::string& works_dir) {
-  Xapian::Database db;
-  for (unsigned s = 0; s < kWorkShards; ++s) db.add_database(Xapian::Database(shard_path(works_dir, s)));
-  return db;
+std::string shard_label(unsigned shard, unsigned count) { return std::to_string(shard) + "/" + std::to_string(count); }
+
+std::optional<std::pair<unsigned, unsigned>> parse_shard_label(const std::string& label) {
+  unsigned shard = 0, count = 0;
+  char end = 0;
+  if (std::sscanf(label.c_str(), "%u/%u%c", &shard, &count, &end) != 2) return std::nullopt;
+  if (count == 0 || count > kMaxWorkShards || shard >= count) return std::nullopt;
+  return std::make_pair(shard, count);
 }
 
 Xapian::Stem stemmer() { return Xapian::Stem("english"); }

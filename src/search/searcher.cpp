@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -25,33 +26,30 @@ namespace {
 
 constexpr Xapian::doccount kFacetValues = 20;
 
-// Counts each item of a list slot (a work's categories) once per matching work, so a
-// facet value's count is what a click on it finds.
-class ListValueCountSpy final : public Xapian::MatchSpy {
- public:
-  explicit ListValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    const std::string value = doc.get_value(slot_);
+// A facet's values, most frequent first (ties by value). A list slot's joined values
+// ("cs.CL\x1fcs.LG") are split, each item counted once for each work that has it.
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool list_slot, Facet facet) {
+  std::vector<FacetCount> out;
+  if (!list_slot) {
+    for (auto v = spy.top_values_begin(kFacetValues); v != spy.top_values_end(kFacetValues); ++v)
+      out.push_back({facet_label(facet, *v), v.get_termfreq()});
+    return out;
+  }
+  std::map<std::string, size_t> counts;
+  for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+    const std::string value = *v;
     for (size_t at = 0; at < value.size();) {
       size_t end = value.find(kListSeparator, at);
       if (end == std::string::npos) end = value.size();
-      if (end > at) ++counts_[value.substr(at, end - at)];
+      if (end > at) counts[value.substr(at, end - at)] += v.get_termfreq();
       at = end + 1;
     }
   }
-  // Most frequent first, ties by value.
-  std::vector<FacetCount> top(Xapian::doccount n) const {
-    std::vector<FacetCount> out;
-    for (const auto& [value, count] : counts_) out.push_back({value, count});
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
-    if (out.size() > n) out.resize(n);
-    return out;
-  }
-
- private:
-  Xapian::valueno slot_;
-  std::map<std::string, Xapian::doccount> counts_;
-};
+  for (const auto& [value, count] : counts) out.push_back({value, count});
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.count != y.count ? x.count > y.count : x.value < y.value; });
+  if (out.size() > kFacetValues) out.resize(kFacetValues);
+  return out;
+}
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE;
@@ -132,31 +130,20 @@ bool bag_of_words(const Xapian::Query& q) {
   return true;
 }
 
+// Asks for the page's documents in one exchange (a remote shard), not one each.
+// (MSet::fetch() of Xapian 1.4.22 reads past the items of a page that does not start at
+// the first match; the iterator range does not.)
+void prefetch(const Xapian::MSet& mset) {
+  if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
+}
+
 // The deepest result a champion-list query serves; deeper pages walk every list.
 constexpr Xapian::doccount kChampionDepth = 200;
 
-// `words` (a bag of words) with each common word's full list replaced by its champion
-// list; none when no word is common.
-std::optional<Xapian::Query> through_champions(const Xapian::Query& words, const Champions& champions,
-                                               const Xapian::Database& works) {
-  std::vector<Xapian::Query> leaves;
-  if (words.get_type() == Xapian::Query::LEAF_TERM) leaves.push_back(words);
-  else
-    for (size_t i = 0; i < words.get_num_subqueries(); ++i) leaves.push_back(words.get_subquery(i));
-  bool any = false;
-  for (auto& leaf : leaves) {
-    std::string term = *leaf.get_terms_begin();
-    if (champions.has(term)) {
-      leaf = champions.query(term, works);
-      any = true;
-    }
-  }
-  if (!any) return std::nullopt;
-  return Xapian::Query(Xapian::Query::OP_OR, leaves.begin(), leaves.end());
-}
-
-// How many of the champion query's best works are scored again with every word.
-constexpr Xapian::doccount kRescoreDepth = 20;
+// How many candidates are scored again with every word, at least.
+constexpr Xapian::doccount kRescoreDepth = 40;
+// How deep the rarer words' own ranking is read for candidates.
+constexpr Xapian::doccount kRareDepth = 100;
 
 // The words of a bag of words, each with how often the query has it.
 std::map<std::string, Xapian::termcount> query_words(const Xapian::Query& words) {
@@ -165,35 +152,51 @@ std::map<std::string, Xapian::termcount> query_words(const Xapian::Query& words)
   return out;
 }
 
-// The works `candidates` ranks best, scored again by BM25 with every word of `words`,
-// so that they come in exact BM25 order. Each work's own term list gives its words (a
-// lookup a work, where matching the words' full lists would seek into each of them).
-std::vector<WorkHit> rescored_champions(const Xapian::Database& works, const Xapian::Query& words,
-                                        const Xapian::Query& candidates, Xapian::doccount offset,
-                                        Xapian::doccount limit) {
-  Xapian::Enquire first(works);
-  first.set_query(candidates);
-  auto best = first.get_mset(0, std::max(kRescoreDepth, offset + limit));
-  std::vector<std::pair<std::string, double>> weighted;  // sorted by word, as term lists are
-  for (const auto& [word, wqf] : query_words(words))
-    weighted.emplace_back(word, bm25::term_weight(works.get_doccount(), works.get_termfreq(word), wqf));
-  double average = works.get_avlength();
-  std::vector<WorkHit> hits;
-  for (auto it = best.begin(); it != best.end(); ++it) {
-    Xapian::docid docid = *it;
-    Xapian::termcount length = works.get_doclength(docid);
-    double score = 0;
-    auto terms = works.termlist_begin(docid);
-    for (const auto& [word, weight] : weighted) {
-      terms.skip_to(word);
-      if (terms == works.termlist_end(docid)) break;
-      if (*terms == word) score += weight * bm25::document_part(terms.get_wdf(), length, average);
-    }
-    hits.push_back({static_cast<std::int64_t>(docid), score, it.get_document().get_data()});
+// The best `depth` candidates of `words` (a bag of words) when some of its words are
+// common: the champions of the common words, scored from their lists, and the best works
+// of the rarer words (their full lists), each with its score from both. None when no
+// word is common.
+std::optional<std::vector<Xapian::docid>> champion_candidates(const Xapian::Database& works, const Xapian::Query& words,
+                                                              const Champions& champions, Xapian::doccount depth) {
+  auto counted = query_words(words);
+  std::unordered_map<Xapian::docid, double> scores;
+  std::vector<Xapian::Query> rare;
+  const Xapian::doccount documents = works.get_doccount();
+  for (const auto& [word, wqf] : counted) {
+    if (champions.has(word)) champions.add_scores(word, bm25::term_weight(documents, champions.termfreq(word), wqf), scores);
+    else rare.emplace_back(word, wqf);
   }
-  std::stable_sort(hits.begin(), hits.end(), [](const WorkHit& a, const WorkHit& b) { return a.score > b.score; });
-  hits.erase(hits.begin(), hits.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(hits.size())));
-  if (hits.size() > limit) hits.resize(limit);
+  if (rare.size() == counted.size()) return std::nullopt;
+  if (!rare.empty()) {
+    Xapian::Enquire enquire(works);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, rare.begin(), rare.end()));
+    auto best = enquire.get_mset(0, kRareDepth);
+    for (auto it = best.begin(); it != best.end(); ++it) scores[*it] += it.get_weight();
+  }
+  std::vector<std::pair<double, Xapian::docid>> ranked;
+  ranked.reserve(scores.size());
+  for (const auto& [docid, score] : scores) ranked.emplace_back(-score, docid);
+  const size_t keep = std::min<size_t>(depth, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+  std::vector<Xapian::docid> out;
+  for (size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+// The `candidates` scored by BM25 with every word of `words` (their full lists, skipped
+// to just those works), in exact BM25 order, paged.
+std::vector<WorkHit> rescored_champions(const Xapian::Database& works, const Xapian::Query& words,
+                                        const std::vector<Xapian::docid>& candidates, Xapian::doccount offset,
+                                        Xapian::doccount limit) {
+  std::vector<Xapian::Query> ids;
+  for (Xapian::docid docid : candidates) ids.emplace_back(prefix::work_id + std::to_string(docid));
+  Xapian::Enquire exact(works);
+  exact.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+  auto mset = exact.get_mset(offset, limit);
+  prefetch(mset);
+  std::vector<WorkHit> hits;
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
   return hits;
 }
 
@@ -221,9 +224,10 @@ std::string WorkResults::snippet(const std::string& text, size_t length) const {
 }
 
 struct Searcher::Impl {
-  explicit Impl(std::string dir) : data_dir_(std::move(dir)) {}
+  explicit Impl(SearchPlace place) : place_(std::move(place)) {}
 
-  void open_all();
+  Status open_all();
+  Status open_works(const std::string& works_dir);
   void refresh();
   Result<WorkResults> works_once(const WorkQuery& query);
   Result<std::vector<std::int64_t>> works_like_once(const std::vector<std::int64_t>& examples,
@@ -232,25 +236,32 @@ struct Searcher::Impl {
   // once and asks again.
   template <typename Once>
   auto reopening_once(Once&& once) -> decltype(once()) {
+    if (!works_open_) return unavailable_;
     try {
       return once();
     } catch (const Xapian::DatabaseModifiedError&) {
       works_.reopen();
-      reopened_in_place(current_index_paths(data_dir_).works);
+      reopened_in_place();
       return once();
     }
   }
+  // The error of a failed search of works; a shard that stopped answering is reopened by
+  // the next refresh.
+  Error works_failed(const Xapian::Error& e, const std::string& what);
   // The words of `text` as a phrase of author names, when 2 to 4 words that some
   // researcher's name holds all of; else nothing.
   std::optional<Xapian::Query> author_phrase(const std::string& text);
-  void reopened_in_place(const std::string& works_dir);
+  void reopened_in_place();
   // The spelling dictionary of an index, read when a query first needs it.
-  static const Speller& speller(const Xapian::Database& db, std::shared_ptr<const Speller>& slot);
+  static const Speller& speller(const std::vector<Xapian::Database>& shards, std::shared_ptr<const Speller>& slot);
 
-  std::string data_dir_;
+  SearchPlace place_;
   std::string current_stamp_;
   std::chrono::steady_clock::time_point last_refresh_ = std::chrono::steady_clock::now();
+  std::vector<Xapian::Database> works_shards_;
   Xapian::Database works_, researchers_, topics_;
+  bool works_open_ = false;  // false: the remote shards are not answering
+  Error unavailable_;
   std::shared_ptr<const Champions> champions_;  // null: walk every list
   std::shared_ptr<const Speller> works_speller_, researchers_speller_, topics_speller_;
 };
@@ -258,42 +269,62 @@ struct Searcher::Impl {
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
-Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& data_dir) {
-  auto impl = std::make_unique<Impl>(data_dir);
+Result<std::unique_ptr<Searcher>> Searcher::open(const SearchPlace& place) {
+  auto impl = std::make_unique<Impl>(place);
   try {
-    impl->open_all();
+    if (auto opened = impl->open_all(); !opened) return opened.error();
   } catch (const Xapian::Error& e) {
-    return make_error(ErrorCode::not_found, "no search index under " + data_dir + "/search (" + e.get_msg() +
+    return make_error(ErrorCode::not_found, "no search index under " + place.data_dir + "/search (" + e.get_msg() +
                                                 "): run `bzpeer build`");
   }
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
-size_t Searcher::work_count() const { return impl_->works_.get_doccount(); }
-
 void Searcher::refresh() { impl_->refresh(); }
 
-void Searcher::Impl::open_all() {
-  auto paths = current_index_paths(data_dir_);
+Status Searcher::Impl::open_all() {
+  auto paths = current_index_paths(place_.data_dir);
   if (paths.works.empty()) throw Xapian::DatabaseOpeningError("CURRENT is missing");
-  works_ = open_works(paths.works);
   researchers_ = Xapian::Database(paths.researchers);
   topics_ = Xapian::Database(paths.topics);
   current_stamp_ = paths.works + paths.researchers + paths.topics;
-  champions_ = Champions::load(paths.works);
-  works_speller_.reset();
   researchers_speller_.reset();
   topics_speller_.reset();
+  return open_works(paths.works);
 }
 
-void Searcher::Impl::reopened_in_place(const std::string& works_dir) {
-  // A build added works to the same shards: new words, and new champion lists.
-  champions_ = Champions::load(works_dir);
+Status Searcher::Impl::open_works(const std::string& works_dir) {
+  auto shards = place_.remote.empty() ? open_local_shards(works_dir) : open_remote_shards(place_.remote, place_.timeout_ms);
+  works_open_ = shards.ok();
+  if (!shards) {
+    unavailable_ = shards.error();
+    // Shards that do not answer may come back; shards of another index will not.
+    return shards.error().code == ErrorCode::unavailable ? Status(Ok{}) : Status(shards.error());
+  }
+  works_shards_ = std::move(shards->each);
+  works_ = std::move(shards->all);
+  reopened_in_place();
+  return Ok{};
+}
+
+void Searcher::Impl::reopened_in_place() {
+  // New works in the same shards: new words, and new champion lists.
+  champions_ = Champions::load(works_shards_);
   works_speller_.reset();
 }
 
-const Speller& Searcher::Impl::speller(const Xapian::Database& db, std::shared_ptr<const Speller>& slot) {
-  if (!slot) slot = Speller::shared(db);
+Error Searcher::Impl::works_failed(const Xapian::Error& e, const std::string& what) {
+  // NetworkError and NetworkTimeoutError (Xapian's errors are not polymorphic).
+  if (std::string_view(e.get_type()).rfind("Network", 0) == 0) {
+    works_open_ = false;
+    unavailable_ = Error{ErrorCode::unavailable, what + ": a search shard is not answering: " + e.get_msg()};
+    return unavailable_;
+  }
+  return Error{ErrorCode::io, what + ": " + e.get_description()};
+}
+
+const Speller& Searcher::Impl::speller(const std::vector<Xapian::Database>& shards, std::shared_ptr<const Speller>& slot) {
+  if (!slot) slot = Speller::shared(shards);
   return *slot;
 }
 
@@ -302,12 +333,13 @@ void Searcher::Impl::refresh() {
   auto now = std::chrono::steady_clock::now();
   if (now - last_refresh_ < std::chrono::seconds(1)) return;
   last_refresh_ = now;
-  auto paths = current_index_paths(data_dir_);
+  auto paths = current_index_paths(place_.data_dir);
   try {
-    if (!paths.works.empty() && paths.works + paths.researchers + paths.topics != current_stamp_) open_all();
-    else if (works_.reopen()) reopened_in_place(paths.works);
-    // A build writes the champion lists after the shards' commit: pick them up then.
-    else if (!champions_ && !paths.works.empty()) champions_ = Champions::load(paths.works);
+    if (!paths.works.empty() && paths.works + paths.researchers + paths.topics != current_stamp_) (void)open_all();
+    else if (!works_open_) (void)open_works(paths.works);
+    else if (works_.reopen()) reopened_in_place();
+  } catch (const Xapian::NetworkError& e) {
+    (void)works_failed(e, "search");
   } catch (const Xapian::Error&) {
     // Keep serving from the indexes already open.
   }
@@ -363,7 +395,7 @@ Result<std::vector<std::int64_t>> Searcher::Impl::works_like_once(const std::vec
   } catch (const Xapian::DatabaseModifiedError&) {
     throw;  // reopening_once asks again
   } catch (const Xapian::Error& e) {
-    return make_error(ErrorCode::io, "works like: " + e.get_msg());
+    return works_failed(e, "works like");
   }
   return out;
 }
@@ -399,7 +431,7 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
     // Free words rank (OR); once a field is named, every part of the query must hold.
     if (!checked->fields.empty()) parser.set_default_op(Xapian::Query::OP_AND);
     Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
-                                            : parse_with_correction(parser, works_, speller(works_, works_speller_),
+                                            : parse_with_correction(parser, works_, speller(works_shards_, works_speller_),
                                                                     checked->text, out.corrected);
     // A few plain words that are a researcher's name ("han hu") rank that person's works
     // first: the name as a phrase among a work's authors adds weight, the other matches stay.
@@ -411,7 +443,9 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
     bool champion_path = champions_ && checked->fields.empty() && bag_of_words(q) && !query.filter &&
                          query.sort == WorkSort::relevance && query.facets.empty() &&
                          offset + limit <= kChampionDepth;
-    if (auto candidates = champion_path ? through_champions(q, *champions_, works_) : std::nullopt) {
+    auto candidates = champion_path ? champion_candidates(works_, q, *champions_, std::max(kRescoreDepth, offset + limit))
+                                    : std::nullopt;
+    if (candidates) {
       // The candidates are not the matches: their number is estimated from the words'
       // full lists, and that MSet (no items) also gives the snippets their words.
       Xapian::Enquire counter(works_);
@@ -435,13 +469,9 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
       case WorkSort::year_asc: enquire.set_sort_by_value_then_relevance(slot::year, false); break;
     }
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    std::vector<std::unique_ptr<ListValueCountSpy>> list_spies;  // parallel, for list slots
     for (Facet facet : query.facets) {
-      const Xapian::valueno s = facet_slot(facet);
-      spies.push_back(is_list_slot(s) ? nullptr : std::make_unique<Xapian::ValueCountMatchSpy>(s));
-      list_spies.push_back(is_list_slot(s) ? std::make_unique<ListValueCountSpy>(s) : nullptr);
-      if (spies.back()) enquire.add_matchspy(spies.back().get());
-      else enquire.add_matchspy(list_spies.back().get());
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
+      enquire.add_matchspy(spies.back().get());
     }
     // Counts are exact up to kExactCountUpTo matches (meta.count_is_exact says so),
     // whatever the page size; past it Xapian's estimate.
@@ -452,24 +482,17 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
     out.total = mset.get_matches_estimated();
     out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     out.highlighter = std::make_shared<const Highlighter>(mset);
+    prefetch(mset);
     for (auto it = mset.begin(); it != mset.end(); ++it)
       out.hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
-    for (size_t i = 0; i < spies.size(); ++i) {
-      std::vector<FacetCount> counts;
-      if (list_spies[i]) {
-        counts = list_spies[i]->top(kFacetValues);
-      } else {
-        for (auto v = spies[i]->top_values_begin(kFacetValues); v != spies[i]->top_values_end(kFacetValues); ++v)
-          counts.push_back({facet_label(query.facets[i], *v), v.get_termfreq()});
-      }
-      out.facets.push_back(std::move(counts));
-    }
+    for (size_t i = 0; i < spies.size(); ++i)
+      out.facets.push_back(facet_counts(*spies[i], is_list_slot(facet_slot(query.facets[i])), query.facets[i]));
   } catch (const Xapian::DatabaseModifiedError&) {
     throw;
   } catch (const Xapian::QueryParserError& e) {
     return query_error(e);
   } catch (const Xapian::Error& e) {
-    return make_error(ErrorCode::io, "search failed: " + e.get_description());
+    return works_failed(e, "search failed");
   }
   return out;
 }
@@ -507,7 +530,7 @@ Result<Xapian::MSet> search_all_words(const Xapian::Database& db, const Speller&
 Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, size_t offset, size_t limit) {
   // Every match has all the words asked; of people who share a name, the one with more
   // works comes first (BM25 would favour the thinnest profile).
-  auto mset = search_all_words(impl_->researchers_, Impl::speller(impl_->researchers_, impl_->researchers_speller_), text,
+  auto mset = search_all_words(impl_->researchers_, Impl::speller({impl_->researchers_}, impl_->researchers_speller_), text,
                                static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
                                /*works_first=*/true);
   if (!mset) return mset.error();
@@ -519,7 +542,7 @@ Result<Hits<ResearcherHit>> Searcher::researchers(const std::string& text, size_
 }
 
 Result<Hits<TopicHit>> Searcher::topics(const std::string& text, size_t offset, size_t limit) {
-  auto mset = search_all_words(impl_->topics_, Impl::speller(impl_->topics_, impl_->topics_speller_), text,
+  auto mset = search_all_words(impl_->topics_, Impl::speller({impl_->topics_}, impl_->topics_speller_), text,
                                static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit),
                                /*works_first=*/false);
   if (!mset) return mset.error();

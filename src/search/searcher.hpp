@@ -15,6 +15,7 @@
 #include "model/researcher.hpp"
 #include "model/topic.hpp"
 #include "search/work_filter.hpp"
+#include "search/works_shards.hpp"
 
 namespace bzpeer::search {
 
@@ -67,10 +68,21 @@ struct Hits {
   size_t total = 0;
 };
 
+// Where the indexes are: the researchers and topics indexes under DATA/search, and the
+// works shards there too or on xapian-tcpsrv servers.
+inline constexpr unsigned kRemoteTimeoutMs = 3000;
+struct SearchPlace {
+  std::string data_dir;
+  std::vector<RemoteShard> remote;  // the works shards, shard 0 first; empty: under data_dir
+  unsigned timeout_ms = kRemoteTimeoutMs;  // for each exchange with a remote shard
+};
+
 class Searcher {
  public:
-  // Opens the indexes named by DATA/search/CURRENT.
-  static Result<std::unique_ptr<Searcher>> open(const std::string& data_dir);
+  // Opens the indexes named by DATA/search/CURRENT (and the remote shards, if any: when
+  // they do not answer, searches of works fail as unavailable until they do).
+  static Result<std::unique_ptr<Searcher>> open(const SearchPlace& place);
+  static Result<std::unique_ptr<Searcher>> open(const std::string& data_dir) { return open(SearchPlace{data_dir, {}, kRemoteTimeoutMs}); }
   ~Searcher();
 
   Result<WorkResults> works(const WorkQuery& query);
@@ -83,9 +95,9 @@ class Searcher {
   Result<Hits<ResearcherHit>> researchers(const std::string& text, size_t offset, size_t limit);
   Result<Hits<TopicHit>> topics(const std::string& text, size_t offset, size_t limit);
 
-  // Reopens the indexes when a build has swapped in new ones (looks at most once a second).
+  // Reopens the indexes when a build has swapped in new ones, and remote shards that
+  // stopped answering (looks at most once a second).
   void refresh();
-  size_t work_count() const;
 
  private:
   struct Impl;

@@ -66,7 +66,7 @@ class Site : public ::testing::Test {
     auto mailer = accounts::make_mailer(data, "");
     ASSERT_TRUE(mailer);
     catalogs_ = std::make_unique<CatalogPool>(data);
-    searchers_ = std::make_unique<SearcherPool>(data);
+    searchers_ = std::make_unique<SearcherPool>(search::SearchPlace{data, {}, search::kRemoteTimeoutMs});
     graphs_ = std::make_unique<GraphPool>(data);
     accounts_ = std::make_unique<accounts::Accounts>(std::move(*store), std::move(*mailer), "http://bzpeer.test");
     deps_ = std::make_unique<Deps>(Deps{*catalogs_, *searchers_, *graphs_, *accounts_, feeds_});

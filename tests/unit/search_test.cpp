@@ -1,13 +1,17 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 #include "search/query_check.hpp"
+#include "search/bm25.hpp"
 #include "search/champions.hpp"
 #include "search/filter_query.hpp"
 #include "search/schema.hpp"
 #include "search/speller.hpp"
 #include "search/work_filter.hpp"
+#include "search/works_shards.hpp"
 #include "test_support.hpp"
 
 namespace bzpeer::search {
@@ -78,11 +82,32 @@ TEST(WorkSort, DefaultsAndErrors) {
 }
 
 TEST(Shards, EveryWorkKeepsItsIdAsTheInterleavedDocid) {
-  for (std::int64_t id = 1; id < 50; ++id) {
-    unsigned s = shard_of(id);
-    Xapian::docid global = (local_docid(id) - 1) * kWorkShards + s + 1;
-    EXPECT_EQ(global, static_cast<Xapian::docid>(id));
+  for (unsigned count : {1u, 2u, 3u, 8u}) {
+    ShardLayout layout{count};
+    for (std::int64_t id = 1; id < 50; ++id) {
+      unsigned s = layout.shard_of(id);
+      Xapian::docid global = (layout.local_docid(id) - 1) * count + s + 1;
+      EXPECT_EQ(global, static_cast<Xapian::docid>(id)) << count << " shards";
+    }
   }
+}
+
+TEST(Shards, LabelsAndUrlsAreParsedStrictly) {
+  EXPECT_EQ(parse_shard_label(shard_label(2, 5)), std::make_pair(2u, 5u));
+  EXPECT_FALSE(parse_shard_label("5/5"));
+  EXPECT_FALSE(parse_shard_label("1/2x"));
+  EXPECT_FALSE(parse_shard_label(""));
+  auto urls = parse_shard_urls("tcp://10.0.0.7:7001,tcp://shard-b:7002");
+  ASSERT_TRUE(urls);
+  ASSERT_EQ(urls->size(), 2u);
+  EXPECT_EQ((*urls)[0].host, "10.0.0.7");
+  EXPECT_EQ((*urls)[1].port, 7002u);
+  EXPECT_EQ((*urls)[1].url(), "tcp://shard-b:7002");
+  for (const char* bad : {"", "http://a:1", "tcp://a", "tcp://a:0", "tcp://a:70000", "tcp://:80", "tcp://a:8x"}) {
+    auto parsed = parse_shard_urls(bad);
+    EXPECT_FALSE(parsed) << bad;
+  }
+  EXPECT_NE(parse_shard_urls("tcp://a:8x").error().message.find("tcp://a:8x"), std::string::npos) << "names the URL";
 }
 
 TEST(Speller, OneEditCoversDropDoubleSwapAndReplace) {
@@ -97,13 +122,17 @@ TEST(Speller, OneEditCoversDropDoubleSwapAndReplace) {
   EXPECT_FALSE(within_one_edit("ab", "ba c"));
 }
 
-// A spelling dictionary on disk (the in-memory backend has none).
-Xapian::WritableDatabase dictionary(const bzpeer::testing::TempDir& dir,
-                                    std::initializer_list<std::pair<const char*, unsigned>> words) {
-  Xapian::WritableDatabase db((dir.path() / "spelling").string(), Xapian::DB_CREATE);
+// A spelling dictionary on disk (the in-memory backend has none), copied into the
+// metadata as a build does.
+std::vector<Xapian::Database> dictionary(const bzpeer::testing::TempDir& dir,
+                                         std::initializer_list<std::pair<const char*, unsigned>> words,
+                                         const std::string& name = "spelling") {
+  Xapian::WritableDatabase db((dir.path() / name).string(), Xapian::DB_CREATE);
   for (const auto& [word, count] : words) db.add_spelling(word, count);
   db.commit();
-  return db;
+  write_spelling_dictionary(db);
+  db.commit();
+  return {db};
 }
 
 TEST(Speller, PrefersTheMostFrequentWordOneEditAway) {
@@ -122,69 +151,124 @@ TEST(Speller, FallsBackToTwoEditsAndGivesUpOnNoise) {
   bzpeer::testing::TempDir dir;
   auto db = dictionary(dir, {{"segmentation", 12}, {"semantic", 20}});
   Speller speller(db);
-  EXPECT_EQ(speller.suggest("segmnetaton"), "segmentation") << "two edits: Xapian's suggester";
+  EXPECT_EQ(speller.suggest("segmnetaton"), "segmentation") << "two edits";
+  EXPECT_EQ(speller.suggest("semnatc"), "semantic") << "a swap and a drop";
+  EXPECT_EQ(speller.suggest("sxmantix"), "semantic") << "two letters replaced";
   EXPECT_EQ(speller.suggest("qqqqqq"), "");
+  EXPECT_EQ(speller.suggest("smntc"), "") << "three edits";
+}
+
+TEST(Speller, ShardsDictionariesAddUp) {
+  bzpeer::testing::TempDir dir;
+  auto first = dictionary(dir, {{"parsing", 3}, {"tagger", 2}}, "a");
+  auto second = dictionary(dir, {{"passing", 4}, {"tagger", 1}}, "b");
+  std::vector<Xapian::Database> both{first[0], second[0]};
+  Speller speller(both);
+  EXPECT_EQ(speller.size(), 3u);
+  EXPECT_EQ(speller.suggest("pasing"), "passing") << "4 against 3";
+  auto more_parsing = dictionary(dir, {{"parsing", 2}}, "c");
+  both.push_back(more_parsing[0]);
+  EXPECT_EQ(Speller(both).suggest("pasing"), "parsing") << "3 + 2 against 4";
 }
 
 // Two shards of `works` documents: every one has "common" (with a varying wdf and
 // length), every seventh "rare".
-std::string champion_test_index(const bzpeer::testing::TempDir& dir, int works, const std::string& revision) {
+std::vector<Xapian::WritableDatabase> champion_test_index(const bzpeer::testing::TempDir& dir, int works) {
   std::string works_dir = (dir.path() / "works").string();
   std::filesystem::create_directories(works_dir);
-  for (unsigned s = 0; s < kWorkShards; ++s) {
+  ShardLayout layout{2};
+  std::vector<Xapian::WritableDatabase> shards;
+  for (unsigned s = 0; s < layout.count; ++s) {
     Xapian::WritableDatabase db(shard_path(works_dir, s), Xapian::DB_CREATE_OR_OPEN);
     for (int id = 1; id <= works; ++id) {
-      if (shard_of(id) != s) continue;
+      if (layout.shard_of(id) != s) continue;
       Xapian::Document doc;
       doc.add_term("common", 1 + static_cast<Xapian::termcount>(id % 5));
       doc.add_term("filler", 1 + static_cast<Xapian::termcount>(id % 11));
       if (id % 7 == 0) doc.add_term("rare");
-      db.replace_document(local_docid(id), doc);
+      db.replace_document(layout.local_docid(id), doc);
     }
-    db.set_metadata("works_revision", revision);
     db.commit();
+    shards.push_back(db);
   }
-  return works_dir;
+  return shards;
 }
 
-std::vector<std::pair<Xapian::docid, double>> top(const Xapian::Database& db, const Xapian::Query& q) {
+std::vector<std::pair<Xapian::docid, double>> top(const Xapian::Database& db, const Xapian::Query& q, Xapian::doccount n = 10) {
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
   std::vector<std::pair<Xapian::docid, double>> out;
-  auto mset = enquire.get_mset(0, 10);
+  auto mset = enquire.get_mset(0, n);
   for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
+  return out;
+}
+
+std::vector<Xapian::Database> readers(const std::vector<Xapian::WritableDatabase>& shards) {
+  return {shards.begin(), shards.end()};
+}
+
+Xapian::Database combined(const std::vector<Xapian::WritableDatabase>& shards) {
+  Xapian::Database all;
+  for (const auto& s : shards) all.add_database(s);
+  return all;
+}
+
+// The best `n` of `scores`, as (docid, score), best first.
+std::vector<std::pair<Xapian::docid, double>> best(const std::unordered_map<Xapian::docid, double>& scores, size_t n) {
+  std::vector<std::pair<Xapian::docid, double>> out(scores.begin(), scores.end());
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  if (out.size() > n) out.resize(n);
   return out;
 }
 
 TEST(Champions, ACommonWordRanksItsChampionsAsItsFullListDoes) {
   bzpeer::testing::TempDir dir;
-  std::string works_dir = champion_test_index(dir, 400, "1");
-  ASSERT_TRUE(write_champions(works_dir, /*min_freq=*/100));
-  auto champions = Champions::load(works_dir);
+  auto shards = champion_test_index(dir, 2400);  // 1,200 a shard: 200 are not champions
+  ASSERT_TRUE(write_champions(shards, /*min_freq=*/200));
+  auto champions = Champions::load(readers(shards));
   ASSERT_TRUE(champions);
   EXPECT_TRUE(champions->has("common"));
-  EXPECT_FALSE(champions->has("rare")) << "57 works: walked in full";
-  Xapian::Database works = open_works(works_dir);
+  EXPECT_FALSE(champions->has("rare")) << "342 works, under 200 a shard: walked in full";
+  Xapian::Database works = combined(shards);
+  EXPECT_EQ(champions->termfreq("common"), works.get_termfreq("common"));
+  std::unordered_map<Xapian::docid, double> scores;
+  champions->add_scores("common", bm25::term_weight(works.get_doccount(), champions->termfreq("common")), scores);
+  EXPECT_EQ(scores.size(), 2 * kChampionsPerTerm) << "each shard's champions";
   auto full = top(works, Xapian::Query("common"));
-  auto through = top(works, champions->query("common", works));
+  auto through = best(scores, 10);
   ASSERT_EQ(full.size(), 10u);
   ASSERT_EQ(through.size(), full.size());
   for (size_t i = 0; i < full.size(); ++i) {
-    EXPECT_EQ(through[i].first, full[i].first) << "rank " << i;
-    EXPECT_NEAR(through[i].second, full[i].second, 1e-4) << "the same BM25 weight";
+    EXPECT_EQ(through[i].first, full[i].first) << "rank " << i << ": the same work, by its global docid";
+    EXPECT_NEAR(through[i].second, full[i].second, 1e-5) << "the same BM25 weight";
   }
-  EXPECT_EQ(Champions::load(works_dir), champions) << "searchers share one copy";
+  EXPECT_EQ(Champions::load(readers(shards)), champions) << "searchers share one copy";
 }
 
-TEST(Champions, ListsOfAnOlderRevisionAreNotUsed) {
+TEST(Champions, ListsFollowTheirShards) {
   bzpeer::testing::TempDir dir;
-  std::string works_dir = champion_test_index(dir, 300, "1");
-  ASSERT_TRUE(write_champions(works_dir, 100));
-  ASSERT_TRUE(Champions::load(works_dir));
-  champion_test_index(dir, 320, "2");  // a build added works but has not rewritten the lists
-  EXPECT_FALSE(Champions::load(works_dir));
-  ASSERT_TRUE(write_champions(works_dir, 100));
-  EXPECT_TRUE(Champions::load(works_dir));
+  auto shards = champion_test_index(dir, 300);
+  ASSERT_TRUE(write_champions(shards, 100));
+  auto first = Champions::load(readers(shards));
+  ASSERT_TRUE(first);
+  ASSERT_TRUE(write_champions(shards, 100));
+  EXPECT_NE(Champions::load(readers(shards)), first) << "rewritten lists are read again";
+  ASSERT_TRUE(write_champions(shards, 200));  // the threshold rises above every word
+  EXPECT_FALSE(Champions::load(readers(shards))) << "no common words, no lists";
+}
+
+TEST(Champions, ShardsBetweenTwoWritesOrDamagedAreNotUsed) {
+  bzpeer::testing::TempDir dir;
+  auto shards = champion_test_index(dir, 300);
+  ASSERT_TRUE(write_champions(shards, 100));
+  shards[1].set_metadata(meta::champions_stamp, "older");  // as if a build stopped between the shards
+  shards[1].commit();
+  EXPECT_FALSE(Champions::load(readers(shards)));
+  ASSERT_TRUE(write_champions(shards, 100));
+  std::string lists = shards[0].get_metadata(meta::champions);
+  shards[0].set_metadata(meta::champions, lists.substr(0, lists.size() / 2));
+  shards[0].commit();
+  EXPECT_FALSE(Champions::load(readers(shards))) << "a cut list";
 }
 
 }  // namespace
