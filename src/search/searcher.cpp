@@ -468,19 +468,27 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
       case WorkSort::year_desc: enquire.set_sort_by_value_then_relevance(slot::year, true); break;
       case WorkSort::year_asc: enquire.set_sort_by_value_then_relevance(slot::year, false); break;
     }
+    // Facets are counted over the first `facet_check` matches (all of them unless sampled).
+    // When the page is sorted by a value they get a relevance-ordered pass of their own:
+    // Xapian 1.4's remote matcher shows a spy some works twice under a value sort.
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    const bool sorted = query.sort != WorkSort::relevance;
+    Xapian::Enquire counting(works_);
+    counting.set_query(q);
     for (Facet facet : query.facets) {
       spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
-      enquire.add_matchspy(spies.back().get());
+      (sorted ? counting : enquire).add_matchspy(spies.back().get());
     }
     // Counts are exact up to kExactCountUpTo matches (meta.count_is_exact says so),
     // whatever the page size; past it Xapian's estimate.
     Xapian::doccount check = std::max(offset + limit, kExactCountUpTo);
+    Xapian::doccount facet_check = check;
     if (!spies.empty())
-      check = query.facet_sample ? std::max(check, static_cast<Xapian::doccount>(query.facet_sample)) : works_.get_doccount();
-    Xapian::MSet mset = enquire.get_mset(offset, limit, check);
-    out.total = mset.get_matches_estimated();
-    out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      facet_check = query.facet_sample ? std::max(check, static_cast<Xapian::doccount>(query.facet_sample)) : works_.get_doccount();
+    Xapian::MSet mset = enquire.get_mset(offset, limit, sorted ? check : facet_check);
+    Xapian::MSet counted = sorted && !spies.empty() ? counting.get_mset(0, 0, facet_check) : mset;
+    out.total = counted.get_matches_estimated();
+    out.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
     out.highlighter = std::make_shared<const Highlighter>(mset);
     prefetch(mset);
     for (auto it = mset.begin(); it != mset.end(); ++it)

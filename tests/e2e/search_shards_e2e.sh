@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# End-to-end: the works index built as 3 shards, each served by Debian's xapian-tcpsrv.
+# A server searching them remotely answers exactly as one opening them from disk
+# (results, scores, counts, facets, spelling corrections, champion-list queries). A shard
+# that dies, or stops answering, gives 503 within the timeout (never a hang, never a
+# dead server), and searches work again once the shard is back.
+set -euo pipefail
+BZPEER=${1:?path to bzpeer}
+GEN=${2:?path to gen-corpus}
+ROOT=${3:?project root}
+source "$(dirname "$0")/lib.sh"
+SHARD_PIDS=()
+REMOTE_PID=""
+stop_all() {
+  for pid in "${SHARD_PIDS[@]}" $REMOTE_PID; do kill -CONT "$pid" 2>/dev/null; kill "$pid" 2>/dev/null || true; done
+  cleanup
+}
+trap stop_all EXIT
+
+# 12,000 works: enough for words common enough to have champion lists over 3 shards.
+"$GEN" --works 12000 --vocab-from "$ROOT/../shared/data/acl-anthology-2019" --out "$WORK/corpus.jsonl" 2>/dev/null
+"$BZPEER" ingest --data "$WORK/data" "$WORK/corpus.jsonl" > /dev/null
+"$BZPEER" build --data "$WORK/data" --search-shards 3 > "$WORK/build.out"
+grep -q "over 3 shards" "$WORK/build.out" || fail "no 3-shard index: $(grep search "$WORK/build.out")"
+works_dir="$WORK/data/search/$(awk '$1 == "works" {print $2}' "$WORK/data/search/CURRENT")"
+[ -d "$works_dir/shard-2" ] || fail "no shard-2 in $works_dir"
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_for_port() {
+  python3 - "$1" <<'PY' || fail "nothing listens on port $1"
+import socket, sys, time
+for _ in range(100):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close(); sys.exit(0)
+    except OSError: time.sleep(0.1)
+sys.exit(1)
+PY
+}
+PORTS=()
+start_shard() {  # start_shard I: serves shard I on PORTS[I] (a new port the first time)
+  local i=$1
+  [ -n "${PORTS[$i]:-}" ] || PORTS[$i]=$(free_port)
+  # In a session of its own: xapian-tcpsrv stops its whole process group when stopped.
+  setsid xapian-tcpsrv --interface 127.0.0.1 --port "${PORTS[$i]}" "$works_dir/shard-$i" > "$WORK/shard-$i.log" 2>&1 &
+  SHARD_PIDS[$i]=$!
+  wait_for_port "${PORTS[$i]}"
+}
+for i in 0 1 2; do start_shard "$i"; done
+urls="tcp://127.0.0.1:${PORTS[0]},tcp://127.0.0.1:${PORTS[1]},tcp://127.0.0.1:${PORTS[2]}"
+
+start_server "$WORK/data"
+LOCAL=$BASE
+"$BZPEER" serve --data "$WORK/data" --port 0 --search "$urls" --search-timeout 800 > "$WORK/remote.out" 2>&1 &
+REMOTE_PID=$!
+for _ in $(seq 100); do grep -q "http://" "$WORK/remote.out" 2>/dev/null && break; sleep 0.1; done
+REMOTE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/remote.out") || fail "remote server did not start: $(cat "$WORK/remote.out")"
+
+# Shards given out of order are refused, naming the shard.
+bad="tcp://127.0.0.1:${PORTS[1]},tcp://127.0.0.1:${PORTS[0]},tcp://127.0.0.1:${PORTS[2]}"
+if "$BZPEER" serve --data "$WORK/data" --port 0 --search "$bad" > "$WORK/bad.out" 2>&1; then fail "shards out of order were accepted"; fi
+grep -q "is shard 1/3, not 0/3" "$WORK/bad.out" || fail "out-of-order shards: $(cat "$WORK/bad.out")"
+
+python3 - "$LOCAL" "$REMOTE" "$WORK/corpus.jsonl" <<'PY'
+import collections, json, re, sys, urllib.parse, urllib.request
+local, remote, corpus = sys.argv[1:]
+works = [json.loads(l) for l in open(corpus)]
+# Queries from the corpus itself: its most common words (champion lists), a common word
+# with a rarer one, a title phrase, a misspelt word, fields, filters, sorts and facets.
+df = collections.Counter()
+for w in works:
+    df.update(set(re.findall(r"[a-z]{4,}", (w["title"] + " " + w["abstract"]).lower())))
+common = [word for word, _ in df.most_common(12)]
+rarer = [word for word, n in df.most_common() if 20 <= n <= 60][:3]
+title = works[77]["title"].split()
+misspelt = common[3][:2] + common[3][3:]
+queries = [f"search={common[0]}", f"search={common[1]}+{common[2]}", f"search={common[4]}+{rarer[0]}",
+           f"search={common[5]}+{common[6]}+{rarer[1]}&page=2&per_page=10",
+           "search=" + urllib.parse.quote('"' + " ".join(title[:3]) + '"'), f"search={misspelt}",
+           f"search={rarer[2]}", f"search={common[7]}&group_by=category", f"search={common[8]}&group_by=publication_year",
+           f"filter=publication_year:2021&search={common[9]}&sort=publication_date:desc",
+           f"search=title:{title[0].lower()}&per_page=50", "group_by=category", "group_by=publication_year&sort=publication_date:asc",
+           "search=" + urllib.parse.quote(works[5]["authors_parsed"][0][0])]
+def get(base, q):
+    body = json.load(urllib.request.urlopen(f"{base}/api/v1/works?{q}", timeout=20))
+    body["meta"].pop("db_response_time_ms", None)
+    return body
+approximate = 0
+for q in queries:
+    a, b = get(local, q), get(remote, q)
+    if a != b:
+        sys.exit(f"FAIL: {q}: remote shards answer differently\n local  {json.dumps(a)[:600]}\n remote {json.dumps(b)[:600]}")
+    if not a["results"] and "group_by" not in q: sys.exit(f"FAIL: {q}: no results to compare")
+    approximate += a["meta"]["count_is_exact"] is False
+if approximate == 0: sys.exit("FAIL: no query took the champion lists")
+if "did_you_mean" not in get(local, f"search={misspelt}")["meta"]: sys.exit(f"FAIL: no correction for {misspelt}")
+# Pages too, but for the snippets: Xapian picks a snippet's fragment by statistics that a
+# remote result set carries differently, so only their marked words must agree.
+def page(base, path):
+    html = urllib.request.urlopen(base + path, timeout=20).read().decode()
+    html = re.sub(r"\d+(\.\d+)? ms", "", html)
+    return re.sub(r'(<p class="abstract snippet">).*?(</p>)',
+                  lambda m: m.group(1) + " ".join(sorted(set(re.findall(r"<mark>(.*?)</mark>", m.group(0))))) + m.group(2), html)
+for path in [f"/search?q={common[1]}", f"/search?q={misspelt}"]:
+    a, b = page(local, path), page(remote, path)
+    if a != b or "<mark>" not in a: sys.exit(f"FAIL: {path}: pages differ")
+print(f"remote shards: {len(queries)} queries answered as locally ({approximate} through champion lists)")
+PY
+
+# status_of URL: the HTTP status, failing the test if the answer takes more than 10 s.
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1" || echo "hung"; }
+query="$REMOTE/api/v1/works?search=$(python3 -c 'import sys; print(sys.argv[1])' ranking)"
+[ "$(status_of "$query")" = 200 ] || fail "remote search before the fault"
+
+# A shard that dies: an error at once, not a hang; the rest of the server still answers.
+kill "${SHARD_PIDS[1]}"; wait "${SHARD_PIDS[1]}" 2>/dev/null || true
+[ "$(status_of "$query")" = 503 ] || fail "a dead shard did not give 503"
+[ "$(status_of "$REMOTE/api/v1/researchers?search=wang")" = 200 ] || fail "researchers search failed with a shard down"
+start_shard 1
+recovered=""
+for _ in $(seq 30); do [ "$(status_of "$query")" = 200 ] && { recovered=yes; break; }; sleep 0.2; done
+[ -n "$recovered" ] || fail "no recovery once the shard was back"
+
+# A shard that stops answering (its connection open): 503 once the timeout passes.
+kill -STOP "${SHARD_PIDS[2]}"
+[ "$(status_of "$REMOTE/api/v1/works?search=graph+parsing")" = 503 ] || fail "a silent shard did not give 503 within the timeout"
+kill -CONT "${SHARD_PIDS[2]}"
+recovered=""
+for _ in $(seq 30); do [ "$(status_of "$query")" = 200 ] && { recovered=yes; break; }; sleep 0.2; done
+[ -n "$recovered" ] || fail "no recovery once the silent shard answered again"
+kill -0 "$REMOTE_PID" || fail "the remote server died"
+echo "search shards: local and remote agree; a dead and a silent shard give 503 and recover"
