@@ -103,8 +103,15 @@ class Fts5 {
   std::string path_;
 };
 
-Engine xapian_engine(const std::string& data_dir) {
-  auto opened = bzpeer::search::Searcher::open(data_dir);
+// `remote`: the works shards on xapian-tcpsrv ("tcp://host:port,..."); empty: under data_dir.
+Engine xapian_engine(const std::string& data_dir, const std::string& remote) {
+  bzpeer::search::SearchPlace place{data_dir, {}, bzpeer::search::kRemoteTimeoutMs};
+  if (!remote.empty()) {
+    auto shards = bzpeer::search::parse_shard_urls(remote);
+    if (!shards) die(shards.error().message);
+    place.remote = std::move(*shards);
+  }
+  auto opened = bzpeer::search::Searcher::open(place);
   if (!opened) die(opened.error().message);
   std::shared_ptr<bzpeer::search::Searcher> searcher = std::move(*opened);
   return [searcher](const std::string& query) {
@@ -112,7 +119,9 @@ Engine xapian_engine(const std::string& data_dir) {
     q.text = query;
     q.limit = 10;
     Hits hits;
-    if (auto r = searcher->works(q))
+    auto r = searcher->works(q);
+    if (!r && r.error().code == bzpeer::ErrorCode::unavailable) die(r.error().message);  // a shard is down: no figure
+    if (r)
       for (const auto& h : r->hits) hits.emplace_back(h.id, h.title);
     return hits;
   };
@@ -161,7 +170,7 @@ Figures run(const std::function<Engine()>& make_engine, const std::vector<std::s
 
 int main(int argc, char** argv) {
   CLI::App app{"Search latency and throughput: BZPEER's Xapian index against SQLite FTS5"};
-  std::string data, answers_dir;
+  std::string data, answers_dir, remote;
   std::vector<std::string> query_files;
   bool rebuild_fts5 = false;
   size_t reference_limit = 0;
@@ -170,6 +179,8 @@ int main(int argc, char** argv) {
   app.add_option("--answers", answers_dir, "Directory for each engine's answers (JSON lines, as bzpeer search --batch)");
   app.add_flag("--rebuild-fts5", rebuild_fts5, "Rebuild the FTS5 reference index");
   app.add_option("--reference-limit", reference_limit, "FTS5 runs only the first N queries of each set (0: all)");
+  app.add_option("--search", remote,
+                 "Also time the same shards served by xapian-tcpsrv (tcp://host:port,...), as engine xapian_remote");
   CLI11_PARSE(app, argc, argv);
 
   Fts5 fts5(data, rebuild_fts5);
@@ -180,12 +191,16 @@ int main(int argc, char** argv) {
     auto queries = read_lines(file);
     if (queries.empty()) die("no queries in " + file);
     std::string set = std::filesystem::path(file).stem().string();
-    for (const char* engine : {"xapian", "fts5"}) {
+    std::vector<std::string> engines = {"xapian", "fts5"};
+    if (!remote.empty()) engines.insert(engines.begin() + 1, "xapian_remote");
+    for (const std::string& engine : engines) {
       std::string answers = answers_dir.empty() ? "" : answers_dir + "/" + set + "." + engine + ".jsonl";
-      std::function<Engine()> make = std::string(engine) == "xapian" ? std::function<Engine()>([&] { return xapian_engine(data); })
-                                                                      : std::function<Engine()>([&] { return fts5.engine(); });
+      std::function<Engine()> make;
+      if (engine == "xapian") make = [&] { return xapian_engine(data, ""); };
+      else if (engine == "xapian_remote") make = [&] { return xapian_engine(data, remote); };
+      else make = [&] { return fts5.engine(); };
       std::vector<std::string> used = queries;
-      if (std::string(engine) == "fts5" && reference_limit > 0 && used.size() > reference_limit) used.resize(reference_limit);
+      if (engine == "fts5" && reference_limit > 0 && used.size() > reference_limit) used.resize(reference_limit);
       Figures f = run(make, used, answers);
       std::printf("%s\n", nlohmann::ordered_json{{"engine", engine}, {"queries", set}, {"n", used.size()},
                                                  {"p50_ms", f.p50_ms}, {"p99_ms", f.p99_ms}, {"qps", f.qps}}.dump().c_str());

@@ -80,25 +80,39 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db) {
 // index has, "all" into "al", so only unknown words are offered to it.) Empty when
 // nothing changed.
 std::string corrected_query(const Xapian::Database& db, const Speller& speller, const std::string& text) {
-  std::string out;
-  bool changed = false;
+  // The query's plain words, and for each token the word to check in it (if any).
+  std::vector<std::string> tokens = text::split(text, ' '), checked(tokens.size());
   bool quoted = false;
-  for (const auto& token : text::split(text, ' ')) {
-    std::string word = token;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& word = tokens[i];
     bool plain = !quoted && word.size() >= 3 && word.find_first_of(":\"()+-*") == std::string::npos &&
                  word != "AND" && word != "OR" && word != "NOT";
-    if (std::count(token.begin(), token.end(), '"') % 2) quoted = !quoted;
-    if (plain) {
-      std::string lower = text::fold(word);
-      bool alphanumeric = std::all_of(lower.begin(), lower.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-      });
-      if (!lower.empty() && alphanumeric && !db.term_exists(lower)) {
-        std::string suggestion = speller.suggest(lower);
-        if (!suggestion.empty()) {
-          word = suggestion;
-          changed = true;
-        }
+    if (std::count(word.begin(), word.end(), '"') % 2) quoted = !quoted;
+    if (!plain) continue;
+    std::string lower = text::fold(word);
+    bool alphanumeric = std::all_of(lower.begin(), lower.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!lower.empty() && alphanumeric) checked[i] = lower;
+  }
+  // Which of them the index has, asked in one exchange (a remote shard would otherwise
+  // answer a question a word): the term frequencies of a match with no items.
+  std::vector<Xapian::Query> words;
+  for (const auto& w : checked)
+    if (!w.empty()) words.emplace_back(w);
+  if (words.empty()) return {};
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+  Xapian::MSet stats = enquire.get_mset(0, 0);
+  std::string out;
+  bool changed = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string word = tokens[i];
+    if (!checked[i].empty() && stats.get_termfreq(checked[i]) == 0) {
+      std::string suggestion = speller.suggest(checked[i]);
+      if (!suggestion.empty()) {
+        word = suggestion;
+        changed = true;
       }
     }
     out += (out.empty() ? "" : " ") + word;
@@ -184,20 +198,20 @@ std::optional<std::vector<Xapian::docid>> champion_candidates(const Xapian::Data
 }
 
 // The `candidates` scored by BM25 with every word of `words` (their full lists, skipped
-// to just those works), in exact BM25 order, paged.
-std::vector<WorkHit> rescored_champions(const Xapian::Database& works, const Xapian::Query& words,
-                                        const std::vector<Xapian::docid>& candidates, Xapian::doccount offset,
-                                        Xapian::doccount limit) {
+// to just those works), in exact BM25 order, paged into `hits`; the MSet also carries
+// the words' statistics.
+Xapian::MSet rescored_champions(const Xapian::Database& works, const Xapian::Query& words,
+                                const std::vector<Xapian::docid>& candidates, Xapian::doccount offset,
+                                Xapian::doccount limit, std::vector<WorkHit>& hits) {
   std::vector<Xapian::Query> ids;
   for (Xapian::docid docid : candidates) ids.emplace_back(prefix::work_id + std::to_string(docid));
   Xapian::Enquire exact(works);
   exact.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
   auto mset = exact.get_mset(offset, limit);
   prefetch(mset);
-  std::vector<WorkHit> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it)
     hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
-  return hits;
+  return mset;
 }
 
 Error query_error(const Xapian::Error& e) {
@@ -454,7 +468,7 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
       out.total = estimate.get_matches_estimated();
       out.total_exact = false;
       out.highlighter = std::make_shared<const Highlighter>(estimate);
-      out.hits = rescored_champions(works_, q, *candidates, offset, limit);
+      (void)rescored_champions(works_, q, *candidates, offset, limit, out.hits);
       return out;
     }
     if (query.filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(*query.filter));
