@@ -145,14 +145,18 @@ Status write_champions(std::vector<Xapian::WritableDatabase>& shards, Xapian::do
 
 std::shared_ptr<const Champions> Champions::load(const std::vector<Xapian::Database>& shards) {
   // Keyed by the shards' identity and champion stamp: new lists are read once a process.
-  std::string key;
+  // (One metadata read a shard: on a remote shard each is an exchange.)
+  std::string key, first_stamp;
   try {
-    for (const auto& shard : shards) key += shard.get_uuid() + " " + shard.get_metadata(meta::champions_stamp) + "\n";
+    for (size_t s = 0; s < shards.size(); ++s) {
+      std::string stamp = shards[s].get_metadata(meta::champions_stamp);
+      if (s == 0) first_stamp = stamp;
+      else if (stamp != first_stamp) return nullptr;  // between two writes
+      key += shards[s].get_uuid() + " " + stamp + "\n";
+    }
   } catch (const Xapian::Error&) {
     return nullptr;
   }
-  for (const auto& shard : shards)
-    if (shard.get_metadata(meta::champions_stamp) != shards[0].get_metadata(meta::champions_stamp)) return nullptr;
   static std::mutex mutex;
   static std::map<std::string, std::weak_ptr<const Champions>> loaded;
   std::lock_guard lock(mutex);
