@@ -14,6 +14,10 @@ try {
   const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Requests cut short by leaving a page are aborted, not failed.
+  page.on('requestfailed', (r) => {
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText || '')) errors.push(`${r.url()}: ${r.failure()?.errorText}`);
+  });
   await page.goto(`${base}/researchers/${researcher}`);
   await Promise.all([page.waitForURL(/\/graph$/), page.click('text=Open full explorer')]);
   await page.waitForFunction(() => window.bzpeerGraph && window.bzpeerGraph.nodes().length > 1, null, { timeout: 15000 });
@@ -68,9 +72,13 @@ try {
     return n.length ? { id: n.id(), type: n.data('type'), label: n.data('label') } : null;
   });
   if (!target) fail('the slice has neither a venue nor a topic');
-  await Promise.all([page.waitForURL(target.type === 'venue' ? /\/search\?q=/ : /\/topics\//),
-    page.evaluate((id) => window.bzpeerGraph.getElementById(id).emit('dbltap'), target.id)]);
-  if ((await page.locator('li.work').count()) === 0) fail(`double-clicking the ${target.type} "${target.label}" finds no works`);
+  // Waits for the new page's document, not its load event: a slow stylesheet on a busy
+  // machine is not what this checks, and a failure says where the page stood.
+  await Promise.all([page.waitForURL(target.type === 'venue' ? /\/search\?q=/ : /\/topics\//, { waitUntil: 'commit' }),
+    page.evaluate((id) => window.bzpeerGraph.getElementById(id).emit('dbltap'), target.id)])
+    .catch(() => fail(`double-clicking the ${target.type} "${target.label}" did not open its page (at ${page.url()})`));
+  await page.locator('li.work').first().waitFor({ timeout: 15000 })
+    .catch(() => fail(`double-clicking the ${target.type} "${target.label}" finds no works (${page.url()})`));
   await page.screenshot({ path: path.join(artifacts, 'explorer-double-click.png') });
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);
   console.log(`browser explorer: 1 passed, 0 failed (${types.join(', ')})`);

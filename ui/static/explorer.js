@@ -81,11 +81,10 @@
     if (type === 'researcher') return '/researchers/' + id;
     if (type === 'work') return '/works/' + id;
     if (type === 'topic' || type === 'institution') return `/${type === 'topic' ? 'topics' : 'institutions'}/${encodeURIComponent(id)}`;
-    // A venue's words, all of them, in the venue field (venues are indexed without
-    // positions, and their punctuation would break a query); others as a phrase.
+    // A venue: its words, all of them, in the venue field (venues are indexed without
+    // positions, and their punctuation would break a query).
     const words = (node.data('label') || '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     return '/search?q=' + encodeURIComponent('venue:(' + words + ')');
-    return '/search?q=' + encodeURIComponent('"' + words + '"');
   }
 
   root.querySelectorAll('.type-filter input').forEach((i) => i.addEventListener('change', applyFilter));
