@@ -17,10 +17,10 @@ Accounts::Accounts(std::unique_ptr<store::AccountStore> store, std::unique_ptr<M
       mailer_(std::move(mailer)),
       public_url_(std::move(public_url)),
       limits_(limits),
-      failures_by_email_(limits.login_failures_per_email, 15 * 60),
-      failures_by_client_(limits.login_failures_per_client, 15 * 60),
-      resets_by_email_(limits.resets_per_email, 3600),
-      resets_by_client_(limits.resets_per_client, 3600) {}
+      failures_by_email_(*store_, "login_failure_email", limits.login_failures_per_email, 15 * 60),
+      failures_by_client_(*store_, "login_failure_client", limits.login_failures_per_client, 15 * 60),
+      resets_by_email_(*store_, "reset_email", limits.resets_per_email, 3600),
+      resets_by_client_(*store_, "reset_client", limits.resets_per_client, 3600) {}
 
 Status Accounts::send_link(const model::Account& account, const std::string& purpose, std::int64_t ttl,
                            const std::string& subject, const std::string& path, const std::string& text) {

@@ -1,30 +1,22 @@
 #include "accounts/rate_limiter.hpp"
 
+#include <algorithm>
+
+#include "accounts/secrets.hpp"
+
 namespace bzpeer::accounts {
 
-void RateLimiter::expire(std::deque<std::int64_t>& events, std::int64_t now) const {
-  while (!events.empty() && events.front() <= now - window_) events.pop_front();
-}
-
 std::int64_t RateLimiter::wait_seconds(const std::string& key, std::int64_t now) {
-  std::lock_guard lock(mutex_);
-  auto it = events_.find(key);
-  if (it == events_.end()) return 0;
-  expire(it->second, now);
-  if (static_cast<int>(it->second.size()) < max_) return 0;
-  return it->second.front() + window_ - now;
+  auto window = store_.rate_window(scope_, token_hash(key), now - window_);
+  if (window.events < max_) return 0;
+  return std::max<std::int64_t>(1, window.oldest + window_ - now);
 }
 
 void RateLimiter::record(const std::string& key, std::int64_t now) {
-  std::lock_guard lock(mutex_);
-  auto& events = events_[key];
-  expire(events, now);
-  events.push_back(now);
+  // A failure to count only loosens the limit for a moment: the request goes on.
+  (void)store_.record_rate_event(scope_, token_hash(key), now, now - window_);
 }
 
-void RateLimiter::clear(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  events_.erase(key);
-}
+void RateLimiter::clear(const std::string& key) { (void)store_.clear_rate_events(scope_, token_hash(key)); }
 
 }  // namespace bzpeer::accounts

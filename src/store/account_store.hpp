@@ -24,6 +24,12 @@ struct ResearcherEvidence {
   std::vector<std::string> orcids, emails, affiliations;
 };
 
+// A key's events in a rate limit's window: how many, and when the oldest was.
+struct RateWindow {
+  int events = 0;
+  std::int64_t oldest = 0;
+};
+
 struct AuditEntry {
   std::int64_t at = 0;
   model::AccountId actor;
@@ -119,6 +125,14 @@ class AccountStore {
   virtual Status mark_notifications_read(model::AccountId account, std::int64_t up_to_id) = 0;
   virtual Status audit(const AuditEntry& entry) = 0;
   virtual std::vector<AuditEntry> audit_log(int limit) = 0;
+
+  // Rate-limit events, here so that every server counts the same ones: per `scope`
+  // ("login_failure_email") and key (a hash of the email or address).
+  virtual RateWindow rate_window(const std::string& scope, const std::string& key, std::int64_t since) = 0;
+  // Records one event, and forgets the scope's events at or before `forget_before`.
+  virtual Status record_rate_event(const std::string& scope, const std::string& key, std::int64_t at,
+                                   std::int64_t forget_before) = 0;
+  virtual Status clear_rate_events(const std::string& scope, const std::string& key) = 0;
 };
 
 // Opens the account store beside the catalog at `location` (a data directory or a

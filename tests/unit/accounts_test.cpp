@@ -42,17 +42,6 @@ TEST(Validation, EmailsPasswordsTextAndOrcid) {
   EXPECT_TRUE(checked_orcid("0000-0002-1694-233X"));
 }
 
-TEST(RateLimiterTest, WaitsOnceTheWindowIsFullAndForgetsOldEvents) {
-  RateLimiter limiter(2, 60);
-  limiter.record("k", 100);
-  EXPECT_EQ(limiter.wait_seconds("k", 101), 0);
-  limiter.record("k", 110);
-  EXPECT_EQ(limiter.wait_seconds("k", 120), 40);
-  EXPECT_EQ(limiter.wait_seconds("k", 161), 0);
-  limiter.clear("k");
-  EXPECT_EQ(limiter.wait_seconds("k", 120), 0);
-}
-
 class CollectingMailer final : public Mailer {
  public:
   explicit CollectingMailer(std::vector<Mail>& out) : out_(out) {}
@@ -82,6 +71,27 @@ class AccountsFlow : public bzpeer::testing::OnBothBackends {};
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsFlow,
                          ::testing::Values(bzpeer::testing::Backend::sqlite, bzpeer::testing::Backend::postgresql),
                          bzpeer::testing::backend_name);
+
+TEST_P(AccountsFlow, RateLimitsCountInTheStoreSoEveryServerSeesThem) {
+  auto first = fresh_store(catalog_location());
+  auto second = fresh_store(catalog_location());  // another server's connection to the same store
+  RateLimiter here(*first, "test", 2, 60), there(*second, "test", 2, 60), other_scope(*second, "other", 2, 60);
+  here.record("k", 100);
+  EXPECT_EQ(there.wait_seconds("k", 101), 0);
+  there.record("k", 110);
+  EXPECT_EQ(here.wait_seconds("k", 120), 40) << "the window is full once both servers' events count";
+  EXPECT_EQ(there.wait_seconds("k", 120), 40);
+  EXPECT_EQ(other_scope.wait_seconds("k", 120), 0) << "scopes are counted apart";
+  EXPECT_EQ(here.wait_seconds("another key", 120), 0);
+  EXPECT_EQ(here.wait_seconds("k", 161), 0) << "old events leave the window";
+  there.record("k", 200);  // forgets the scope's events older than the window
+  EXPECT_EQ(first->rate_window("test", token_hash("k"), 0).events, 1);
+  EXPECT_EQ(first->rate_window("test", "k", 0).events, 0) << "keys are stored hashed";
+  here.record("k", 201);
+  EXPECT_GT(there.wait_seconds("k", 202), 0);
+  there.clear("k");
+  EXPECT_EQ(here.wait_seconds("k", 202), 0);
+}
 
 std::string token_in(const Mail& mail) {
   std::smatch m;

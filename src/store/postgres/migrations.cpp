@@ -8,7 +8,7 @@ namespace bzpeer::store::postgres {
 namespace {
 
 // Never edit a migration that has shipped; add a new one. Version 1 is the schema
-// SQLite reached in its 13 migrations, with PostgreSQL's types: BIGINT where SQLite
+// SQLite reached in its first 12 migrations, with PostgreSQL's types: BIGINT where SQLite
 // has INTEGER, identity columns where it assigns rowids, BYTEA for blobs. Flags stay
 // 0/1 integers, so the faces' SQL is the same on both.
 const std::vector<const char*>& migrations() {
@@ -204,6 +204,16 @@ const std::vector<const char*>& migrations() {
           revision BIGINT NOT NULL,
           terms BYTEA NOT NULL
         );
+      )sql",
+      // 2: rate-limit events (login failures, reset requests), shared by every server.
+      R"sql(
+        CREATE TABLE rate_events (
+          scope TEXT NOT NULL,
+          key TEXT NOT NULL,
+          at BIGINT NOT NULL
+        );
+        CREATE INDEX rate_events_by_key ON rate_events(scope, key, at);
+        CREATE INDEX rate_events_by_age ON rate_events(scope, at);
       )sql",
   };
   return list;

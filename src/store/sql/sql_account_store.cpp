@@ -471,6 +471,40 @@ class SqlAccountStore final : public AccountStore {
   }
 
  private:
+  RateWindow rate_window(const std::string& scope, const std::string& key, std::int64_t since) override {
+    std::lock_guard lock(mutex_);
+    try {
+      auto s = db_.prepare("SELECT COUNT(*), COALESCE(MIN(at), 0) FROM rate_events WHERE scope = ? AND key = ? AND at > ?");
+      s.bind(1, scope).bind(2, key).bind(3, since);
+      if (!s.step()) return {};
+      return {static_cast<int>(s.column_int(0)), s.column_int(1)};
+    } catch (const DatabaseError&) {
+      return {};  // a limit that cannot be read does not lock everyone out
+    }
+  }
+
+  Status record_rate_event(const std::string& scope, const std::string& key, std::int64_t at,
+                           std::int64_t forget_before) override {
+    std::lock_guard lock(mutex_);
+    try {
+      Transaction tx(db_);
+      auto forget = db_.prepare("DELETE FROM rate_events WHERE scope = ? AND at <= ?");
+      forget.bind(1, scope).bind(2, forget_before);
+      forget.run();
+      auto s = db_.prepare("INSERT INTO rate_events(scope, key, at) VALUES (?, ?, ?)");
+      s.bind(1, scope).bind(2, key).bind(3, at);
+      s.run();
+      tx.commit();
+      return Ok{};
+    } catch (const DatabaseError& e) {
+      return io_error(e);
+    }
+  }
+
+  Status clear_rate_events(const std::string& scope, const std::string& key) override {
+    return write("DELETE FROM rate_events WHERE scope = ? AND key = ?", [&](Statement& s) { s.bind(1, scope).bind(2, key); });
+  }
+
   template <typename Bind>
   Status write(const std::string& sql, Bind&& bind) {
     std::lock_guard lock(mutex_);

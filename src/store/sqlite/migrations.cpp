@@ -242,6 +242,17 @@ const std::vector<const char*>& migrations() {
         );
         INSERT INTO catalog_meta(key, value) VALUES ('terms_revision', 0);
       )sql",
+      // 13: rate-limit events (login failures, reset requests), in the store so that every
+      // server behind a load balancer counts the same ones.
+      R"sql(
+        CREATE TABLE rate_events (
+          scope TEXT NOT NULL,
+          key TEXT NOT NULL,
+          at INTEGER NOT NULL
+        );
+        CREATE INDEX rate_events_by_key ON rate_events(scope, key, at);
+        CREATE INDEX rate_events_by_age ON rate_events(scope, at);
+      )sql",
   };
   return list;
 }
