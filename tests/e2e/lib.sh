@@ -1,18 +1,19 @@
 # Shared by the end-to-end scripts: a scratch directory removed on exit (with any server
 # started), `fail`, and `start_server DATA` which serves DATA on a free loopback port
-# (with any further `serve` options) and sets BASE to its URL.
+# (with any further `serve` options) and sets BASE to its URL (each call starts one more).
 WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; }
+SERVER_PIDS=()
+cleanup() { for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 start_server() {
   local data=$1; shift
-  "$BZPEER" serve --data "$data" --port 0 "$@" > "$WORK/serve.out" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 100); do grep -q "http://" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
-  BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/serve.out") || fail "server did not start: $(cat "$WORK/serve.out")"
+  local out="$WORK/serve${#SERVER_PIDS[@]}.out"
+  "$BZPEER" serve --data "$data" --port 0 "$@" > "$out" 2>&1 &
+  SERVER_PIDS+=($!)
+  for _ in $(seq 100); do grep -q "http://" "$out" 2>/dev/null && break; sleep 0.1; done
+  BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$out") || fail "server did not start: $(cat "$out")"
 }
 
 # Runs SQL on the catalog of DATA, wherever it lives (BZPEER_DATABASE_URL: PostgreSQL).
