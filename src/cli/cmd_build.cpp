@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/store_options.hpp"
@@ -11,8 +12,10 @@
 #include "identity/default_model.hpp"
 #include "identity/disambiguator.hpp"
 #include "identity/identity_pass.hpp"
+#include "identity/partitioned_identity.hpp"
 #include "graph/graph_builder.hpp"
 #include "search/index_builder.hpp"
+#include "store/build_queue.hpp"
 #include "store/catalog.hpp"
 
 namespace bzpeer::cli {
@@ -21,6 +24,49 @@ namespace {
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
+Result<identity::IdentityStats> single_process_identity(store::IdentityStore& store, identity::PairModel model,
+                                                        bool name_only) {
+  auto disambiguator = name_only ? identity::make_name_key_disambiguator()
+                                 : identity::make_model_disambiguator(std::move(model));
+  return identity::run_identity(store, *disambiguator);
+}
+
+// Plans the run, works on it beside any `--worker` processes, and saves it.
+Result<identity::IdentityStats> partitioned_identity(store::IdentityStore& store, const std::string& location,
+                                                     const identity::PairModel& model, int partitions) {
+  auto queue = store::open_build_queue(location);
+  if (!queue) return queue.error();
+  auto run = identity::plan_identity_run(store, **queue, partitions);
+  if (!run) return run.error();
+  std::printf("identity: %d partitions queued (run %lld); `bzpeer build --worker` processes may join\n", partitions,
+              static_cast<long long>(run->id));
+  std::fflush(stdout);
+  return identity::finish_identity_run(store, **queue, *run, model, identity::worker_name());
+}
+
+// Waits up to `wait_seconds` for a partitioned build to open, then clusters partitions
+// of it until none is free.
+Status work_as_worker(const std::string& location, const identity::PairModel& model, int wait_seconds) {
+  auto queue = store::open_build_queue(location);
+  if (!queue) return queue.error();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
+  for (;;) {
+    auto run = (*queue)->open_run();
+    if (!run) return run.error();
+    if (*run) {
+      auto start = std::chrono::steady_clock::now();
+      auto done = identity::work_on_identity_run(**queue, **run, model, identity::worker_name());
+      if (!done) return done.error();
+      std::printf("worker: %zu of %d partitions of run %lld clustered in %.2fs\n", *done, (*run)->partitions,
+                  static_cast<long long>((*run)->id), seconds_since(start));
+      return Ok{};
+    }
+    if (std::chrono::steady_clock::now() >= deadline)
+      return make_error(ErrorCode::not_found, "no partitioned build started within " + std::to_string(wait_seconds) + " s");
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+}
+
 }  // namespace
 
 void add_build_command(CLI::App& app, int& exit_code) {
@@ -34,28 +80,35 @@ void add_build_command(CLI::App& app, int& exit_code) {
                   "Shards of the works index (each can be served by xapian-tcpsrv); a change rebuilds the index")
       ->capture_default_str()
       ->check(CLI::Range(1u, search::kMaxWorkShards));
+  auto partitions = std::make_shared<int>(0);
+  auto worker = std::make_shared<bool>(false);
+  auto wait_seconds = std::make_shared<int>(60);
+  cmd->add_option("--partitions", *partitions,
+                  "Split identity into N partitions of name blocks that `build --worker` processes (on any machine) "
+                  "take from a queue in the PostgreSQL catalog; this process works too, then finishes the build")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_flag("--worker", *worker,
+                "Only cluster partitions of the open partitioned build (see --partitions), then exit");
+  cmd->add_option("--wait", *wait_seconds, "With --worker: seconds to wait for a partitioned build to start")
+      ->capture_default_str();
   cmd->callback([=, &exit_code] {
-    auto catalog = store::open_catalog(place->catalog_location());
-    if (!catalog) {
-      std::fprintf(stderr, "bzpeer build: %s\n", catalog.error().message.c_str());
+    auto fail = [&](const std::string& what, const Error& error) {
+      std::fprintf(stderr, "bzpeer build: %s%s\n", what.c_str(), error.message.c_str());
       exit_code = 1;
-      return;
-    }
-    auto start = std::chrono::steady_clock::now();
+    };
     auto model = identity::default_model();
-    if (!model) {
-      std::fprintf(stderr, "bzpeer build: %s\n", model.error().message.c_str());
-      exit_code = 1;
+    if (!model) return fail("", model.error());
+    if (*worker) {
+      if (auto worked = work_as_worker(place->catalog_location(), *model, *wait_seconds); !worked) fail("worker: ", worked.error());
       return;
     }
-    auto disambiguator = *name_only ? identity::make_name_key_disambiguator()
-                                    : identity::make_model_disambiguator(std::move(*model));
-    auto identity_stats = identity::run_identity((*catalog)->identity(), *disambiguator);
-    if (!identity_stats) {
-      std::fprintf(stderr, "bzpeer build: identity: %s\n", identity_stats.error().message.c_str());
-      exit_code = 1;
-      return;
-    }
+    auto catalog = store::open_catalog(place->catalog_location());
+    if (!catalog) return fail("", catalog.error());
+    auto start = std::chrono::steady_clock::now();
+    Result<identity::IdentityStats> identity_stats =
+        *partitions > 0 ? partitioned_identity((*catalog)->identity(), place->catalog_location(), *model, *partitions)
+                        : single_process_identity((*catalog)->identity(), std::move(*model), *name_only);
+    if (!identity_stats) return fail("identity: ", identity_stats.error());
     double identity_seconds = seconds_since(start);
     std::printf("identity: %zu authorships -> %zu researchers (%zu kept their id, %zu old ids redirect, %zu corrections applied) in %.2fs (%s), peak %zu MiB so far\n",
                 identity_stats->authorships, identity_stats->researchers, identity_stats->kept_ids,
@@ -63,29 +116,17 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 identity_stats->phases.c_str(), peak_resident_mib());
     auto enrich_start = std::chrono::steady_clock::now();
     auto enrich_stats = enrich::run_enrich((*catalog)->profiles());
-    if (!enrich_stats) {
-      std::fprintf(stderr, "bzpeer build: enrich: %s\n", enrich_stats.error().message.c_str());
-      exit_code = 1;
-      return;
-    }
+    if (!enrich_stats) return fail("enrich: ", enrich_stats.error());
     std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs\n", enrich_stats->researchers,
                 enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start));
     auto revision = (*catalog)->index_source().works_revision();
     auto terms_stats = revision ? feed::update_work_terms((*catalog)->features(), *revision)
                                 : Result<feed::WorkTermsStats>(revision.error());
-    if (!terms_stats) {
-      std::fprintf(stderr, "bzpeer build: feed terms: %s\n", terms_stats.error().message.c_str());
-      exit_code = 1;
-      return;
-    }
+    if (!terms_stats) return fail("feed terms: ", terms_stats.error());
     std::printf("feed: terms of %llu works counted in %.2fs\n", static_cast<unsigned long long>(terms_stats->works),
                 terms_stats->seconds);
     auto index_stats = search::build_search_index((*catalog)->index_source(), place->data, search::ShardLayout{*shards});
-    if (!index_stats) {
-      std::fprintf(stderr, "bzpeer build: search index: %s\n", index_stats.error().message.c_str());
-      exit_code = 1;
-      return;
-    }
+    if (!index_stats) return fail("search index: ", index_stats.error());
     std::printf("search: %llu works indexed (%s) in %.2fs over %u shards (champion lists %.2fs); %llu researchers and %llu topics in %.2fs; index %.1f MiB\n",
                 static_cast<unsigned long long>(index_stats->works_indexed),
                 index_stats->works_rebuilt ? "full rebuild" : "changed since last build", index_stats->works_seconds,
@@ -94,11 +135,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
                 static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0));
     auto graph_stats = graph::build_graph((*catalog)->index_source(), place->data + "/graph.bin");
-    if (!graph_stats) {
-      std::fprintf(stderr, "bzpeer build: graph: %s\n", graph_stats.error().message.c_str());
-      exit_code = 1;
-      return;
-    }
+    if (!graph_stats) return fail("graph: ", graph_stats.error());
     std::printf("graph: %llu nodes, %llu edges, %.1f MiB (%.1f bytes per edge) in %.2fs\n",
                 static_cast<unsigned long long>(graph_stats->nodes), static_cast<unsigned long long>(graph_stats->edges),
                 static_cast<double>(graph_stats->bytes) / (1024.0 * 1024.0),

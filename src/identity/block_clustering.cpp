@@ -166,7 +166,11 @@ PairModel for_corpus(const PairModel& model, const EvidenceSet& set) {
 
 std::vector<std::vector<size_t>> cluster_all(const EvidenceSet& set, const PairModel& reference_model,
                                              const ClusteringLimits& limits) {
-  PairModel model = for_corpus(reference_model, set);
+  return cluster_blocks(set, for_corpus(reference_model, set), limits);
+}
+
+std::vector<std::vector<size_t>> cluster_blocks(const EvidenceSet& set, const PairModel& model,
+                                                const ClusteringLimits& limits) {
   auto blocks = group_by_block(set);
   // Blocks are independent: spread them over the cores, then list results in block order.
   std::vector<std::vector<std::vector<size_t>>> results(blocks.size());

@@ -36,6 +36,11 @@ std::vector<std::vector<size_t>> group_by_block(const EvidenceSet& set);
 // name is, as the corpus being clustered also tells.
 PairModel for_corpus(const PairModel& model, const EvidenceSet& set);
 
+// Clusters every block of `set` with `model` as it is (a partitioned build's worker
+// gives the model raised to the whole corpus's counts); listed block by block.
+std::vector<std::vector<size_t>> cluster_blocks(const EvidenceSet& set, const PairModel& model,
+                                                const ClusteringLimits& limits = {});
+
 // Clusters every block, with the model for_corpus(set); clusters are listed block by block.
 std::vector<std::vector<size_t>> cluster_all(const EvidenceSet& set, const PairModel& model,
                                              const ClusteringLimits& limits = {});

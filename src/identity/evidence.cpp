@@ -55,7 +55,37 @@ void EvidenceBuilder::count_text(const std::string& title, const std::string& ab
   for (auto h : sorted_unique(stemmed_hashes(title + " " + abstract))) ++df_[h];
 }
 
+std::vector<std::pair<std::uint64_t, std::uint32_t>> EvidenceBuilder::document_frequencies() const {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
+  for (const auto& [hash, df] : df_)
+    if (used(df)) out.emplace_back(hash, df);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void EvidenceBuilder::set_document_frequencies(std::uint64_t documents,
+                                               const std::vector<std::pair<std::uint64_t, std::uint32_t>>& df) {
+  documents_ = documents;
+  df_.clear();
+  df_.reserve(df.size());
+  for (const auto& [hash, count] : df) df_[hash] = count;
+  term_ids_.clear();
+  numbered_ = false;
+}
+
+void EvidenceBuilder::number_terms() {
+  std::vector<std::uint64_t> hashes;
+  for (const auto& [hash, df] : df_)
+    if (used(df)) hashes.push_back(hash);
+  std::sort(hashes.begin(), hashes.end());
+  term_ids_.clear();
+  term_ids_.reserve(hashes.size());
+  for (size_t i = 0; i < hashes.size(); ++i) term_ids_.emplace(hashes[i], static_cast<std::uint32_t>(i));
+  numbered_ = true;
+}
+
 std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, const std::string& abstract) {
+  if (!numbered_) number_terms();
   std::unordered_map<std::uint64_t, float> tf;
   for (auto h : stemmed_hashes(title)) tf[h] += 2;  // titles say more
   for (auto h : stemmed_hashes(abstract)) tf[h] += 1;
@@ -64,7 +94,7 @@ std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, con
   for (const auto& [h, count] : tf) {
     auto df = df_.find(h);
     double d = df == df_.end() ? 1 : df->second;
-    if (d < 2 && documents_ > 100) continue;  // a word seen once says nothing about a pair
+    if (!used(static_cast<std::uint32_t>(d))) continue;  // a word seen once says nothing about a pair
     weighted.emplace_back(static_cast<float>((1 + std::log(count)) * std::log(1 + n / d)), h);
   }
   size_t keep = std::min(kTermsPerWork, weighted.size());

@@ -62,6 +62,12 @@ struct RawWork {
 class EvidenceBuilder {
  public:
   void count_text(const std::string& title, const std::string& abstract);
+  // The counts a vector is weighed by (every stem when the corpus is tiny, else those in
+  // two works or more: a stem seen once is not used), to hand to another builder: a
+  // partitioned build's workers weigh their works as one builder over the corpus would.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> document_frequencies() const;
+  std::uint64_t documents() const { return documents_; }
+  void set_document_frequencies(std::uint64_t documents, const std::vector<std::pair<std::uint64_t, std::uint32_t>>& df);
   // Adds the work; `signature_positions` are the author slots that become signatures
   // (all of them when empty). Returns the index of the first new signature.
   size_t add_work(const RawWork& work, const std::vector<size_t>& signature_positions = {});
@@ -70,9 +76,14 @@ class EvidenceBuilder {
 
  private:
   std::vector<TermWeight> vectorize(const std::string& title, const std::string& abstract);
+  bool used(std::uint32_t df) const { return df >= 2 || documents_ <= 100; }
+  // Term ids are the ranks of the used stems' hashes, so they are the same in every
+  // builder with the same counts (cosines then add up in the same order).
+  void number_terms();
   std::unordered_map<std::uint64_t, std::uint32_t> df_;
   std::unordered_map<std::uint64_t, std::uint32_t> term_ids_;
   std::uint64_t documents_ = 0;
+  bool numbered_ = false;
   EvidenceSet set_;
 };
 

@@ -1,9 +1,10 @@
 #include "identity/identity_pass.hpp"
 
-#include <chrono>
-#include <cstdio>
+#include <algorithm>
 #include <map>
 #include <unordered_set>
+
+#include "core/phase_clock.hpp"
 
 #include "identity/claim_constraints.hpp"
 #include "identity/evidence.hpp"
@@ -48,44 +49,25 @@ Result<EvidenceSet> load_evidence(store::IdentityStore& store, const std::vector
 
 }  // namespace
 
-Result<IdentityStats> run_identity(store::IdentityStore& store, Disambiguator& disambiguator) {
-  std::string phases;
-  auto mark = std::chrono::steady_clock::now();
-  auto phase = [&](const char* name) {
-    auto now = std::chrono::steady_clock::now();
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s%s %.1fs", phases.empty() ? "" : ", ", name,
-                  std::chrono::duration<double>(now - mark).count());
-    phases += buf;
-    mark = now;
-  };
-  std::vector<store::AuthorshipRow> rows;
+Result<size_t> load_constrained_rows(store::IdentityStore& store, std::vector<store::AuthorshipRow>& rows) {
   if (auto read = store.for_each_authorship([&](store::AuthorshipRow&& row) { rows.push_back(std::move(row)); }); !read)
     return read.error();
   // Claimed researchers' corrections outrank every other clue.
   auto corrections = store.work_corrections();
   if (!corrections) return corrections.error();
-  size_t constraints = apply_claim_constraints(rows, *corrections);
-  phase("load");
-  EvidenceSet evidence;
-  if (disambiguator.needs_evidence()) {
-    auto loaded = load_evidence(store, rows);
-    if (!loaded) return loaded.error();
-    evidence = std::move(*loaded);
-    if (evidence.signatures.size() != rows.size())
-      return make_error(ErrorCode::internal, "identity: evidence for " + std::to_string(evidence.signatures.size()) +
-                                                 " of " + std::to_string(rows.size()) + " authorships");
-  }
-  phase("evidence");
-  auto clusters = disambiguator.cluster(rows, evidence);
-  phase("clustering");
-  auto explanations = disambiguator.explain(evidence, clusters);
-  phase("explanations");
-  auto ids = assign_stable_ids(rows, clusters);
+  return apply_claim_constraints(rows, *corrections);
+}
 
-  IdentityStats stats;
+Status save_clusters(store::IdentityStore& store, const std::vector<store::AuthorshipRow>& rows,
+                     std::vector<std::vector<size_t>> clusters, const std::vector<store::Attribution>& explanations,
+                     IdentityStats& stats) {
+  // One order for the same clusters however they were found (one process or many):
+  // new researchers are numbered in it.
+  for (auto& c : clusters) std::sort(c.begin(), c.end());
+  std::erase_if(clusters, [](const auto& c) { return c.empty(); });
+  std::sort(clusters.begin(), clusters.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  auto ids = assign_stable_ids(rows, clusters);
   stats.authorships = rows.size();
-  stats.corrections = constraints;
   stats.researchers = clusters.size();
   std::unordered_set<model::ResearcherId> previous;
   for (const auto& row : rows)
@@ -105,10 +87,34 @@ Result<IdentityStats> run_identity(store::IdentityStore& store, Disambiguator& d
   }
   assignment.redirects = merged_ids(rows, clusters, ids);
   stats.redirected = assignment.redirects.size();
-  auto saved = store.save_assignment(assignment);
-  if (!saved) return saved.error();
-  phase("save");
-  stats.phases = phases;
+  return store.save_assignment(assignment);
+}
+
+Result<IdentityStats> run_identity(store::IdentityStore& store, Disambiguator& disambiguator) {
+  PhaseClock clock;
+  std::vector<store::AuthorshipRow> rows;
+  auto constraints = load_constrained_rows(store, rows);
+  if (!constraints) return constraints.error();
+  clock.mark("load");
+  EvidenceSet evidence;
+  if (disambiguator.needs_evidence()) {
+    auto loaded = load_evidence(store, rows);
+    if (!loaded) return loaded.error();
+    evidence = std::move(*loaded);
+    if (evidence.signatures.size() != rows.size())
+      return make_error(ErrorCode::internal, "identity: evidence for " + std::to_string(evidence.signatures.size()) +
+                                                 " of " + std::to_string(rows.size()) + " authorships");
+  }
+  clock.mark("evidence");
+  auto clusters = disambiguator.cluster(rows, evidence);
+  clock.mark("clustering");
+  auto explanations = disambiguator.explain(evidence, clusters);
+  clock.mark("explanations");
+  IdentityStats stats;
+  stats.corrections = *constraints;
+  if (auto saved = save_clusters(store, rows, std::move(clusters), explanations, stats); !saved) return saved.error();
+  clock.mark("save");
+  stats.phases = clock.text();
   return stats;
 }
 

@@ -1,4 +1,7 @@
 #pragma once
+#include <string>
+#include <vector>
+
 // Runs identity over the whole catalog and saves the researcher assignment.
 #include "core/result.hpp"
 #include "identity/disambiguator.hpp"
@@ -16,5 +19,14 @@ struct IdentityStats {
 };
 
 Result<IdentityStats> run_identity(store::IdentityStore& store, Disambiguator& disambiguator);
+
+// The steps run_identity shares with a partitioned build (partitioned_identity.hpp).
+// Every authorship, its claimants' corrections applied as constraints; returns how many.
+Result<size_t> load_constrained_rows(store::IdentityStore& store, std::vector<store::AuthorshipRow>& rows);
+// Gives `clusters` (indices into `rows`) stable ids and names, and saves them with
+// their explanations (indexed like rows; may be empty). Fills the counts of `stats`.
+Status save_clusters(store::IdentityStore& store, const std::vector<store::AuthorshipRow>& rows,
+                     std::vector<std::vector<size_t>> clusters, const std::vector<store::Attribution>& explanations,
+                     IdentityStats& stats);
 
 }  // namespace bzpeer::identity

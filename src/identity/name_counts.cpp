@@ -49,6 +49,12 @@ NameCounts count_names(const EvidenceSet& set, std::uint32_t min_count) {
   return counted(people, min_count);
 }
 
+NameCounts count_names(const std::vector<store::AuthorshipRow>& rows, std::uint32_t min_count) {
+  People people;
+  for (const auto& r : rows) add_person(people, parse_name(r.first, r.last, r.raw_name));
+  return counted(people, min_count);
+}
+
 NameCounts with_corpus_counts(NameCounts reference, const NameCounts& corpus) {
   for (auto [into, from] : {std::pair{&reference.given, &corpus.given}, std::pair{&reference.family, &corpus.family}})
     for (const auto& [name, count] : *from) {

@@ -12,6 +12,7 @@
 
 #include "identity/evidence.hpp"
 #include "model/work.hpp"
+#include "store/pass_rows.hpp"
 
 namespace bzpeer::identity {
 
@@ -35,6 +36,8 @@ struct NameCounts {
 NameCounts count_names(const std::vector<model::Work>& works, std::uint32_t min_count = 2);
 // The same over the signatures of an evidence set: the corpus being clustered.
 NameCounts count_names(const EvidenceSet& set, std::uint32_t min_count = 2);
+// The same over authorship rows (what a partitioned build's plan counts once for all).
+NameCounts count_names(const std::vector<store::AuthorshipRow>& rows, std::uint32_t min_count = 2);
 
 // Each name at the larger of its two counts: the reference corpus knows the names of its
 // field, the corpus being clustered knows its own (a name common there is common).

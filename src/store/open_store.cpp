@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "store/account_store.hpp"
+#include "store/build_queue.hpp"
 #include "store/catalog.hpp"
 #include "store/postgres/pg_catalog.hpp"
 #include "store/sql/result_guard.hpp"
@@ -48,6 +49,15 @@ Result<std::unique_ptr<AccountStore>> open_account_store(const std::string& loca
   if (is_database_url(location)) return sql::guarded([&]() -> Opened { return postgres::open_pg_account_store(location); });
   if (auto made = make_data_dir(location); !made) return made.error();
   return sql::guarded([&]() -> Opened { return sqlite::open_sqlite_account_store(sqlite_file(location)); });
+}
+
+Result<std::unique_ptr<BuildQueue>> open_build_queue(const std::string& location) {
+  using Opened = Result<std::unique_ptr<BuildQueue>>;
+  if (!is_database_url(location))
+    return make_error(ErrorCode::invalid_input,
+                      "a partitioned build needs a PostgreSQL catalog (--catalog postgresql://...); "
+                      "on SQLite one process builds without partitions");
+  return sql::guarded([&]() -> Opened { return postgres::open_pg_build_queue(location); });
 }
 
 }  // namespace bzpeer::store

@@ -5,51 +5,52 @@
 
 namespace bzpeer::store::sql {
 
+AuthorshipRow read_authorship_row(const Statement& stmt) {
+  AuthorshipRow row;
+  row.id = stmt.column_id<model::AuthorshipId>(0);
+  row.work_id = stmt.column_int(1);
+  row.position = static_cast<int>(stmt.column_int(2));
+  row.raw_name = stmt.column_text(3);
+  row.first = stmt.column_text(4);
+  row.last = stmt.column_text(5);
+  row.affiliation = stmt.column_text(6);
+  row.source_person_id = stmt.column_text(7);
+  row.previous_researcher = stmt.column_id<model::ResearcherId>(8);
+  row.email = stmt.column_text(9);
+  row.orcid = stmt.column_text(10);
+  return row;
+}
+
+WorkRow read_work_row(const Statement& stmt) {
+  WorkRow row;
+  row.id = stmt.column_int(0);
+  row.external_id = stmt.column_text(1);
+  row.source = stmt.column_text(2);
+  row.type = stmt.column_text(3);
+  row.title = stmt.column_text(4);
+  row.abstract = stmt.column_text(5);
+  row.venue = stmt.column_text(6);
+  row.date = stmt.column_text(7);
+  row.year = static_cast<int>(stmt.column_int(8));
+  row.categories = split_at_spaces(stmt.column_text(9));
+  row.cited = split_at_spaces(stmt.column_text(10));
+  return row;
+}
+
 Status read_authorship_rows(Connection& db, const std::function<void(AuthorshipRow&&)>& visit) {
   return guarded([&]() -> Status {
-    auto stmt = db.prepare_scan(
-        "SELECT a.id, a.work_id, a.position, a.raw_name, a.first, a.last, a.affiliation, a.source_person_id, "
-        "COALESCE(ra.researcher_id, 0), a.email, a.orcid FROM authorships a "
-        "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id ORDER BY a.id");
-    while (stmt.step()) {
-      AuthorshipRow row;
-      row.id = stmt.column_id<model::AuthorshipId>(0);
-      row.work_id = stmt.column_int(1);
-      row.position = static_cast<int>(stmt.column_int(2));
-      row.raw_name = stmt.column_text(3);
-      row.first = stmt.column_text(4);
-      row.last = stmt.column_text(5);
-      row.affiliation = stmt.column_text(6);
-      row.source_person_id = stmt.column_text(7);
-      row.previous_researcher = stmt.column_id<model::ResearcherId>(8);
-      row.email = stmt.column_text(9);
-      row.orcid = stmt.column_text(10);
-      visit(std::move(row));
-    }
+    auto stmt = db.prepare_scan(std::string("SELECT ") + kAuthorshipRowColumns +
+                                " FROM authorships a LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id "
+                                "ORDER BY a.id");
+    while (stmt.step()) visit(read_authorship_row(stmt));
     return Ok{};
   });
 }
 
 Status read_work_rows(Connection& db, const std::function<void(WorkRow&&)>& visit) {
   return guarded([&]() -> Status {
-    auto stmt = db.prepare_scan(
-        "SELECT id, external_id, source, type, title, abstract, venue, date, year, categories, cited FROM works "
-        "ORDER BY id");
-    while (stmt.step()) {
-      WorkRow row;
-      row.id = stmt.column_int(0);
-      row.external_id = stmt.column_text(1);
-      row.source = stmt.column_text(2);
-      row.type = stmt.column_text(3);
-      row.title = stmt.column_text(4);
-      row.abstract = stmt.column_text(5);
-      row.venue = stmt.column_text(6);
-      row.date = stmt.column_text(7);
-      row.year = static_cast<int>(stmt.column_int(8));
-      row.categories = split_at_spaces(stmt.column_text(9));
-      row.cited = split_at_spaces(stmt.column_text(10));
-      visit(std::move(row));
-    }
+    auto stmt = db.prepare_scan(std::string("SELECT ") + kWorkRowColumns + " FROM works w ORDER BY w.id");
+    while (stmt.step()) visit(read_work_row(stmt));
     return Ok{};
   });
 }

@@ -10,6 +10,16 @@
 
 namespace bzpeer::store::sql {
 
+// The columns of an authorship row (authorships a, researcher_authorships ra joined on
+// the authorship) and of a work row (works w), and their decoders.
+inline constexpr const char* kAuthorshipRowColumns =
+    "a.id, a.work_id, a.position, a.raw_name, a.first, a.last, a.affiliation, a.source_person_id, "
+    "COALESCE(ra.researcher_id, 0), a.email, a.orcid";
+inline constexpr const char* kWorkRowColumns =
+    "w.id, w.external_id, w.source, w.type, w.title, w.abstract, w.venue, w.date, w.year, w.categories, w.cited";
+AuthorshipRow read_authorship_row(const Statement& stmt);
+WorkRow read_work_row(const Statement& stmt);
+
 Status read_authorship_rows(Connection& db, const std::function<void(AuthorshipRow&&)>& visit);
 Status read_work_rows(Connection& db, const std::function<void(WorkRow&&)>& visit);
 Status read_researcher_work_rows(Connection& db, const std::function<void(model::ResearcherId, std::int64_t)>& visit);

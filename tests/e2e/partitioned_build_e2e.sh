@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A partitioned build on PostgreSQL (run by tests/e2e/on_postgres.sh): a coordinator
+# and two `build --worker` processes take partitions of name blocks from the queue, one
+# worker is killed while it holds a partition, and the researchers, their authorships
+# and the explanations equal a one-process build of the same catalog.
+set -euo pipefail
+BZPEER=${1:?path to bzpeer}
+GEN=${2:?path to gen-corpus}
+ROOT=${3:?project root}
+source "$(dirname "$0")/lib.sh"
+[ -n "${BZPEER_DATABASE_URL:-}" ] || fail "run me through tests/e2e/on_postgres.sh"
+ONE=$BZPEER_DATABASE_URL
+# A second database beside the first, for the partitioned build.
+rest=${ONE#*://}; rest=${rest#*/}; name=${rest%%\?*}  # postgresql://user@host/NAME?params
+MANY=${ONE/\/$name/\/${name}_many}
+psql "$ONE" -qAtc "DROP DATABASE IF EXISTS ${name}_many WITH (FORCE)" -c "CREATE DATABASE ${name}_many"
+trap 'psql "$ONE" -qAtc "DROP DATABASE IF EXISTS ${name}_many WITH (FORCE)" > /dev/null 2>&1 || true; cleanup' EXIT
+
+"$GEN" --works 8000 --vocab-from "$ROOT/../shared/data/acl-anthology-2019" --out "$WORK/corpus.jsonl" 2>/dev/null
+for url in "$ONE" "$MANY"; do "$BZPEER" ingest --catalog "$url" --data "$WORK/d" "$WORK/corpus.jsonl" > /dev/null; done
+"$BZPEER" build --catalog "$ONE" --data "$WORK/one" > "$WORK/one.out"
+
+# The worker to be killed waits first, so it holds a partition early.
+"$BZPEER" build --catalog "$MANY" --data "$WORK/many" --worker --wait 60 > "$WORK/doomed.out" 2>&1 &
+doomed=$!
+"$BZPEER" build --catalog "$MANY" --data "$WORK/many" --worker --wait 60 > "$WORK/worker.out" 2>&1 &
+worker=$!
+"$BZPEER" build --catalog "$MANY" --data "$WORK/many" --partitions 12 > "$WORK/many.out" 2>&1 &
+coordinator=$!
+# A worker holds a partition in an open transaction on a connection named after it.
+holding="SELECT COUNT(*) FROM pg_stat_activity WHERE application_name LIKE 'bzpeer build %:$doomed' AND xact_start IS NOT NULL"
+held=0
+for _ in $(seq 1000); do
+  held=$(psql "$MANY" -qAtc "$holding" 2>/dev/null || echo 0)
+  [ "$held" -gt 0 ] && break
+  sleep 0.01
+done
+[ "$held" -gt 0 ] || fail "the worker to kill never held a partition: $(cat "$WORK/doomed.out")"
+kill -STOP "$doomed"
+[ "$(psql "$MANY" -qAtc "$holding")" -gt 0 ] || fail "the worker finished its partition before it could be stopped"
+kill -KILL "$doomed"
+wait "$doomed" 2>/dev/null || true
+wait "$coordinator" || fail "the partitioned build failed: $(cat "$WORK/many.out")"
+wait "$worker" || fail "the second worker failed: $(cat "$WORK/worker.out")"
+grep -q "^identity: 12 partitions queued" "$WORK/many.out" || fail "no partitions queued: $(cat "$WORK/many.out")"
+grep -Eq "^worker: [0-9]+ of 12 partitions" "$WORK/worker.out" || fail "the worker did no work: $(cat "$WORK/worker.out")"
+
+for query in "SELECT authorship_id, researcher_id, strength, evidence FROM researcher_authorships ORDER BY 1" \
+             "SELECT id, display_name, name_key, works_count FROM researchers ORDER BY 1"; do
+  a=$(psql "$ONE" -qAtc "$query" | md5sum)
+  b=$(psql "$MANY" -qAtc "$query" | md5sum)
+  [ "$a" = "$b" ] || fail "the partitioned build differs from one process on: $query"
+done
+researchers=$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM researchers")
+authorships=$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM researcher_authorships")
+[ "$authorships" -eq "$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM authorships")" ] || fail "authorships left unassigned"
+[ "$researchers" -gt 1000 ] || fail "only $researchers researchers"
+left=$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM build_partitions")
+[ "$left" -eq 0 ] || fail "the run's working rows were not dropped ($left partitions)"
+echo "partitioned build: $researchers researchers over $authorships authorships, as one process; the partition a killed worker held was redone"
