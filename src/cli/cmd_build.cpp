@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/store_options.hpp"
 #include "core/memory.hpp"
+#include "core/parallel.hpp"
 #include "enrich/profile_pass.hpp"
 #include "feed/work_terms_pass.hpp"
 #include "identity/default_model.hpp"
@@ -57,8 +58,8 @@ Status work_as_worker(const std::string& location, const identity::PairModel& mo
       auto start = std::chrono::steady_clock::now();
       auto done = identity::work_on_identity_run(**queue, **run, model, identity::worker_name());
       if (!done) return done.error();
-      std::printf("worker: %zu of %d partitions of run %lld clustered in %.2fs\n", *done, (*run)->partitions,
-                  static_cast<long long>((*run)->id), seconds_since(start));
+      std::printf("worker: %zu of %d partitions of run %lld (works and blocks) in %.2fs\n", *done,
+                  (*run)->partitions + (*run)->work_partitions, static_cast<long long>((*run)->id), seconds_since(start));
       return Ok{};
     }
     if (std::chrono::steady_clock::now() >= deadline)
@@ -91,11 +92,18 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 "Only cluster partitions of the open partitioned build (see --partitions), then exit");
   cmd->add_option("--wait", *wait_seconds, "With --worker: seconds to wait for a partitioned build to start")
       ->capture_default_str();
+  auto threads = std::make_shared<unsigned>(0);
+  cmd->add_option("--threads", *threads, "Threads for the parallel parts (default: every core, at most 8)")
+      ->check(CLI::Range(1u, 256u));
+  auto identity_only = std::make_shared<bool>(false);
+  cmd->add_flag("--identity-only", *identity_only,
+                "Stop after identity, leaving profiles, indexes and the graph as they were (for measuring identity)");
   cmd->callback([=, &exit_code] {
     auto fail = [&](const std::string& what, const Error& error) {
       std::fprintf(stderr, "bzpeer build: %s%s\n", what.c_str(), error.message.c_str());
       exit_code = 1;
     };
+    if (*threads) set_parallel_threads(*threads);
     auto model = identity::default_model();
     if (!model) return fail("", model.error());
     if (*worker) {
@@ -114,6 +122,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 identity_stats->authorships, identity_stats->researchers, identity_stats->kept_ids,
                 identity_stats->redirected, identity_stats->corrections, identity_seconds,
                 identity_stats->phases.c_str(), peak_resident_mib());
+    if (*identity_only) return;
     auto enrich_start = std::chrono::steady_clock::now();
     auto enrich_stats = enrich::run_enrich((*catalog)->profiles());
     if (!enrich_stats) return fail("enrich: ", enrich_stats.error());

@@ -1,5 +1,5 @@
 #pragma once
-// Runs fn(i) for every i in [0, n) on all cores (at most 8 threads), handing out
+// Runs fn(i) for every i in [0, n) on all cores (at most 8 threads, or as set), handing out
 // indices one at a time so uneven items (a huge block, a large cluster) balance out.
 // fn must be safe to call concurrently for different i.
 #include <algorithm>
@@ -10,9 +10,20 @@
 
 namespace bzpeer {
 
+// The threads parallel_for uses: set by `bzpeer build --threads` (0: the default).
+inline std::atomic<unsigned>& parallel_threads_setting() {
+  static std::atomic<unsigned> threads{0};
+  return threads;
+}
+inline void set_parallel_threads(unsigned threads) { parallel_threads_setting() = threads; }
+inline unsigned parallel_threads() {
+  unsigned set = parallel_threads_setting();
+  return set ? set : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+}
+
 template <typename Fn>
 void parallel_for(size_t n, Fn&& fn) {
-  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  unsigned threads = parallel_threads();
   std::atomic<size_t> next{0};
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t)

@@ -113,7 +113,7 @@ std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, con
   return out;
 }
 
-size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& positions) {
+WorkEvidence EvidenceBuilder::weigh_work(const RawWork& raw) {
   WorkEvidence work;
   // Shortened for explanations, cut between characters (a cut inside one is not text).
   work.title = raw.title.size() > 160 ? text::utf8_prefix(raw.title, 157) + "..." : raw.title;
@@ -127,28 +127,31 @@ size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& 
   work.id = raw.external_id.empty() ? 0 : text::stable_hash(raw.external_id);
   for (const auto& c : raw.cited) work.cited.push_back(text::stable_hash(c));
   std::sort(work.cited.begin(), work.cited.end());
-  std::vector<ParsedName> names;
-  for (const auto& a : raw.authors) {
-    names.push_back(parse_name(a.first, a.last, a.raw));
-    work.author_keys.push_back(hash_key(block_key(names.back())));
-  }
+  for (const auto& a : raw.authors) work.author_keys.push_back(hash_key(block_key(parse_name(a.first, a.last, a.raw))));
   std::sort(work.author_keys.begin(), work.author_keys.end());
+  return work;
+}
+
+size_t EvidenceBuilder::add_work(const RawWork& raw, const std::vector<size_t>& positions) {
+  return add_weighed_work(weigh_work(raw), raw, positions);
+}
+
+size_t EvidenceBuilder::add_weighed_work(WorkEvidence work, const RawWork& raw, const std::vector<size_t>& positions) {
   auto work_index = static_cast<std::uint32_t>(set_.works.size());
   set_.works.push_back(std::move(work));
-
   size_t first_signature = set_.signatures.size();
   auto add_signature = [&](size_t i) {
     Signature s;
     const auto& author = raw.authors[i];
     s.raw_name = !author.raw.empty() ? author.raw : author.first + " " + author.last;
-    s.name = names[i];
+    s.name = parse_name(author.first, author.last, author.raw);
     s.block = block_key(s.name);
     s.work = work_index;
     s.own_key = hash_key(s.block);
-    s.affiliation = sorted_unique(stemmed_hashes(raw.authors[i].affiliation, kGenericAffiliationWords));
-    s.email = text::fold(raw.authors[i].email);
-    s.orcid = raw.authors[i].orcid;
-    s.person_id = raw.authors[i].person_id;
+    s.affiliation = sorted_unique(stemmed_hashes(author.affiliation, kGenericAffiliationWords));
+    s.email = text::fold(author.email);
+    s.orcid = author.orcid;
+    s.person_id = author.person_id;
     set_.signatures.push_back(std::move(s));
   };
   if (positions.empty())

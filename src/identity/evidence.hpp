@@ -71,6 +71,11 @@ class EvidenceBuilder {
   // Adds the work; `signature_positions` are the author slots that become signatures
   // (all of them when empty). Returns the index of the first new signature.
   size_t add_work(const RawWork& work, const std::vector<size_t>& signature_positions = {});
+  // The two halves of add_work: a work's own evidence (its text weighed, every author's
+  // block key), and adding it with signatures for the given authors of `work` (whose
+  // names, affiliations and ids are all that is read of it then).
+  WorkEvidence weigh_work(const RawWork& work);
+  size_t add_weighed_work(WorkEvidence evidence, const RawWork& work, const std::vector<size_t>& signature_positions = {});
   EvidenceSet take() { return std::move(set_); }
   const EvidenceSet& current() const { return set_; }
 

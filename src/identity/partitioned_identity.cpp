@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include "identity/attribution.hpp"
 #include "identity/block_clustering.hpp"
 #include "identity/evidence.hpp"
+#include "identity/evidence_codec.hpp"
 #include "identity/name_counts.hpp"
 #include "identity/name_parts.hpp"
 
@@ -27,41 +29,49 @@ NameCounts name_counts_of(const store::IdentityRunPlan& plan) {
   return counts;
 }
 
-// One partition: its evidence weighed by the corpus's counts, clustered and explained
+// A works partition: each work's text weighed by the corpus's counts, once for every
+// block partition that has one of its authors.
+Result<std::vector<std::pair<std::int64_t, std::string>>> weigh_works(store::BuildQueue& queue, std::int64_t run,
+                                                                       int partition, EvidenceBuilder& builder) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  if (auto read = queue.range_works(run, partition, [&](store::PartitionWork&& pw) {
+        const auto& w = pw.work;
+        RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}, w.external_id, w.cited};
+        for (const auto& a : pw.authors) raw.authors.push_back({a.first, a.last, a.raw_name, "", "", "", ""});
+        if (!raw.authors.empty()) out.emplace_back(w.id, encode_work_evidence(builder.weigh_work(raw)));
+      });
+      !read)
+    return read.error();
+  return out;
+}
+
+// A blocks partition: its signatures on their works' evidence, clustered and explained
 // as run_identity would (the same signatures in the same order, the same model).
 Result<std::vector<store::PartitionResult>> cluster_partition(store::BuildQueue& queue, std::int64_t run, int partition,
-                                                              const store::IdentityRunPlan& stats,
                                                               const PairModel& reference, const PairModel& for_corpus) {
   std::vector<store::AuthorshipRow> rows;
-  std::unordered_map<std::int64_t, size_t> row_of;
-  if (auto read = queue.partition_authorships(run, partition, [&](store::AuthorshipRow&& r) {
-        row_of.emplace(r.id.value(), rows.size());
-        rows.push_back(std::move(r));
-      });
+  if (auto read = queue.partition_authorships(run, partition, [&](store::AuthorshipRow&& r) { rows.push_back(std::move(r)); });
       !read)
     return read.error();
   EvidenceBuilder builder;
-  builder.set_document_frequencies(stats.documents, stats.term_df);
-  std::vector<size_t> signature_rows;  // the row of each signature, in the set's order
-  if (auto read = queue.partition_works(run, partition, [&](store::PartitionWork&& pw) {
-        const auto& w = pw.work;
-        RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}, w.external_id, w.cited};
-        std::vector<size_t> positions;
-        for (const auto& a : pw.authors) {
-          auto mine = row_of.find(a.authorship_id);
-          if (mine == row_of.end()) {
-            raw.authors.push_back({a.first, a.last, a.raw_name, "", "", "", ""});
-            continue;
-          }
-          const auto& r = rows[mine->second];
-          positions.push_back(raw.authors.size());
-          signature_rows.push_back(mine->second);
+  size_t next_row = 0;  // rows are ordered by work, as the evidence is
+  Status broken = Ok{};
+  if (auto read = queue.partition_evidence(run, partition, [&](std::int64_t work, std::string&& bytes) {
+        auto evidence = decode_work_evidence(bytes);
+        if (!evidence) {
+          broken = make_error(ErrorCode::internal, "identity: unreadable evidence of work " + std::to_string(work));
+          return;
+        }
+        RawWork raw;
+        for (; next_row < rows.size() && rows[next_row].work_id == work; ++next_row) {
+          const auto& r = rows[next_row];
           raw.authors.push_back({r.first, r.last, r.raw_name, r.affiliation, r.email, r.orcid, r.source_person_id});
         }
-        if (!positions.empty()) builder.add_work(raw, positions);
+        if (!raw.authors.empty()) builder.add_weighed_work(std::move(*evidence), raw);
       });
       !read)
     return read.error();
+  if (!broken) return broken.error();
   EvidenceSet set = builder.take();
   if (set.signatures.size() != rows.size())
     return make_error(ErrorCode::internal, "identity: partition " + std::to_string(partition) + " has evidence for " +
@@ -73,9 +83,33 @@ Result<std::vector<store::PartitionResult>> cluster_partition(store::BuildQueue&
   results.reserve(rows.size());
   for (size_t c = 0; c < clusters.size(); ++c)
     for (size_t s : clusters[c])
-      results.push_back({rows[signature_rows[s]].id.value(), run_cluster(partition, c),
-                         s < explanations.size() ? explanations[s] : store::Attribution{}});
+      results.push_back({rows[s].id.value(), run_cluster(partition, c), s < explanations.size() ? explanations[s] : store::Attribution{}});
   return results;
+}
+
+// Takes partitions of `kind` until none is free, then (`wait`) until every one is done,
+// taking any that a dead worker gives back. Returns how many it did.
+template <typename Work>
+Result<size_t> take_partitions(store::BuildQueue& queue, const store::IdentityRun& run, store::PartitionKind kind,
+                               const std::string& worker, bool wait, Work&& work) {
+  size_t done = 0;
+  for (;;) {
+    auto taken = queue.take_partition(run.id, kind, worker);
+    if (!taken) return taken.error();
+    if (*taken) {
+      if (auto worked = work(**taken); !worked) {
+        queue.release_partition();
+        return worked.error();
+      }
+      ++done;
+      continue;
+    }
+    if (!wait) return done;
+    auto left = queue.partitions_left(run.id, kind);
+    if (!left) return left.error();
+    if (*left == 0) return done;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // held by another worker
+  }
 }
 
 }  // namespace
@@ -94,10 +128,19 @@ Result<store::IdentityRun> plan_identity_run(store::IdentityStore& store, store:
   std::vector<store::AuthorshipRow> rows;
   if (auto loaded = load_constrained_rows(store, rows); !loaded) return loaded.error();
   EvidenceBuilder counter;
-  if (auto read = store.for_each_work([&](store::WorkRow&& w) { counter.count_text(w.title, w.abstract); }); !read)
+  std::vector<std::int64_t> work_ids;
+  if (auto read = store.for_each_work([&](store::WorkRow&& w) {
+        counter.count_text(w.title, w.abstract);
+        work_ids.push_back(w.id);
+      });
+      !read)
     return read.error();
   store::IdentityRunPlan plan;
   plan.partitions = partitions;
+  // As many ranges of works as partitions of blocks, of as many works each.
+  const size_t ranges = std::min(work_ids.size(), static_cast<size_t>(partitions));
+  for (size_t r = 0; r < ranges; ++r)
+    plan.work_ranges.emplace_back(work_ids[r * work_ids.size() / ranges], work_ids[(r + 1) * work_ids.size() / ranges - 1]);
   plan.documents = counter.documents();
   plan.term_df = counter.document_frequencies();
   NameCounts names = count_names(rows);
@@ -114,34 +157,42 @@ Result<size_t> work_on_identity_run(store::BuildQueue& queue, const store::Ident
                                     const std::string& worker) {
   auto stats = queue.run_statistics(run.id);
   if (!stats) return stats.error();
+  EvidenceBuilder weigher;
+  weigher.set_document_frequencies(stats->documents, stats->term_df);
+  // Every work is weighed before any block is clustered (a block's works are anywhere).
+  auto weighed = take_partitions(queue, run, store::PartitionKind::works, worker, /*wait=*/true, [&](int part) -> Status {
+    auto evidence = weigh_works(queue, run.id, part, weigher);
+    if (!evidence) return evidence.error();
+    return queue.finish_works_partition(run.id, part, *evidence);
+  });
+  if (!weighed) return weighed.error();
   PairModel for_corpus = model;
   for_corpus.name_counts = with_corpus_counts(model.name_counts, name_counts_of(*stats));
-  size_t done = 0;
-  for (;;) {
-    auto taken = queue.take_partition(run.id, worker);
-    if (!taken) return taken.error();
-    if (!*taken) return done;
-    auto results = cluster_partition(queue, run.id, **taken, *stats, model, for_corpus);
-    if (!results) {
-      queue.release_partition();
-      return results.error();
-    }
-    if (auto saved = queue.finish_partition(run.id, **taken, *results); !saved) return saved.error();
-    ++done;
-  }
+  auto clustered = take_partitions(queue, run, store::PartitionKind::blocks, worker, /*wait=*/false, [&](int part) -> Status {
+    auto results = cluster_partition(queue, run.id, part, model, for_corpus);
+    if (!results) return results.error();
+    return queue.finish_blocks_partition(run.id, part, *results);
+  });
+  if (!clustered) return clustered.error();
+  return *weighed + *clustered;
 }
 
 Result<IdentityStats> finish_identity_run(store::IdentityStore& store, store::BuildQueue& queue,
                                           const store::IdentityRun& run, const PairModel& model,
                                           const std::string& worker) {
   PhaseClock clock;
-  for (;;) {
-    if (auto worked = work_on_identity_run(queue, run, model, worker); !worked) return worked.error();
-    auto left = queue.partitions_left(run.id);
-    if (!left) return left.error();
-    if (*left == 0) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // held by another worker
-  }
+  if (auto worked = work_on_identity_run(queue, run, model, worker); !worked) return worked.error();
+  // Then the block partitions others hold, or give back by dying.
+  auto rest = take_partitions(queue, run, store::PartitionKind::blocks, worker, /*wait=*/true, [&](int part) -> Status {
+    auto stats = queue.run_statistics(run.id);
+    if (!stats) return stats.error();
+    PairModel for_corpus = model;
+    for_corpus.name_counts = with_corpus_counts(model.name_counts, name_counts_of(*stats));
+    auto results = cluster_partition(queue, run.id, part, model, for_corpus);
+    if (!results) return results.error();
+    return queue.finish_blocks_partition(run.id, part, *results);
+  });
+  if (!rest) return rest.error();
   clock.mark("partitions");
   std::vector<store::AuthorshipRow> rows;
   auto constraints = load_constrained_rows(store, rows);

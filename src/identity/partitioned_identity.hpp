@@ -2,11 +2,13 @@
 // Identity over several processes, on several machines (store/build_queue.hpp). Name
 // blocks are independent once each knows what only the whole corpus can say (how rare
 // a stem or a name is, which authorships claims tie together), so:
-//   plan_identity_run    counts those once and splits the blocks into partitions;
-//   work_on_identity_run (any number of `bzpeer build --worker` processes) takes
-//                        partitions from the queue and clusters them;
-//   finish_identity_run  works on what is left, waits for the partitions others hold,
-//                        gives the clusters stable ids and swaps them in.
+//   plan_identity_run    counts those once, and queues ranges of works and groups of
+//                        name blocks;
+//   work_on_identity_run (any number of `bzpeer build --worker` processes) takes the
+//                        works partitions (each work's text weighed once, its evidence
+//                        stored), then block partitions, clustered from that evidence;
+//   finish_identity_run  works too, waits for the partitions others hold, gives the
+//                        clusters stable ids and swaps them in.
 // The clusters are the ones run_identity finds in one process (a test holds it).
 #include <cstddef>
 #include <string>
@@ -24,7 +26,8 @@ int partition_of(const std::string& block, int partitions);
 
 Result<store::IdentityRun> plan_identity_run(store::IdentityStore& store, store::BuildQueue& queue, int partitions);
 
-// Takes partitions of `run` until none is free; returns how many this worker clustered.
+// Takes works partitions until all are done, then block partitions until none is free;
+// returns how many this worker did.
 Result<size_t> work_on_identity_run(store::BuildQueue& queue, const store::IdentityRun& run, const PairModel& model,
                                     const std::string& worker);
 

@@ -1,10 +1,12 @@
 #pragma once
-// A partitioned identity build's face of the catalog. Name blocks are independent, so
-// a run splits them into partitions that `bzpeer build --worker` processes, on any
-// machine, take from a queue; a final step gives the clusters stable ids and swaps
-// them in (identity/partitioned_identity.hpp). PostgreSQL only: a worker holds its
-// partition by a row lock (SELECT ... FOR UPDATE SKIP LOCKED) in a transaction that
-// also writes its results, so a worker that dies leaves the partition to the others.
+// A partitioned identity build's face of the catalog. A run has two kinds of
+// partitions that `bzpeer build --worker` processes, on any machine, take from a queue:
+// ranges of works, whose text is weighed once into each work's evidence, then groups
+// of name blocks, clustered from that evidence; a final step gives the clusters stable
+// ids and swaps them in (identity/partitioned_identity.hpp). PostgreSQL only: a worker
+// holds its partition by a row lock (SELECT ... FOR UPDATE SKIP LOCKED) in a
+// transaction that also writes its results, so a worker that dies leaves the partition
+// to the others.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -21,8 +23,12 @@ namespace bzpeer::store {
 // What every worker of a run must share to cluster as one process would: the corpus's
 // document frequencies (stem hash -> works using it), its name counts, and which
 // partition each authorship is in (with its constraint id, claims applied).
+enum class PartitionKind { works, blocks };
+
 struct IdentityRunPlan {
-  int partitions = 0;
+  int partitions = 0;  // of name blocks
+  // The works partitions: ranges of work ids, first and last included.
+  std::vector<std::pair<std::int64_t, std::int64_t>> work_ranges;
   std::uint64_t documents = 0;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> term_df;
   struct NameCount {
@@ -41,11 +47,12 @@ struct IdentityRunPlan {
 
 struct IdentityRun {
   std::int64_t id = 0;
-  int partitions = 0;
+  int partitions = 0;       // of name blocks
+  int work_partitions = 0;
 };
 
-// One work of a partition with every author's name (a work's co-authors are evidence,
-// whichever partition they are in), in authorship order.
+// One work of a works partition with every author's name (its co-authors' name blocks
+// are evidence), in authorship order.
 struct PartitionWork {
   WorkRow work;
   struct Author {
@@ -73,20 +80,27 @@ class BuildQueue {
   // The shared statistics of a run (the plan without its authorships).
   virtual Result<IdentityRunPlan> run_statistics(std::int64_t run) = 0;
 
-  // Takes a pending partition nobody holds and holds it until finish_partition or
-  // release_partition (or this connection's end); none when every one is done or held.
-  virtual Result<std::optional<int>> take_partition(std::int64_t run, const std::string& worker) = 0;
-  // The held partition's authorships (person ids as planned), ordered by id; and its
-  // works, ordered by id.
-  virtual Status partition_authorships(std::int64_t run, int partition,
-                                       const std::function<void(AuthorshipRow&&)>& visit) = 0;
-  virtual Status partition_works(std::int64_t run, int partition, const std::function<void(PartitionWork&&)>& visit) = 0;
-  // Writes the results and marks the partition done, in the transaction that held it.
-  virtual Status finish_partition(std::int64_t run, int partition, const std::vector<PartitionResult>& results) = 0;
+  // Takes a pending partition of `kind` nobody holds and holds it until a finish_ call
+  // or release_partition (or this connection's end); none when every one is done or held.
+  virtual Result<std::optional<int>> take_partition(std::int64_t run, PartitionKind kind, const std::string& worker) = 0;
   virtual void release_partition() = 0;
 
-  // Partitions not done yet (held or pending).
-  virtual Result<int> partitions_left(std::int64_t run) = 0;
+  // A works partition: its works, ordered by id; then each one's evidence (bytes), in
+  // the transaction that held it.
+  virtual Status range_works(std::int64_t run, int partition, const std::function<void(PartitionWork&&)>& visit) = 0;
+  virtual Status finish_works_partition(std::int64_t run, int partition,
+                                        const std::vector<std::pair<std::int64_t, std::string>>& evidence) = 0;
+
+  // A blocks partition: its authorships (person ids as planned), ordered by id, and the
+  // evidence of their works, ordered by work id; then its results.
+  virtual Status partition_authorships(std::int64_t run, int partition,
+                                       const std::function<void(AuthorshipRow&&)>& visit) = 0;
+  virtual Status partition_evidence(std::int64_t run, int partition,
+                                    const std::function<void(std::int64_t work_id, std::string&& evidence)>& visit) = 0;
+  virtual Status finish_blocks_partition(std::int64_t run, int partition, const std::vector<PartitionResult>& results) = 0;
+
+  // Partitions of `kind` not done yet (held or pending).
+  virtual Result<int> partitions_left(std::int64_t run, PartitionKind kind) = 0;
   // Every result of a finished run, ordered by authorship id.
   virtual Status for_each_result(std::int64_t run, const std::function<void(PartitionResult&&)>& visit) = 0;
   // Closes the run and drops its working rows.

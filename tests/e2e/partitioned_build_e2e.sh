@@ -43,7 +43,7 @@ wait "$doomed" 2>/dev/null || true
 wait "$coordinator" || fail "the partitioned build failed: $(cat "$WORK/many.out")"
 wait "$worker" || fail "the second worker failed: $(cat "$WORK/worker.out")"
 grep -q "^identity: 12 partitions queued" "$WORK/many.out" || fail "no partitions queued: $(cat "$WORK/many.out")"
-grep -Eq "^worker: [0-9]+ of 12 partitions" "$WORK/worker.out" || fail "the worker did no work: $(cat "$WORK/worker.out")"
+grep -Eq "^worker: [0-9]+ of 24 partitions" "$WORK/worker.out" || fail "the worker did no work: $(cat "$WORK/worker.out")"
 
 for query in "SELECT authorship_id, researcher_id, strength, evidence FROM researcher_authorships ORDER BY 1" \
              "SELECT id, display_name, name_key, works_count FROM researchers ORDER BY 1"; do

@@ -228,10 +228,19 @@ const std::vector<const char*>& migrations() {
         );
         CREATE UNLOGGED TABLE build_partitions (
           run_id BIGINT NOT NULL,
+          kind TEXT NOT NULL,
           part BIGINT NOT NULL,
+          first_id BIGINT NOT NULL DEFAULT 0,
+          last_id BIGINT NOT NULL DEFAULT 0,
           status TEXT NOT NULL,
           worker TEXT NOT NULL DEFAULT '',
-          PRIMARY KEY (run_id, part)
+          PRIMARY KEY (run_id, kind, part)
+        );
+        CREATE UNLOGGED TABLE build_work_evidence (
+          run_id BIGINT NOT NULL,
+          work_id BIGINT NOT NULL,
+          evidence BYTEA NOT NULL,
+          PRIMARY KEY (run_id, work_id)
         );
         CREATE UNLOGGED TABLE build_term_df (run_id BIGINT NOT NULL, hash BIGINT NOT NULL, df BIGINT NOT NULL);
         CREATE UNLOGGED TABLE build_name_counts (

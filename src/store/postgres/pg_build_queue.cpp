@@ -3,6 +3,7 @@
 // SKIP LOCKED keeps other workers off it, its results are written in the same
 // transaction, and if the worker dies the server rolls it back and the partition is
 // pending again.
+#include <cstdint>
 #include <unordered_map>
 
 #include "store/build_queue.hpp"
@@ -19,6 +20,20 @@ namespace {
 
 using sql::guarded;
 
+const char* kind_name(PartitionKind kind) { return kind == PartitionKind::works ? "works" : "blocks"; }
+
+// A BYTEA value as COPY's text format takes it: hex after \x.
+std::string bytea_text(const std::string& bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out = "\\x";
+  out.reserve(2 + 2 * bytes.size());
+  for (unsigned char c : bytes) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out;
+}
+
 // Stem hashes are unsigned; BIGINT is signed: stored as the same 64 bits.
 std::string as_bigint(std::uint64_t hash) { return std::to_string(static_cast<std::int64_t>(hash)); }
 
@@ -29,6 +44,9 @@ std::string partition_work_ids() {
          " AS work_id FROM build_authorships b WHERE b.run_id = ?1 AND b.part = ?2";
 }
 
+constexpr const char* kTruncateWorkingRows =
+    "TRUNCATE build_partitions, build_term_df, build_name_counts, build_authorships, build_work_evidence, build_results";
+
 class PgBuildQueue final : public BuildQueue {
  public:
   explicit PgBuildQueue(std::unique_ptr<sql::Connection> db) : db_(std::move(db)) {}
@@ -37,20 +55,25 @@ class PgBuildQueue final : public BuildQueue {
     return guarded([&]() -> Result<IdentityRun> {
       sql::Transaction tx(*db_);
       db_->exec("UPDATE build_runs SET status = 'closed' WHERE status = 'open'");
-      db_->exec("TRUNCATE build_partitions, build_term_df, build_name_counts, build_authorships, build_results");
+      db_->exec(kTruncateWorkingRows);
       auto insert = db_->prepare(
           "INSERT INTO build_runs(partitions, documents, status, created_at) "
           "VALUES (?, ?, 'open', extract(epoch from now())::bigint) RETURNING id");
       insert.bind(1, plan.partitions).bind(2, static_cast<std::int64_t>(plan.documents));
       if (!insert.step()) throw sql::DatabaseError("creating a build run returned no id");
-      IdentityRun run{insert.column_int(0), plan.partitions};
+      IdentityRun run{insert.column_int(0), plan.partitions, static_cast<int>(plan.work_ranges.size())};
       insert.reset();
       const std::string id = std::to_string(run.id);
       {
-        auto rows = db_->bulk_insert("build_partitions", {"run_id", "part", "status"});
+        auto rows = db_->bulk_insert("build_partitions", {"run_id", "kind", "part", "first_id", "last_id", "status"});
         for (int p = 0; p < plan.partitions; ++p) {
           std::string part = std::to_string(p);
-          rows->add_row({id, part, "pending"});
+          rows->add_row({id, "blocks", part, "0", "0", "pending"});
+        }
+        for (size_t p = 0; p < plan.work_ranges.size(); ++p) {
+          std::string part = std::to_string(p), first = std::to_string(plan.work_ranges[p].first),
+                      last = std::to_string(plan.work_ranges[p].second);
+          rows->add_row({id, "works", part, first, last, "pending"});
         }
         rows->finish();
       }
@@ -87,9 +110,12 @@ class PgBuildQueue final : public BuildQueue {
 
   Result<std::optional<IdentityRun>> open_run() override {
     return guarded([&]() -> Result<std::optional<IdentityRun>> {
-      auto s = db_->prepare("SELECT id, partitions FROM build_runs WHERE status = 'open' ORDER BY id DESC LIMIT 1");
+      auto s = db_->prepare(
+          "SELECT r.id, r.partitions, (SELECT COUNT(*) FROM build_partitions p WHERE p.run_id = r.id AND p.kind = 'works') "
+          "FROM build_runs r WHERE r.status = 'open' ORDER BY r.id DESC LIMIT 1");
       if (!s.step()) return std::optional<IdentityRun>();
-      return std::optional<IdentityRun>(IdentityRun{s.column_int(0), static_cast<int>(s.column_int(1))});
+      return std::optional<IdentityRun>(
+          IdentityRun{s.column_int(0), static_cast<int>(s.column_int(1)), static_cast<int>(s.column_int(2))});
     });
   }
 
@@ -115,7 +141,7 @@ class PgBuildQueue final : public BuildQueue {
     });
   }
 
-  Result<std::optional<int>> take_partition(std::int64_t run, const std::string& worker) override {
+  Result<std::optional<int>> take_partition(std::int64_t run, PartitionKind kind, const std::string& worker) override {
     return guarded([&]() -> Result<std::optional<int>> {
       release_partition();
       if (worker != named_) {  // operators see who holds what in pg_stat_activity
@@ -127,9 +153,9 @@ class PgBuildQueue final : public BuildQueue {
       db_->begin();
       holding_ = true;
       auto s = db_->prepare(
-          "SELECT part FROM build_partitions WHERE run_id = ? AND status = 'pending' ORDER BY part "
+          "SELECT part FROM build_partitions WHERE run_id = ? AND kind = ? AND status = 'pending' ORDER BY part "
           "LIMIT 1 FOR UPDATE SKIP LOCKED");
-      s.bind(1, run);
+      s.bind(1, run).bind(2, std::string(kind_name(kind)));
       if (!s.step()) {
         s.reset();
         release_partition();
@@ -138,9 +164,10 @@ class PgBuildQueue final : public BuildQueue {
       int part = static_cast<int>(s.column_int(0));
       s.reset();
       // Seen by others once the partition is done: who did it.
-      auto mark = db_->prepare("UPDATE build_partitions SET worker = ? WHERE run_id = ? AND part = ?");
-      mark.bind(1, worker).bind(2, run).bind(3, part);
+      auto mark = db_->prepare("UPDATE build_partitions SET worker = ? WHERE run_id = ? AND kind = ? AND part = ?");
+      mark.bind(1, worker).bind(2, run).bind(3, std::string(kind_name(kind))).bind(4, part);
       mark.run();
+      held_ = kind;
       return std::optional<int>(part);
     });
   }
@@ -162,23 +189,22 @@ class PgBuildQueue final : public BuildQueue {
     });
   }
 
-  Status partition_works(std::int64_t run, int partition, const std::function<void(PartitionWork&&)>& visit) override {
+  Status range_works(std::int64_t run, int partition, const std::function<void(PartitionWork&&)>& visit) override {
     return guarded([&]() -> Status {
       // Authors first (names only, a partition's worth), then the works streamed by id.
       std::unordered_map<std::int64_t, std::vector<PartitionWork::Author>> authors;
-      // Each work's authorships are one key range, read through the primary key. The
-      // planner guesses thousands of rows a range and joins the whole table against the
-      // works instead (6 s for 5,000 works): a LIMIT keeps the lookup per work.
-      auto names = db_->prepare_scan("SELECT a.work_id, a.id, a.first, a.last, a.raw_name FROM (" + partition_work_ids() +
-                                     ") pw CROSS JOIN LATERAL (SELECT * FROM authorships WHERE " +
-                                     sql::authorship_of_work_sql("id", "pw.work_id") + " LIMIT " +
-                                     std::to_string(sql::kAuthorSlotsPerWork) + ") a ORDER BY a.id");
+      const std::string slots = std::to_string(sql::kAuthorSlotsPerWork);
+      auto names = db_->prepare_scan(
+          "SELECT a.work_id, a.id, a.first, a.last, a.raw_name FROM build_partitions p JOIN authorships a "
+          "ON a.id >= p.first_id * " + slots + " AND a.id < (p.last_id + 1) * " + slots +
+          " WHERE p.run_id = ?1 AND p.kind = 'works' AND p.part = ?2 ORDER BY a.id");
       names.bind(1, run).bind(2, partition);
       while (names.step())
         authors[names.column_int(0)].push_back({names.column_int(1), names.column_text(2), names.column_text(3), names.column_text(4)});
       names.reset();
-      auto works = db_->prepare_scan(std::string("SELECT ") + sql::kWorkRowColumns + " FROM (" + partition_work_ids() +
-                                     ") pw CROSS JOIN LATERAL (SELECT * FROM works WHERE id = pw.work_id) w ORDER BY w.id");
+      auto works = db_->prepare_scan(std::string("SELECT ") + sql::kWorkRowColumns +
+                                     " FROM build_partitions p JOIN works w ON w.id >= p.first_id AND w.id <= p.last_id "
+                                     "WHERE p.run_id = ?1 AND p.kind = 'works' AND p.part = ?2 ORDER BY w.id");
       works.bind(1, run).bind(2, partition);
       while (works.step()) {
         PartitionWork w{sql::read_work_row(works), {}};
@@ -189,26 +215,42 @@ class PgBuildQueue final : public BuildQueue {
     });
   }
 
-  Status finish_partition(std::int64_t run, int partition, const std::vector<PartitionResult>& results) override {
-    if (!holding_) return make_error(ErrorCode::internal, "finishing a partition this worker does not hold");
-    return guarded([&]() -> Status {
+  Status finish_works_partition(std::int64_t run, int partition,
+                                const std::vector<std::pair<std::int64_t, std::string>>& evidence) override {
+    return finish_held(PartitionKind::works, run, partition, [&] {
       const std::string id = std::to_string(run);
-      {
-        auto rows = db_->bulk_insert("build_results", {"run_id", "authorship_id", "cluster", "explanation", "strength"});
-        for (const auto& r : results) {
-          std::string authorship = std::to_string(r.authorship_id), cluster = std::to_string(r.cluster);
-          const auto& strength = r.attribution.strength;
-          rows->add_row({id, authorship, cluster, r.attribution.explanation,
-                         strength ? std::optional<std::string_view>(model::name(*strength)) : std::nullopt});
-        }
-        rows->finish();
+      auto rows = db_->bulk_insert("build_work_evidence", {"run_id", "work_id", "evidence"});
+      for (const auto& [work, bytes] : evidence) {
+        std::string work_id = std::to_string(work), hex = bytea_text(bytes);
+        rows->add_row({id, work_id, hex});
       }
-      auto done = db_->prepare("UPDATE build_partitions SET status = 'done' WHERE run_id = ? AND part = ?");
-      done.bind(1, run).bind(2, partition);
-      done.run();
-      db_->commit();
-      holding_ = false;
+      rows->finish();
+    });
+  }
+
+  Status partition_evidence(std::int64_t run, int partition,
+                            const std::function<void(std::int64_t, std::string&&)>& visit) override {
+    return guarded([&]() -> Status {
+      auto s = db_->prepare_scan("SELECT e.work_id, e.evidence FROM (" + partition_work_ids() +
+                                 ") pw JOIN build_work_evidence e ON e.run_id = ?1 AND e.work_id = pw.work_id "
+                                 "ORDER BY e.work_id");
+      s.bind(1, run).bind(2, partition);
+      while (s.step()) visit(s.column_int(0), s.column_blob(1));
       return Ok{};
+    });
+  }
+
+  Status finish_blocks_partition(std::int64_t run, int partition, const std::vector<PartitionResult>& results) override {
+    return finish_held(PartitionKind::blocks, run, partition, [&] {
+      const std::string id = std::to_string(run);
+      auto rows = db_->bulk_insert("build_results", {"run_id", "authorship_id", "cluster", "explanation", "strength"});
+      for (const auto& r : results) {
+        std::string authorship = std::to_string(r.authorship_id), cluster = std::to_string(r.cluster);
+        const auto& strength = r.attribution.strength;
+        rows->add_row({id, authorship, cluster, r.attribution.explanation,
+                       strength ? std::optional<std::string_view>(model::name(*strength)) : std::nullopt});
+      }
+      rows->finish();
     });
   }
 
@@ -222,10 +264,10 @@ class PgBuildQueue final : public BuildQueue {
     }
   }
 
-  Result<int> partitions_left(std::int64_t run) override {
+  Result<int> partitions_left(std::int64_t run, PartitionKind kind) override {
     return guarded([&]() -> Result<int> {
-      auto s = db_->prepare("SELECT COUNT(*) FROM build_partitions WHERE run_id = ? AND status <> 'done'");
-      s.bind(1, run);
+      auto s = db_->prepare("SELECT COUNT(*) FROM build_partitions WHERE run_id = ? AND kind = ? AND status <> 'done'");
+      s.bind(1, run).bind(2, std::string(kind_name(kind)));
       s.step();
       return static_cast<int>(s.column_int(0));
     });
@@ -254,7 +296,7 @@ class PgBuildQueue final : public BuildQueue {
       auto s = db_->prepare("UPDATE build_runs SET status = 'closed' WHERE id = ?");
       s.bind(1, run);
       s.run();
-      db_->exec("TRUNCATE build_partitions, build_term_df, build_name_counts, build_authorships, build_results");
+      db_->exec(kTruncateWorkingRows);
       tx.commit();
       return Ok{};
     });
@@ -263,8 +305,25 @@ class PgBuildQueue final : public BuildQueue {
   ~PgBuildQueue() override { release_partition(); }
 
  private:
+  // Writes a held partition's results (`write`) and marks it done, committing the
+  // transaction that held it.
+  template <typename Write>
+  Status finish_held(PartitionKind kind, std::int64_t run, int partition, Write&& write) {
+    if (!holding_ || held_ != kind) return make_error(ErrorCode::internal, "finishing a partition this worker does not hold");
+    return guarded([&]() -> Status {
+      write();
+      auto done = db_->prepare("UPDATE build_partitions SET status = 'done' WHERE run_id = ? AND kind = ? AND part = ?");
+      done.bind(1, run).bind(2, std::string(kind_name(kind))).bind(3, partition);
+      done.run();
+      db_->commit();
+      holding_ = false;
+      return Ok{};
+    });
+  }
+
   std::unique_ptr<sql::Connection> db_;
   bool holding_ = false;  // a partition's transaction is open
+  PartitionKind held_ = PartitionKind::works;
   std::string named_;     // the worker this connection is named after
 };
 
