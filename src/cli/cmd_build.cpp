@@ -51,9 +51,19 @@ Status work_as_worker(const std::string& location, const identity::PairModel& mo
   auto queue = store::open_build_queue(location);
   if (!queue) return queue.error();
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
+  auto before = (*queue)->newest_run_id();
+  if (!before) return before.error();
   for (;;) {
     auto run = (*queue)->open_run();
     if (!run) return run.error();
+    if (!*run) {  // a run that started and finished while this worker looked the other way
+      auto newest = (*queue)->newest_run_id();
+      if (!newest) return newest.error();
+      if (*newest > *before) {
+        std::printf("worker: run %lld was done before this worker joined\n", static_cast<long long>(*newest));
+        return Ok{};
+      }
+    }
     if (*run) {
       auto start = std::chrono::steady_clock::now();
       auto done = identity::work_on_identity_run(**queue, **run, model, identity::worker_name());

@@ -75,8 +75,9 @@ class BuildQueue {
 
   // Starts a run (every partition pending), dropping any earlier run's working rows.
   virtual Result<IdentityRun> create_run(const IdentityRunPlan& plan) = 0;
-  // The newest run still open, if any.
+  // The newest run still open, if any; the newest run's id, open or not (0: none yet).
   virtual Result<std::optional<IdentityRun>> open_run() = 0;
+  virtual Result<std::int64_t> newest_run_id() = 0;
   // The shared statistics of a run (the plan without its authorships).
   virtual Result<IdentityRunPlan> run_statistics(std::int64_t run) = 0;
 

@@ -119,6 +119,14 @@ class PgBuildQueue final : public BuildQueue {
     });
   }
 
+  Result<std::int64_t> newest_run_id() override {
+    return guarded([&]() -> Result<std::int64_t> {
+      auto s = db_->prepare("SELECT COALESCE(MAX(id), 0) FROM build_runs");
+      s.step();
+      return s.column_int(0);
+    });
+  }
+
   Result<IdentityRunPlan> run_statistics(std::int64_t run) override {
     return guarded([&]() -> Result<IdentityRunPlan> {
       IdentityRunPlan plan;
