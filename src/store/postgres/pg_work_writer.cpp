@@ -97,15 +97,23 @@ class PgWorkWriter final : public WorkWriter {
   // key (in the same statement, joined by the ids the works returned, not looked up
   // again) and those past a changed work's new last author removed.
   void merge(std::int64_t revision, bool updated_some) {
+    // A batch of new works only (a first ingest) skips the update, whose join the
+    // planner runs as a scan of every work: 51 of 224 ms a batch at 100,000 works, more
+    // as the catalog grows. The sort of the new works by batch order gets the memory
+    // not to spill to disk.
+    db_.exec("SET LOCAL work_mem = '64MB'");
+    const std::string changed =
+        updated_some
+            ? " UPDATE works w SET source = s.source, type = s.type, title = s.title, abstract = s.abstract, "
+              " year = s.year, date = s.date, venue = s.venue, categories = s.categories, doi = s.doi, url = s.url, "
+              " content_hash = s.content_hash, revision = CAST(?1 AS BIGINT), cited = s.cited FROM stage_works s "
+              " WHERE w.external_id = s.external_id AND w.content_hash <> s.content_hash RETURNING w.id, w.external_id"
+            : " SELECT CAST(NULL AS BIGINT) AS id, CAST(NULL AS TEXT) AS external_id WHERE false";
     auto stmt = db_.prepare(
         // Changed works are updated and new ones inserted apart: an INSERT ... ON CONFLICT
         // would draw an id from the sequence for every row it updates, and ids would
         // no longer be those SQLite gives the same records.
-        "WITH changed AS ("
-        " UPDATE works w SET source = s.source, type = s.type, title = s.title, abstract = s.abstract, "
-        " year = s.year, date = s.date, venue = s.venue, categories = s.categories, doi = s.doi, url = s.url, "
-        " content_hash = s.content_hash, revision = CAST(?1 AS BIGINT), cited = s.cited FROM stage_works s "
-        " WHERE w.external_id = s.external_id AND w.content_hash <> s.content_hash RETURNING w.id, w.external_id), "
+        "WITH changed AS (" + changed + "), "
         "fresh AS ("
         " INSERT INTO works(external_id, source, type, title, abstract, year, date, venue, categories, doi, url, "
         " content_hash, revision, cited) "
