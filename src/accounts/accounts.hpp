@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "accounts/background.hpp"
+#include "accounts/mail_queue.hpp"
 #include "accounts/outbox.hpp"
 #include "accounts/rate_limiter.hpp"
 #include "core/result.hpp"
@@ -66,7 +67,13 @@ class Accounts {
   // `resets_per_email` an hour. Fails only when `client` asked too often.
   Status request_password_reset(const std::string& email, const std::string& client);
   // Waits until the mails of calls made so far have gone out (tests, the CLI).
-  void wait_for_mail() { background_.drain(); }
+  void wait_for_mail() {
+    background_.drain();
+    mail_.flush();
+  }
+  // Sends queued mail from a thread of this process (a server); without it, mail goes
+  // out at wait_for_mail.
+  void start_mail_delivery() { mail_.start_delivery(); }
   // Sets the password and ends every session of the account.
   Status reset_password(const std::string& token, const std::string& password);
 
@@ -161,6 +168,7 @@ class Accounts {
   Limits limits_;
   RateLimiter failures_by_email_, failures_by_client_;
   RateLimiter resets_by_email_, resets_by_client_;
+  MailQueue mail_;          // after the store and the mailer it uses
   Background background_;  // last: drained before the members it uses are destroyed
 };
 

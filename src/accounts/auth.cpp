@@ -20,13 +20,14 @@ Accounts::Accounts(std::unique_ptr<store::AccountStore> store, std::unique_ptr<M
       failures_by_email_(*store_, "login_failure_email", limits.login_failures_per_email, 15 * 60),
       failures_by_client_(*store_, "login_failure_client", limits.login_failures_per_client, 15 * 60),
       resets_by_email_(*store_, "reset_email", limits.resets_per_email, 3600),
-      resets_by_client_(*store_, "reset_client", limits.resets_per_client, 3600) {}
+      resets_by_client_(*store_, "reset_client", limits.resets_per_client, 3600),
+      mail_(*store_, *mailer_) {}
 
 Status Accounts::send_link(const model::Account& account, const std::string& purpose, std::int64_t ttl,
                            const std::string& subject, const std::string& path, const std::string& text) {
   std::string token = random_token();
   if (auto s = store_->create_token(token_hash(token), account.id, purpose, now_seconds() + ttl); !s) return s;
-  return mailer_->send({account.email, subject,
+  return mail_.send({account.email, subject,
                         "Hello " + account.display_name + ",\n\n" + text + "\n\n" + public_url_ + path + "?token=" + token +
                             "\n\nThe link works once and expires in " + std::to_string(ttl / 3600) +
                             " hour(s). If you did not ask for it, ignore this message.\n"});
@@ -44,7 +45,7 @@ Result<model::Account> Accounts::signup(const std::string& email_in, const std::
     if (account.error().code == ErrorCode::conflict)
       background_.post([this, address = *email] {
         if (auto owner = store_->account_by_email(address))
-          (void)mailer_->send({owner->email, "Someone tried to sign up with your email",
+          (void)mail_.send({owner->email, "Someone tried to sign up with your email",
                                "Hello " + owner->display_name +
                                    ",\n\nSomeone (perhaps you) tried to create a BZPEER account with this address, "
                                    "which already has one. Log in at " + public_url_ + "/login, or choose a new "

@@ -58,7 +58,7 @@ std::vector<model::Account> Accounts::digests_due() {
 }
 
 Status Accounts::send_digest(const model::Account& account, const std::string& subject, const std::string& body) {
-  if (auto sent = mailer_->send({account.email, subject, body}); !sent) return sent;
+  if (auto sent = mail_.send({account.email, subject, body}); !sent) return sent;
   return store_->set_digest_sent(account.id, now_seconds());
 }
 

@@ -10,7 +10,7 @@ void Accounts::notify(model::AccountId to, const std::string& kind, const std::s
   background_.post([this, to, n] {
     auto account = store_->account(to);
     if (!account || !account->email_verified) return;
-    (void)mailer_->send({account->email, "BZPEER: " + n.text,
+    (void)mail_.send({account->email, "BZPEER: " + n.text,
                          "Hello " + account->display_name + ",\n\n" + n.text + "\n\n" + public_url_ + n.link +
                              "\n\nYou get this mail because of your BZPEER account; the same notice is on your account page.\n"});
   });

@@ -82,6 +82,7 @@ int run_digest(const DigestArgs& a) {
                    done.error().message.c_str());
     }
   }
+  accounts.wait_for_mail();  // the digests (and any mail waiting in the outbox) go out now
   std::printf("feed digest: %d sent, %d without new works, %d failed\n", sent, empty, failed);
   return failed ? 1 : 0;
 }

@@ -121,6 +121,7 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   accounts::Accounts accounts(std::move(*account_store), std::move(*mailer),
                               options.public_url.empty() ? "http://" + options.host + ":" + std::to_string(port)
                                                          : options.public_url);
+  accounts.start_mail_delivery();
   GraphPool graphs(options.data_dir);
   feed::FeedEngine feeds;
   Deps deps{catalogs, searchers, graphs, accounts, feeds};

@@ -30,6 +30,12 @@ struct RateWindow {
   std::int64_t oldest = 0;
 };
 
+// A mail waiting in the outbox.
+struct QueuedMail {
+  std::int64_t id = 0;
+  std::string to, subject, body;
+};
+
 struct AuditEntry {
   std::int64_t at = 0;
   model::AccountId actor;
@@ -133,6 +139,14 @@ class AccountStore {
   virtual Status record_rate_event(const std::string& scope, const std::string& key, std::int64_t at,
                                    std::int64_t forget_before) = 0;
   virtual Status clear_rate_events(const std::string& scope, const std::string& key) = 0;
+
+  // The outbox: mail waits here until a server hands it to the mailer, so none is lost
+  // with the server that queued it. take_mail leases up to `limit` mails nobody has
+  // taken in the last `lease_seconds` (oldest first); forget_mail drops one sent.
+  virtual Status queue_mail(const std::string& to, const std::string& subject, const std::string& body,
+                            std::int64_t now) = 0;
+  virtual std::vector<QueuedMail> take_mail(std::int64_t now, std::int64_t lease_seconds, int limit) = 0;
+  virtual Status forget_mail(std::int64_t id) = 0;
 };
 
 // Opens the account store beside the catalog at `location` (a data directory or a

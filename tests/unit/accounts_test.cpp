@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 #include <stdexcept>
 
 #include "accounts/accounts.hpp"
@@ -91,6 +93,36 @@ TEST_P(AccountsFlow, RateLimitsCountInTheStoreSoEveryServerSeesThem) {
   EXPECT_GT(there.wait_seconds("k", 202), 0);
   there.clear("k");
   EXPECT_EQ(here.wait_seconds("k", 202), 0);
+}
+
+TEST_P(AccountsFlow, MailWaitsInTheStoreAndAnyServerSendsIt) {
+  std::vector<Mail> here_sent, there_sent;
+  Accounts here(fresh_store(catalog_location()), std::make_unique<CollectingMailer>(here_sent), "http://test");
+  Accounts there(fresh_store(catalog_location()), std::make_unique<CollectingMailer>(there_sent), "http://test");
+  ASSERT_TRUE(here.signup("ada@example.org", "correct horse battery", "Ada"));
+  // The other server delivers what this one queues (just after the call returns).
+  for (int i = 0; i < 500 && there_sent.empty(); ++i) {
+    there.wait_for_mail();
+    if (there_sent.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(there_sent.size(), 1u);
+  EXPECT_EQ(there_sent[0].to, "ada@example.org");
+  EXPECT_NE(there_sent[0].body.find("/verify?token="), std::string::npos);
+  here.wait_for_mail();
+  EXPECT_TRUE(here_sent.empty()) << "a mail is sent once";
+
+  // A mail leased by a server that died goes out when its lease ends, not before.
+  auto store = fresh_store(catalog_location());
+  ASSERT_TRUE(store->queue_mail("bob@example.org", "Hi", "Hello", 100));
+  auto taken = store->take_mail(100, 60, 10);
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_EQ(taken[0].subject, "Hi");
+  EXPECT_TRUE(store->take_mail(159, 60, 10).empty()) << "still leased";
+  auto again = store->take_mail(161, 60, 10);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].id, taken[0].id);
+  ASSERT_TRUE(store->forget_mail(again[0].id));
+  EXPECT_TRUE(store->take_mail(1000, 60, 10).empty());
 }
 
 std::string token_in(const Mail& mail) {

@@ -1,5 +1,6 @@
 // The AccountStore over a SQL connection of its own (beside the catalog's), one
 // statement at a time under a mutex: account writes are few and small.
+#include <algorithm>
 #include <mutex>
 
 #include "store/account_store.hpp"
@@ -503,6 +504,36 @@ class SqlAccountStore final : public AccountStore {
 
   Status clear_rate_events(const std::string& scope, const std::string& key) override {
     return write("DELETE FROM rate_events WHERE scope = ? AND key = ?", [&](Statement& s) { s.bind(1, scope).bind(2, key); });
+  }
+
+  Status queue_mail(const std::string& to, const std::string& subject, const std::string& body,
+                    std::int64_t now) override {
+    return write("INSERT INTO mail_queue(recipient, subject, body, queued_at) VALUES (?, ?, ?, ?)",
+                 [&](Statement& s) { s.bind(1, to).bind(2, subject).bind(3, body).bind(4, now); });
+  }
+
+  std::vector<QueuedMail> take_mail(std::int64_t now, std::int64_t lease_seconds, int limit) override {
+    std::lock_guard lock(mutex_);
+    std::vector<QueuedMail> out;
+    try {
+      // The outer condition again: a server that took a row meanwhile has moved its
+      // lease on, and PostgreSQL re-checks the row before updating it.
+      auto s = db_.prepare(
+          "UPDATE mail_queue SET taken_until = CAST(?1 AS BIGINT) + CAST(?2 AS BIGINT) WHERE id IN "
+          "(SELECT id FROM mail_queue WHERE taken_until <= ?1 ORDER BY id LIMIT ?3) AND taken_until <= ?1 "
+          "RETURNING id, recipient, subject, body");
+      s.bind(1, now).bind(2, lease_seconds).bind(3, limit);
+      while (s.step()) out.push_back({s.column_int(0), s.column_text(1), s.column_text(2), s.column_text(3)});
+      s.reset();
+    } catch (const DatabaseError&) {
+      return {};  // tried again on the next round
+    }
+    std::sort(out.begin(), out.end(), [](const QueuedMail& a, const QueuedMail& b) { return a.id < b.id; });
+    return out;
+  }
+
+  Status forget_mail(std::int64_t id) override {
+    return write("DELETE FROM mail_queue WHERE id = ?", [&](Statement& s) { s.bind(1, id); });
   }
 
   template <typename Bind>

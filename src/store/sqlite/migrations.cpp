@@ -253,6 +253,19 @@ const std::vector<const char*>& migrations() {
         CREATE INDEX rate_events_by_key ON rate_events(scope, key, at);
         CREATE INDEX rate_events_by_age ON rate_events(scope, at);
       )sql",
+      // 14: the outbox: mail waits in the store until a server sends it, so none is lost
+      // with the server that queued it, and any server sends it.
+      R"sql(
+        CREATE TABLE mail_queue (
+          id INTEGER PRIMARY KEY,
+          recipient TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          body TEXT NOT NULL,
+          queued_at INTEGER NOT NULL,
+          taken_until INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX mail_queue_due ON mail_queue(taken_until, id);
+      )sql",
   };
   return list;
 }
