@@ -11,9 +11,11 @@ source "$(dirname "$0")/lib.sh"
 build_seed_catalog
 start_server "$WORK/data"
 
-python3 - "$BASE" "$WORK/data" "$BZPEER" <<'PY'
-import glob, html, http.cookiejar, json, os, re, sqlite3, subprocess, sys, time, urllib.error, urllib.request
+E2E_DIR=$(dirname "$0") python3 - "$BASE" "$WORK/data" "$BZPEER" <<'PY'
+import glob, html, http.cookiejar, json, os, re, subprocess, sys, time, urllib.error, urllib.request
 base, data, bzpeer = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path.insert(0, os.environ["E2E_DIR"])
+import catalog_db
 passed = 0
 
 def fail(msg): sys.exit("FAIL: " + msg)
@@ -114,7 +116,7 @@ for _ in range(50):
     if any("already has one" in m for m in mails_to("alice@uni.example")): break
     time.sleep(0.1)
 else: fail("the owner of the taken email was not told of the attempt")
-if sqlite3.connect(os.path.join(data, "catalog.sqlite")).execute("SELECT COUNT(*) FROM accounts WHERE email = 'alice@uni.example'").fetchone()[0] != 1:
+if catalog_db.connect(data).execute("SELECT COUNT(*) FROM accounts WHERE email = 'alice@uni.example'").fetchone()[0] != 1:
     fail("a second account for the same email")
 passed += 1
 

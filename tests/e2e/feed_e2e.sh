@@ -10,14 +10,15 @@ source "$(dirname "$0")/lib.sh"
 
 build_seed_catalog
 # The two researchers with most works, and those works, straight from the catalog.
-followed=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 2" | tr '\n' ' ')
+followed=$(catalog_sql "$WORK/data" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 2" | tr '\n' ' ')
 start_server "$WORK/data"
 
-python3 - "$BASE" "$WORK/data" "$BZPEER" $followed <<'PY'
-import glob, html, http.cookiejar, json, os, re, sqlite3, subprocess, sys, time, urllib.error, urllib.parse, urllib.request
+E2E_DIR=$(dirname "$0") python3 - "$BASE" "$WORK/data" "$BZPEER" $followed <<'PY'
+import glob, html, http.cookiejar, json, os, re, subprocess, sys, time, urllib.error, urllib.parse, urllib.request
 import xml.etree.ElementTree as ET
 base, data, bzpeer, followed = sys.argv[1], sys.argv[2], sys.argv[3], [int(x) for x in sys.argv[4:]]
-catalog = os.path.join(data, "catalog.sqlite")
+sys.path.insert(0, os.environ["E2E_DIR"])
+import catalog_db
 passed = 0
 def fail(msg): sys.exit("FAIL: " + msg)
 def ok():
@@ -41,7 +42,7 @@ def api(method, path, body=None, csrf=None):
     s, text, h = call(method, path, body, csrf)
     return s, (json.loads(text) if text else {})
 
-db = sqlite3.connect(catalog)
+db = catalog_db.connect(data)
 works_of = {r: {w for (w,) in db.execute("SELECT work_id FROM researcher_works WHERE researcher_id = ?", (r,))} for r in followed}
 names = {r: db.execute("SELECT display_name FROM researchers WHERE id = ?", (r,)).fetchone()[0] for r in followed}
 total_works = db.execute("SELECT COUNT(*) FROM works").fetchone()[0]
