@@ -1,6 +1,7 @@
 #include "search/searcher.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <cctype>
 #include <filesystem>
@@ -93,10 +94,12 @@ std::string corrected_query(const Xapian::Database& db, const Speller& speller, 
     bool alphanumeric = std::all_of(lower.begin(), lower.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
     });
-    if (!lower.empty() && alphanumeric) checked[i] = lower;
+    // A word of the spelling dictionary is a word of the index: nothing to correct.
+    if (!lower.empty() && alphanumeric && !speller.knows(lower)) checked[i] = lower;
   }
-  // Which of them the index has, asked in one exchange (a remote shard would otherwise
-  // answer a question a word): the term frequencies of a match with no items.
+  // Which of the others the index has (a name, a venue word), asked in one exchange (a
+  // remote shard would otherwise answer a question a word): the term frequencies of a
+  // match with no items. Queries of dictionary words make no exchange at all.
   std::vector<Xapian::Query> words;
   for (const auto& w : checked)
     if (!w.empty()) words.emplace_back(w);
@@ -166,19 +169,39 @@ std::map<std::string, Xapian::termcount> query_words(const Xapian::Query& words)
   return out;
 }
 
+// What the champion lists give a bag of words: the candidates to score exactly, and
+// how many works match any word.
+struct ChampionPick {
+  std::vector<Xapian::docid> candidates;
+  Xapian::doccount estimate = 0;
+};
+
 // The best `depth` candidates of `words` (a bag of words) when some of its words are
 // common: the champions of the common words, scored from their lists, and the best works
-// of the rarer words (their full lists), each with its score from both. None when no
-// word is common.
-std::optional<std::vector<Xapian::docid>> champion_candidates(const Xapian::Database& works, const Xapian::Query& words,
-                                                              const Champions& champions, Xapian::doccount depth) {
+// of the rarer words (their full lists), each with its score from both. The number of
+// matches is estimated from the words' frequencies as if they were independent (exact
+// for one word), which asks no shard anything. None when no word is common.
+std::optional<ChampionPick> champion_candidates(const Xapian::Database& works, const Xapian::Query& words,
+                                                const Champions& champions, Xapian::doccount depth) {
   auto counted = query_words(words);
   std::unordered_map<Xapian::docid, double> scores;
   std::vector<Xapian::Query> rare;
+  std::vector<std::string> rare_words;
   const Xapian::doccount documents = works.get_doccount();
+  double none = 1;  // the chance that a work has none of the words
+  Xapian::doccount most = 0;
+  auto count_in = [&](Xapian::doccount termfreq) {
+    none *= 1 - std::min(1.0, static_cast<double>(termfreq) / std::max<Xapian::doccount>(documents, 1));
+    most = std::max(most, termfreq);
+  };
   for (const auto& [word, wqf] : counted) {
-    if (champions.has(word)) champions.add_scores(word, bm25::term_weight(documents, champions.termfreq(word), wqf), scores);
-    else rare.emplace_back(word, wqf);
+    if (champions.has(word)) {
+      champions.add_scores(word, bm25::term_weight(documents, champions.termfreq(word), wqf), scores);
+      count_in(champions.termfreq(word));
+    } else {
+      rare.emplace_back(word, wqf);
+      rare_words.push_back(word);
+    }
   }
   if (rare.size() == counted.size()) return std::nullopt;
   if (!rare.empty()) {
@@ -186,15 +209,17 @@ std::optional<std::vector<Xapian::docid>> champion_candidates(const Xapian::Data
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, rare.begin(), rare.end()));
     auto best = enquire.get_mset(0, kRareDepth);
     for (auto it = best.begin(); it != best.end(); ++it) scores[*it] += it.get_weight();
+    for (const auto& word : rare_words) count_in(best.get_termfreq(word));
   }
+  ChampionPick pick;
+  pick.estimate = std::max(most, static_cast<Xapian::doccount>(std::llround(documents * (1 - none))));
   std::vector<std::pair<double, Xapian::docid>> ranked;
   ranked.reserve(scores.size());
   for (const auto& [docid, score] : scores) ranked.emplace_back(-score, docid);
   const size_t keep = std::min<size_t>(depth, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
-  std::vector<Xapian::docid> out;
-  for (size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
-  return out;
+  for (size_t i = 0; i < keep; ++i) pick.candidates.push_back(ranked[i].second);
+  return pick;
 }
 
 // The `candidates` scored by BM25 with every word of `words` (their full lists, skipped
@@ -457,18 +482,15 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
     bool champion_path = champions_ && checked->fields.empty() && bag_of_words(q) && !query.filter &&
                          query.sort == WorkSort::relevance && query.facets.empty() &&
                          offset + limit <= kChampionDepth;
-    auto candidates = champion_path ? champion_candidates(works_, q, *champions_, std::max(kRescoreDepth, offset + limit))
-                                    : std::nullopt;
-    if (candidates) {
-      // The candidates are not the matches: their number is estimated from the words'
-      // full lists, and that MSet (no items) also gives the snippets their words.
-      Xapian::Enquire counter(works_);
-      counter.set_query(q);
-      Xapian::MSet estimate = counter.get_mset(0, 0);
-      out.total = estimate.get_matches_estimated();
+    auto pick = champion_path ? champion_candidates(works_, q, *champions_, std::max(kRescoreDepth, offset + limit))
+                              : std::nullopt;
+    if (pick) {
+      // The candidates are not the matches: their number is the pick's estimate. The
+      // rescoring's MSet gives the snippets their words.
+      out.total = pick->estimate;
       out.total_exact = false;
-      out.highlighter = std::make_shared<const Highlighter>(estimate);
-      (void)rescored_champions(works_, q, *candidates, offset, limit, out.hits);
+      out.highlighter =
+          std::make_shared<const Highlighter>(rescored_champions(works_, q, pick->candidates, offset, limit, out.hits));
       return out;
     }
     if (query.filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(*query.filter));

@@ -113,6 +113,11 @@ std::string Speller::most_frequent(std::string_view word, Candidates candidates)
   return found ? words_[best] : std::string();
 }
 
+bool Speller::knows(std::string_view word) const {
+  auto it = std::lower_bound(words_.begin(), words_.end(), word, [](const std::string& a, std::string_view b) { return a < b; });
+  return it != words_.end() && *it == word;
+}
+
 std::string Speller::suggest(const std::string& word) const {
   std::string near = most_frequent(word, [&](auto visit) { for_each_within_one_edit(word, visit); });
   if (!near.empty() || word.size() < kTwoEditsFrom) return near;

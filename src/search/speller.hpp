@@ -27,6 +27,8 @@ class Speller {
 
   // The best correction of `word` (folded to lower case), or "" when there is none.
   std::string suggest(const std::string& word) const;
+  // Whether `word` (folded) is in the dictionary: a word of the index's text.
+  bool knows(std::string_view word) const;
   size_t size() const { return words_.size(); }
 
  private:
@@ -42,7 +44,7 @@ class Speller {
   template <typename Candidates>
   std::string most_frequent(std::string_view word, Candidates candidates) const;
 
-  std::vector<std::string> words_;
+  std::vector<std::string> words_;  // sorted
   std::vector<Xapian::termcount> frequency_;
   std::vector<Entry> deletions_;  // sorted by key
 };

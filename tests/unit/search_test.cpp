@@ -145,6 +145,11 @@ TEST(Speller, PrefersTheMostFrequentWordOneEditAway) {
   EXPECT_EQ(speller.suggest("pasing"), "parsing") << "both are one edit away; parsing is more frequent";
   EXPECT_EQ(speller.suggest("taggger"), "tagger");
   EXPECT_EQ(speller.suggest("tagger"), "") << "a known word needs no correction";
+  EXPECT_TRUE(speller.knows("parsing"));
+  EXPECT_TRUE(speller.knows("translations"));
+  EXPECT_FALSE(speller.knows("translaton"));
+  EXPECT_FALSE(speller.knows("pars")) << "a prefix of a word is not the word";
+  EXPECT_FALSE(speller.knows("zzz"));
 }
 
 TEST(Speller, FallsBackToTwoEditsAndGivesUpOnNoise) {
