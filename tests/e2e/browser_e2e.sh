@@ -14,12 +14,12 @@ start_server "$WORK/data"
 rm -rf "$ARTIFACTS"
 node "$ROOT/tests/browser/collaboration_flow.mjs" "$BASE" "$WORK/data" "$ARTIFACTS"
 # The explorer, around the researcher with the most co-authors in the fixture.
-R=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT r.id FROM researchers r JOIN researcher_works a ON a.researcher_id = r.id
+R=$(catalog_sql "$WORK/data" "SELECT r.id FROM researchers r JOIN researcher_works a ON a.researcher_id = r.id
   JOIN researcher_works b ON b.work_id = a.work_id AND b.researcher_id != r.id GROUP BY r.id ORDER BY COUNT(*) DESC LIMIT 1")
-[ -n "$R" ] || R=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC LIMIT 1")
+[ -n "$R" ] || R=$(catalog_sql "$WORK/data" "SELECT id FROM researchers ORDER BY works_count DESC LIMIT 1")
 node "$ROOT/tests/browser/explorer_flow.mjs" "$BASE" "R$R" "$ARTIFACTS"
 # The feed: claim the record with most works, follow the next two.
-read -r claim f1 f2 <<< "$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 3" | tr '\n' ' ')"
+read -r claim f1 f2 <<< "$(catalog_sql "$WORK/data" "SELECT id FROM researchers ORDER BY works_count DESC, id LIMIT 3" | tr '\n' ' ')"
 node "$ROOT/tests/browser/feed_flow.mjs" "$BASE" "$WORK/data" "$ARTIFACTS/feed" "R$claim" "R$f1" "R$f2"
 # Every page at 1280 and 390 px, from the profile of the researcher with most works.
 node "$ROOT/tests/browser/pages_tour.mjs" "$BASE" "$ARTIFACTS/pages" "R$claim" "$WORK/data"

@@ -26,9 +26,11 @@ build_works_catalog
 "$BZPEER" export --data "$WORK/data" --records-per-part 4000 "$WORK/snapshot" > "$WORK/export.out"
 start_server "$WORK/data"
 
-python3 - "$BASE" "$WORK/data/catalog.sqlite" "$WORK/snapshot" <<'PY'
-import gzip, json, os, sqlite3, sys, urllib.error, urllib.request
-base, db, snap = sys.argv[1], sqlite3.connect(sys.argv[2]), sys.argv[3]
+E2E_DIR=$(dirname "$0") python3 - "$BASE" "$WORK/data" "$WORK/snapshot" <<'PY'
+import gzip, json, os, sys, urllib.error, urllib.request
+sys.path.insert(0, os.environ["E2E_DIR"])
+import catalog_db
+base, db, snap = sys.argv[1], catalog_db.connect(sys.argv[2]), sys.argv[3]
 failures, passed = [], 0
 def check(ok, what):
     global passed

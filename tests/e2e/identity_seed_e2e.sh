@@ -7,15 +7,17 @@ BZPEER=${1:?path to bzpeer}
 ROOT=${2:?project root}
 source "$(dirname "$0")/lib.sh"
 build_seed_catalog
-python3 - "$WORK/data/catalog.sqlite" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
+E2E_DIR=$(dirname "$0") python3 - "$WORK/data" <<'PY'
+import os, sys
+sys.path.insert(0, os.environ["E2E_DIR"])
+import catalog_db
+db = catalog_db.connect(sys.argv[1])
 def fail(msg): sys.exit("FAIL: " + msg)
 
 def researcher_with(title_part):
     rows = db.execute("""SELECT rw.researcher_id FROM researcher_works rw JOIN works w ON w.id = rw.work_id
                          JOIN researchers r ON r.id = rw.researcher_id
-                         WHERE w.title LIKE ? AND r.name_key IN ('han hu', 'kai han', 'zhangyang wang', 'qi tian')""",
+                         WHERE LOWER(w.title) LIKE LOWER(?) AND r.name_key IN ('han hu', 'kai han', 'zhangyang wang', 'qi tian')""",
                       (f"%{title_part}%",)).fetchall()
     if not rows: fail(f"no researcher holds '{title_part}'")
     return {r[0] for r in rows}
@@ -35,7 +37,7 @@ for other in ["MEC-Enabled Mobile IoT", "NOMA", "IRS-Assisted OFDM", "Carbon Neu
 # attribution is weak, so the owner sees which work to check and remove.
 def strength_on(rid, title_part):
     return [s for (s,) in db.execute("""SELECT ra.strength FROM researcher_authorships ra JOIN authorships a ON a.id = ra.authorship_id
-                                         JOIN works w ON w.id = a.work_id WHERE ra.researcher_id = ? AND w.title LIKE ?""",
+                                         JOIN works w ON w.id = a.work_id WHERE ra.researcher_id = ? AND LOWER(w.title) LIKE LOWER(?)""",
                                       (rid, f"%{title_part}%"))]
 for doubtful in ["Landslide Recognition"]:
     if vision_han_hu in researcher_with(doubtful) and strength_on(vision_han_hu, doubtful) != ["weak"]:
