@@ -13,5 +13,6 @@ void add_search_command(CLI::App& app, int& exit_code);
 void add_accounts_command(CLI::App& app, int& exit_code);
 void add_feed_commands(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
+void add_backup_command(CLI::App& app, int& exit_code);
 
 }  // namespace bzpeer::cli

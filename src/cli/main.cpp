@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   bzpeer::cli::add_accounts_command(app, exit_code);
   bzpeer::cli::add_feed_commands(app, exit_code);
   bzpeer::cli::add_export_command(app, exit_code);
+  bzpeer::cli::add_backup_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -38,4 +38,9 @@ bool is_database_url(const std::string& location);
 // existing catalog for serving.
 Result<std::unique_ptr<Catalog>> open_catalog(const std::string& location, bool read_only = false);
 
+// Copies the SQLite catalog of `location` (catalog and accounts, one consistent moment,
+// while servers run) to the new file `out_file`. Restoring is putting the file back
+// as DATA/catalog.sqlite; `bzpeer build` then rebuilds the indexes and the graph.
+Status backup_catalog(const std::string& location, const std::string& out_file);
+
 }  // namespace bzpeer::store
