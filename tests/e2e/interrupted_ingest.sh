@@ -11,7 +11,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$GEN" --works 60000 --vocab-from "$ROOT/../shared/data/acl-anthology-2019" --out "$WORK/corpus.jsonl" 2>/dev/null
 "$BZPEER" ingest --data "$WORK/data" "$WORK/corpus.jsonl" > "$WORK/first.out" 2>&1 &
 pid=$!
-sleep 0.7
+# Killed as soon as the first batches are stored: mid-run, whatever the machine's speed.
+stored=0
+for _ in $(seq 1000); do
+  stored=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT COUNT(*) FROM works" 2>/dev/null || echo 0)
+  [ "${stored:-0}" -gt 0 ] && break
+  sleep 0.01
+done
 kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 
@@ -20,6 +26,10 @@ integrity=$(sqlite3 "$WORK/data/catalog.sqlite" "PRAGMA integrity_check")
 partial=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT COUNT(*) FROM works")
 orphans=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT COUNT(*) FROM authorships a LEFT JOIN works w ON w.id = a.work_id WHERE w.id IS NULL")
 [ "$orphans" = "0" ] || fail "$orphans authorships without their work after the kill"
+[ "$partial" -gt 0 ] && [ "$partial" -lt 60000 ] || fail "the kill did not come mid-run: $partial of 60000 works stored"
+# Every generated work has authors: a stored work without them is a half-written batch.
+bare=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT COUNT(*) FROM works w WHERE NOT EXISTS (SELECT 1 FROM authorships a WHERE a.work_id = w.id)")
+[ "$bare" = "0" ] || fail "$bare works stored without their authorships after the kill"
 
 "$BZPEER" ingest --data "$WORK/data" "$WORK/corpus.jsonl" > "$WORK/second.out"
 total=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT COUNT(*) FROM works")
