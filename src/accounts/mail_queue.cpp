@@ -2,9 +2,9 @@
 
 #include <chrono>
 
-namespace bzpeer::accounts {
+#include "accounts/accounts.hpp"  // now_seconds
 
-std::int64_t now_seconds();
+namespace bzpeer::accounts {
 
 MailQueue::~MailQueue() {
   {
@@ -31,18 +31,14 @@ void MailQueue::start_delivery(int poll_seconds) {
 
 void MailQueue::flush() { deliver_due(); }
 
-size_t MailQueue::deliver_due() {
+void MailQueue::deliver_due() {
   std::lock_guard one_at_a_time(delivering_);
-  size_t sent = 0;
-  for (;;) {
-    auto due = store_.take_mail(now_seconds(), kLeaseSeconds, 50);
-    if (due.empty()) return sent;
+  for (auto due = store_.take_mail(now_seconds(), kLeaseSeconds, 50); !due.empty();
+       due = store_.take_mail(now_seconds(), kLeaseSeconds, 50))
     for (const auto& m : due) {
       (void)mailer_.send({m.to, m.subject, m.body});  // the mailer reports and keeps what fails
       (void)store_.forget_mail(m.id);
-      ++sent;
     }
-  }
 }
 
 void MailQueue::run(int poll_seconds) {

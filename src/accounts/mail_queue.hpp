@@ -36,7 +36,7 @@ class MailQueue {
 
  private:
   void run(int poll_seconds);
-  size_t deliver_due();
+  void deliver_due();
 
   store::AccountStore& store_;
   Mailer& mailer_;

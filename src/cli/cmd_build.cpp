@@ -56,20 +56,19 @@ Status work_as_worker(const std::string& location, const identity::PairModel& mo
   for (;;) {
     auto run = (*queue)->open_run();
     if (!run) return run.error();
-    if (!*run) {  // a run that started and finished while this worker looked the other way
-      auto newest = (*queue)->newest_run_id();
-      if (!newest) return newest.error();
-      if (*newest > *before) {
-        std::printf("worker: run %lld was done before this worker joined\n", static_cast<long long>(*newest));
-        return Ok{};
-      }
-    }
     if (*run) {
       auto start = std::chrono::steady_clock::now();
       auto done = identity::work_on_identity_run(**queue, **run, model, identity::worker_name());
       if (!done) return done.error();
       std::printf("worker: %zu of %d partitions of run %lld (works and blocks) in %.2fs\n", *done,
                   (*run)->partitions + (*run)->work_partitions, static_cast<long long>((*run)->id), seconds_since(start));
+      return Ok{};
+    }
+    // A run that started and finished while this worker looked the other way.
+    auto newest = (*queue)->newest_run_id();
+    if (!newest) return newest.error();
+    if (*newest > *before) {
+      std::printf("worker: run %lld was done before this worker joined\n", static_cast<long long>(*newest));
       return Ok{};
     }
     if (std::chrono::steady_clock::now() >= deadline)

@@ -11,6 +11,7 @@ namespace bzpeer::identity {
 namespace {
 
 static_assert(std::endian::native == std::endian::little, "the evidence layout is little-endian");
+static_assert(sizeof(TermWeight) == sizeof(std::uint32_t) + sizeof(float), "a term is its id and weight, unpadded");
 constexpr std::uint32_t kLayout = 1;
 
 class Writer {
@@ -61,7 +62,6 @@ class Reader {
     return true;
   }
   bool done() const { return in_.empty(); }
-  size_t remaining() const { return in_.size(); }
 
  private:
   std::string_view in_;
@@ -73,11 +73,7 @@ std::string encode_work_evidence(const WorkEvidence& w) {
   Writer out;
   out.value(kLayout);
   out.text(w.title);
-  out.value(static_cast<std::uint32_t>(w.terms.size()));
-  for (const auto& t : w.terms) {
-    out.value(t.term);
-    out.value(t.weight);
-  }
+  out.list(w.terms);
   out.value(w.venue);
   out.list(w.venue_words);
   out.list(w.categories);
@@ -91,15 +87,9 @@ std::string encode_work_evidence(const WorkEvidence& w) {
 std::optional<WorkEvidence> decode_work_evidence(std::string_view bytes) {
   Reader in(bytes);
   WorkEvidence w;
-  std::uint32_t layout = 0, terms = 0;
+  std::uint32_t layout = 0;
   std::int32_t year = 0;
-  if (!in.value(layout) || layout != kLayout || !in.text(w.title) || !in.value(terms) ||
-      in.remaining() / (sizeof(std::uint32_t) + sizeof(float)) < terms)
-    return std::nullopt;
-  w.terms.resize(terms);
-  for (auto& t : w.terms)
-    if (!in.value(t.term) || !in.value(t.weight)) return std::nullopt;
-  if (!in.value(w.venue) || !in.list(w.venue_words) || !in.list(w.categories) || !in.list(w.author_keys) ||
+  if (!in.value(layout) || layout != kLayout || !in.text(w.title) || !in.list(w.terms) || !in.value(w.venue) || !in.list(w.venue_words) || !in.list(w.categories) || !in.list(w.author_keys) ||
       !in.value(year) || !in.value(w.id) || !in.list(w.cited) || !in.done())
     return std::nullopt;
   w.year = year;

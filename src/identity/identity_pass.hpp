@@ -1,8 +1,8 @@
 #pragma once
+// Runs identity over the whole catalog and saves the researcher assignment.
 #include <string>
 #include <vector>
 
-// Runs identity over the whole catalog and saves the researcher assignment.
 #include "core/result.hpp"
 #include "identity/disambiguator.hpp"
 #include "store/identity_store.hpp"

@@ -29,8 +29,8 @@ NameCounts name_counts_of(const store::IdentityRunPlan& plan) {
   return counts;
 }
 
-// A works partition: each work's text weighed by the corpus's counts, once for every
-// block partition that has one of its authors.
+// A works partition: each work's text weighed by the corpus's counts, once, for every
+// block partition that has one of its authors to read.
 Result<std::vector<std::pair<std::int64_t, std::string>>> weigh_works(store::BuildQueue& queue, std::int64_t run,
                                                                        int partition, EvidenceBuilder& builder) {
   std::vector<std::pair<std::int64_t, std::string>> out;
@@ -153,8 +153,12 @@ Result<store::IdentityRun> plan_identity_run(store::IdentityStore& store, store:
   return queue.create_run(plan);
 }
 
-Result<size_t> work_on_identity_run(store::BuildQueue& queue, const store::IdentityRun& run, const PairModel& model,
-                                    const std::string& worker) {
+namespace {
+
+// The works partitions, then the block partitions: those free (a worker), or all of
+// them, waiting for those others hold (the coordinator, `wait_for_blocks`).
+Result<size_t> work_on_run(store::BuildQueue& queue, const store::IdentityRun& run, const PairModel& model,
+                           const std::string& worker, bool wait_for_blocks) {
   auto stats = queue.run_statistics(run.id);
   if (!stats) return stats.error();
   EvidenceBuilder weigher;
@@ -168,7 +172,7 @@ Result<size_t> work_on_identity_run(store::BuildQueue& queue, const store::Ident
   if (!weighed) return weighed.error();
   PairModel for_corpus = model;
   for_corpus.name_counts = with_corpus_counts(model.name_counts, name_counts_of(*stats));
-  auto clustered = take_partitions(queue, run, store::PartitionKind::blocks, worker, /*wait=*/false, [&](int part) -> Status {
+  auto clustered = take_partitions(queue, run, store::PartitionKind::blocks, worker, wait_for_blocks, [&](int part) -> Status {
     auto results = cluster_partition(queue, run.id, part, model, for_corpus);
     if (!results) return results.error();
     return queue.finish_blocks_partition(run.id, part, *results);
@@ -177,22 +181,18 @@ Result<size_t> work_on_identity_run(store::BuildQueue& queue, const store::Ident
   return *weighed + *clustered;
 }
 
+}  // namespace
+
+Result<size_t> work_on_identity_run(store::BuildQueue& queue, const store::IdentityRun& run, const PairModel& model,
+                                    const std::string& worker) {
+  return work_on_run(queue, run, model, worker, /*wait_for_blocks=*/false);
+}
+
 Result<IdentityStats> finish_identity_run(store::IdentityStore& store, store::BuildQueue& queue,
                                           const store::IdentityRun& run, const PairModel& model,
                                           const std::string& worker) {
   PhaseClock clock;
-  if (auto worked = work_on_identity_run(queue, run, model, worker); !worked) return worked.error();
-  // Then the block partitions others hold, or give back by dying.
-  auto rest = take_partitions(queue, run, store::PartitionKind::blocks, worker, /*wait=*/true, [&](int part) -> Status {
-    auto stats = queue.run_statistics(run.id);
-    if (!stats) return stats.error();
-    PairModel for_corpus = model;
-    for_corpus.name_counts = with_corpus_counts(model.name_counts, name_counts_of(*stats));
-    auto results = cluster_partition(queue, run.id, part, model, for_corpus);
-    if (!results) return results.error();
-    return queue.finish_blocks_partition(run.id, part, *results);
-  });
-  if (!rest) return rest.error();
+  if (auto worked = work_on_run(queue, run, model, worker, /*wait_for_blocks=*/true); !worked) return worked.error();
   clock.mark("partitions");
   std::vector<store::AuthorshipRow> rows;
   auto constraints = load_constrained_rows(store, rows);

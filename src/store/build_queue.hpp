@@ -56,7 +56,6 @@ struct IdentityRun {
 struct PartitionWork {
   WorkRow work;
   struct Author {
-    std::int64_t authorship_id = 0;
     std::string first, last, raw_name;
   };
   std::vector<Author> authors;

@@ -22,18 +22,6 @@ using sql::guarded;
 
 const char* kind_name(PartitionKind kind) { return kind == PartitionKind::works ? "works" : "blocks"; }
 
-// A BYTEA value as COPY's text format takes it: hex after \x.
-std::string bytea_text(const std::string& bytes) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out = "\\x";
-  out.reserve(2 + 2 * bytes.size());
-  for (unsigned char c : bytes) {
-    out += kHex[c >> 4];
-    out += kHex[c & 15];
-  }
-  return out;
-}
-
 // Stem hashes are unsigned; BIGINT is signed: stored as the same 64 bits.
 std::string as_bigint(std::uint64_t hash) { return std::to_string(static_cast<std::int64_t>(hash)); }
 
@@ -203,12 +191,12 @@ class PgBuildQueue final : public BuildQueue {
       std::unordered_map<std::int64_t, std::vector<PartitionWork::Author>> authors;
       const std::string slots = std::to_string(sql::kAuthorSlotsPerWork);
       auto names = db_->prepare_scan(
-          "SELECT a.work_id, a.id, a.first, a.last, a.raw_name FROM build_partitions p JOIN authorships a "
+          "SELECT a.work_id, a.first, a.last, a.raw_name FROM build_partitions p JOIN authorships a "
           "ON a.id >= p.first_id * " + slots + " AND a.id < (p.last_id + 1) * " + slots +
           " WHERE p.run_id = ?1 AND p.kind = 'works' AND p.part = ?2 ORDER BY a.id");
       names.bind(1, run).bind(2, partition);
       while (names.step())
-        authors[names.column_int(0)].push_back({names.column_int(1), names.column_text(2), names.column_text(3), names.column_text(4)});
+        authors[names.column_int(0)].push_back({names.column_text(1), names.column_text(2), names.column_text(3)});
       names.reset();
       auto works = db_->prepare_scan(std::string("SELECT ") + sql::kWorkRowColumns +
                                      " FROM build_partitions p JOIN works w ON w.id >= p.first_id AND w.id <= p.last_id "
@@ -229,7 +217,7 @@ class PgBuildQueue final : public BuildQueue {
       const std::string id = std::to_string(run);
       auto rows = db_->bulk_insert("build_work_evidence", {"run_id", "work_id", "evidence"});
       for (const auto& [work, bytes] : evidence) {
-        std::string work_id = std::to_string(work), hex = bytea_text(bytes);
+        std::string work_id = std::to_string(work), hex = hex_bytea(bytes);
         rows->add_row({id, work_id, hex});
       }
       rows->finish();

@@ -65,16 +65,6 @@ auto translated(std::string_view what, std::string_view subject, Fn&& fn) -> dec
   }
 }
 
-std::string hex_bytea(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out = "\\x";
-  out.reserve(2 + bytes.size() * 2);
-  for (unsigned char b : bytes) {
-    out += digits[b >> 4];
-    out += digits[b & 15];
-  }
-  return out;
-}
 
 class PgConnection;
 
@@ -380,6 +370,17 @@ std::unique_ptr<sql::BulkInsert> PgConnection::bulk_insert(const std::string& ta
 }
 
 }  // namespace
+
+std::string hex_bytea(std::string_view bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out = "\\x";
+  out.reserve(2 + bytes.size() * 2);
+  for (unsigned char b : bytes) {
+    out += digits[b >> 4];
+    out += digits[b & 15];
+  }
+  return out;
+}
 
 std::unique_ptr<sql::Connection> open_connection(const std::string& url) { return std::make_unique<PgConnection>(url); }
 

@@ -20,4 +20,7 @@ struct DollarSql {
 };
 DollarSql to_dollar_placeholders(std::string_view sql);
 
+// Bytes as BYTEA's text input takes them: hex after \x (for a parameter or a COPY field).
+std::string hex_bytea(std::string_view bytes);
+
 }  // namespace bzpeer::store::postgres
