@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build test demo bench clean
+.PHONY: all setup build test test-cluster demo bench clean
 
 all: build
 
@@ -14,7 +14,11 @@ build: setup
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 test: build
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -LE cluster_only
+
+# The whole end-to-end suite on PostgreSQL, a partitioned build and remote search shards.
+test-cluster: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -L cluster
 
 demo: build
 	@scripts/demo

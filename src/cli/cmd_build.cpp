@@ -85,7 +85,8 @@ void add_build_command(CLI::App& app, int& exit_code) {
   auto name_only = std::make_shared<bool>(false);
   auto shards = std::make_shared<unsigned>(search::kDefaultWorkShards);
   add_store_options(cmd, *place, "Data directory");
-  cmd->add_flag("--name-only", *name_only, "One researcher per full name (no disambiguation), for comparison");
+  auto* name_only_flag =
+      cmd->add_flag("--name-only", *name_only, "One researcher per full name (no disambiguation), for comparison");
   cmd->add_option("--search-shards", *shards,
                   "Shards of the works index (each can be served by xapian-tcpsrv); a change rebuilds the index")
       ->capture_default_str()
@@ -93,12 +94,14 @@ void add_build_command(CLI::App& app, int& exit_code) {
   auto partitions = std::make_shared<int>(0);
   auto worker = std::make_shared<bool>(false);
   auto wait_seconds = std::make_shared<int>(60);
-  cmd->add_option("--partitions", *partitions,
+  auto* partitions_option = cmd->add_option("--partitions", *partitions,
                   "Split identity into N partitions of name blocks that `build --worker` processes (on any machine) "
                   "take from a queue in the PostgreSQL catalog; this process works too, then finishes the build")
       ->check(CLI::Range(1, 4096));
-  cmd->add_flag("--worker", *worker,
+  auto* worker_flag = cmd->add_flag("--worker", *worker,
                 "Only cluster partitions of the open partitioned build (see --partitions), then exit");
+  // Partitions and workers cluster with the model; one record a name needs no partitions.
+  name_only_flag->excludes(partitions_option)->excludes(worker_flag);
   cmd->add_option("--wait", *wait_seconds, "With --worker: seconds to wait for a partitioned build to start")
       ->capture_default_str();
   auto threads = std::make_shared<unsigned>(0);
