@@ -1,5 +1,8 @@
 #include "graph/graph_builder.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -46,11 +49,29 @@ class Nodes {
   std::unordered_map<std::string, std::uint32_t> by_name_;
 };
 
-template <typename T>
-void write_padded(std::ofstream& out, const std::vector<T>& v) {
-  out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
-  static const char zeros[8] = {};
-  out.write(zeros, static_cast<std::streamsize>(padded(v.size() * sizeof(T)) - v.size() * sizeof(T)));
+// Writes the sections after the header, keeping the CRC-32 the header will carry.
+struct BodyWriter {
+  std::ofstream& out;
+  std::uint64_t crc = 0;
+  void write(const void* bytes, size_t size) {
+    out.write(static_cast<const char*>(bytes), static_cast<std::streamsize>(size));
+    crc = crc32_of(crc, bytes, size);
+  }
+  template <typename T>
+  void padded_section(const std::vector<T>& v) {
+    static const char zeros[8] = {};
+    write(v.data(), v.size() * sizeof(T));
+    write(zeros, padded(v.size() * sizeof(T)) - v.size() * sizeof(T));
+  }
+};
+
+// The file's bytes on disk before it replaces the old one: a crash leaves either.
+bool sync_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return false;
+  bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
 }
 
 }  // namespace
@@ -168,20 +189,25 @@ Result<GraphStats> build_graph(store::IndexSource& source, const std::string& pa
     header.nodes = n;
     header.edges = row[n];
     header.label_bytes = nodes.labels.size();
-    out.write(reinterpret_cast<const char*>(&header), sizeof header);
+    out.write(reinterpret_cast<const char*>(&header), sizeof header);  // again below, with the CRC
+    BodyWriter body{out};
     std::vector<std::uint8_t> types(n);
     for (std::uint64_t i = 0; i < n; ++i) types[i] = static_cast<std::uint8_t>(nodes.types[i]);
-    write_padded(out, types);
-    write_padded(out, nodes.keys);
-    write_padded(out, nodes.label_offsets);
-    write_padded(out, std::vector<char>(nodes.labels.begin(), nodes.labels.end()));
-    write_padded(out, row);
-    write_padded(out, target);
-    write_padded(out, weight);
-    write_padded(out, type);
+    body.padded_section(types);
+    body.padded_section(nodes.keys);
+    body.padded_section(nodes.label_offsets);
+    body.padded_section(std::vector<char>(nodes.labels.begin(), nodes.labels.end()));
+    body.padded_section(row);
+    body.padded_section(target);
+    body.padded_section(weight);
+    body.padded_section(type);
+    header.body_crc32 = body.crc;
+    out.seekp(0);
+    out.write(reinterpret_cast<const char*>(&header), sizeof header);
     out.flush();
-    if (!out) return make_error(ErrorCode::io, "cannot write " + temp);
+    if (!out) return make_error(ErrorCode::io, "cannot write " + temp + " (is the disk full?)");
   }
+  if (!sync_file(temp)) return make_error(ErrorCode::io, "cannot write " + temp + " (is the disk full?)");
   std::error_code ec;
   std::filesystem::rename(temp, path, ec);
   if (ec) return make_error(ErrorCode::io, "cannot write " + path + ": " + ec.message());

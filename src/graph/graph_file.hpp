@@ -5,7 +5,8 @@
 // start-up costs a page-in, not a parse.
 //
 // Layout (little-endian, 8-byte aligned sections):
-//   Header
+//   Header                            magic, counts, and the CRC-32 of all that follows
+//                                     (a damaged file is refused, not served)
 //   uint8   node_type[nodes]          (padded to 8)
 //   int64   node_key[nodes]           researcher/work id; topic/institution/venue: 0
 //   uint64  label_offset[nodes + 1]   into labels
@@ -23,12 +24,16 @@ namespace bzpeer::graph {
 enum class NodeType : std::uint8_t { work = 0, researcher = 1, topic = 2, institution = 3, venue = 4 };
 enum class EdgeType : std::uint8_t { authorship = 0, coauthorship = 1, topic = 2, affiliation = 3, venue = 4 };
 
-inline constexpr char kMagic[8] = {'B', 'Z', 'G', 'R', 'A', 'P', 'H', '1'};
+inline constexpr char kMagic[8] = {'B', 'Z', 'G', 'R', 'A', 'P', 'H', '2'};
 
 struct Header {
   char magic[8];
   std::uint64_t nodes = 0, edges = 0, label_bytes = 0;
+  std::uint64_t body_crc32 = 0;  // zlib's CRC-32 of the bytes after the header
 };
+
+// CRC-32 of `bytes` continuing from `crc` (0 to start).
+std::uint64_t crc32_of(std::uint64_t crc, const void* bytes, size_t size);
 
 const char* node_type_name(NodeType t);  // "work", "researcher", ...
 const char* edge_type_name(EdgeType t);

@@ -11,6 +11,11 @@
 
 namespace bzpeer::graph {
 
+namespace {
+constexpr std::uint8_t kLastNodeType = static_cast<std::uint8_t>(NodeType::venue);
+constexpr std::uint8_t kLastEdgeType = static_cast<std::uint8_t>(EdgeType::venue);
+}  // namespace
+
 Result<std::shared_ptr<const GraphView>> GraphView::open(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return make_error(ErrorCode::not_found, "no research graph at " + path + ": run `bzpeer build`");
@@ -30,8 +35,22 @@ Result<std::shared_ptr<const GraphView>> GraphView::open(const std::string& path
   }
   const char* base = static_cast<const char*>(g->map_);
   std::memcpy(&g->header_, base, sizeof(Header));
-  if (std::memcmp(g->header_.magic, kMagic, sizeof kMagic) != 0) return make_error(ErrorCode::io, path + " is not a BZPEER graph");
+  auto damaged = [&](const std::string& why) {
+    return make_error(ErrorCode::io, path + " is damaged (" + why + "): run `bzpeer build` to rebuild it");
+  };
+  if (std::memcmp(g->header_.magic, kMagic, sizeof kMagic - 1) != 0) return make_error(ErrorCode::io, path + " is not a BZPEER graph");
+  if (g->header_.magic[7] != kMagic[7])
+    return make_error(ErrorCode::io, path + " is a graph of another version of BZPEER: run `bzpeer build`");
   const std::uint64_t n = g->header_.nodes, e = g->header_.edges;
+  // Every node and edge takes bytes of the file: larger counts are damage, and bounding
+  // them keeps the sizes below from overflowing.
+  if (n >= g->size_ || e >= g->size_ || g->header_.label_bytes >= g->size_ || n >= UINT32_MAX)
+    return damaged("its counts exceed its size");
+  const std::uint64_t expected = sizeof(Header) + padded(n) + padded(n * 8) + 2 * padded((n + 1) * 8) +
+                                 padded(g->header_.label_bytes) + 2 * padded(e * 4) + padded(e);
+  if (expected != g->size_) return damaged("truncated or extended");
+  if (crc32_of(0, base + sizeof(Header), g->size_ - sizeof(Header)) != g->header_.body_crc32)
+    return damaged("its checksum does not match");
   std::uint64_t at = sizeof(Header);
   auto take = [&](std::uint64_t bytes) {
     const char* p = base + at;
@@ -46,7 +65,7 @@ Result<std::shared_ptr<const GraphView>> GraphView::open(const std::string& path
   g->targets_ = reinterpret_cast<const std::uint32_t*>(take(e * 4));
   g->weights_ = reinterpret_cast<const float*>(take(e * 4));
   g->edge_types_ = reinterpret_cast<const std::uint8_t*>(take(e));
-  if (at > g->size_ + 8) return make_error(ErrorCode::io, path + " is truncated");
+  if (auto problem = g->structure_problem()) return damaged(*problem);
   for (std::uint32_t i = 0; i < n; ++i) {
     switch (g->type(i)) {
       case NodeType::researcher: g->researchers_.emplace(g->keys_[i], i); break;
@@ -55,6 +74,22 @@ Result<std::shared_ptr<const GraphView>> GraphView::open(const std::string& path
     }
   }
   return std::shared_ptr<const GraphView>(std::move(g));
+}
+
+// The checksum finds damage; this finds a writer's mistake before a reader trusts an
+// offset: every type known, offsets rising within their arrays, every edge to a node.
+std::optional<std::string> GraphView::structure_problem() const {
+  const std::uint64_t n = header_.nodes, e = header_.edges;
+  for (std::uint64_t i = 0; i < n; ++i)
+    if (types_[i] > kLastNodeType) return "node " + std::to_string(i) + " has an unknown type";
+  if (label_offsets_[0] != 0 || label_offsets_[n] != header_.label_bytes || rows_[0] != 0 || rows_[n] != e)
+    return std::string("its offsets do not span their arrays");
+  for (std::uint64_t i = 0; i < n; ++i)
+    if (label_offsets_[i] > label_offsets_[i + 1] || rows_[i] > rows_[i + 1])
+      return "the offsets of node " + std::to_string(i) + " go backwards";
+  for (std::uint64_t i = 0; i < e; ++i)
+    if (targets_[i] >= n || edge_types_[i] > kLastEdgeType) return "edge " + std::to_string(i) + " is malformed";
+  return std::nullopt;
 }
 
 std::string GraphView::named_key(const std::string& id) {

@@ -45,6 +45,7 @@ class GraphView {
   GraphView() = default;
   // "type:" and the folded name: how named nodes are shared (graph_builder).
   static std::string named_key(const std::string& public_id);
+  std::optional<std::string> structure_problem() const;
   Header header_;
   void* map_ = nullptr;
   size_t size_ = 0;

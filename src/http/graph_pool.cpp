@@ -1,5 +1,7 @@
 #include "http/graph_pool.hpp"
 
+#include <cstdio>
+
 namespace bzpeer::http {
 
 std::shared_ptr<const graph::GraphView> GraphPool::get() {
@@ -10,12 +12,11 @@ std::shared_ptr<const graph::GraphView> GraphPool::get() {
   std::error_code ec;
   auto time = std::filesystem::last_write_time(path_, ec);
   if (ec) return graph_;
-  if (!graph_ || time != loaded_time_) {
-    if (auto opened = graph::GraphView::open(path_)) {
-      graph_ = *opened;
-      loaded_time_ = time;
-    }
-  }
+  if (time == loaded_time_) return graph_;  // loaded, or refused and logged, already
+  loaded_time_ = time;
+  auto opened = graph::GraphView::open(path_);
+  if (!opened) std::fprintf(stderr, "bzpeer serve: not serving the research graph: %s\n", opened.error().message.c_str());
+  graph_ = opened ? *opened : nullptr;
   return graph_;
 }
 

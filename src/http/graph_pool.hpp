@@ -1,6 +1,8 @@
 #pragma once
 // The served research graph: mapped once and shared by every thread; re-mapped when a
-// build replaces DATA/graph.bin (checked at most once a second).
+// build replaces DATA/graph.bin (checked at most once a second). A file that fails its
+// checks (graph_view: size, checksum, structure) is not served, not even the graph
+// mapped before it (the damage may be in the same file); the reason goes to the log.
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -14,7 +16,7 @@ namespace bzpeer::http {
 class GraphPool {
  public:
   explicit GraphPool(std::string data_dir) : path_(std::move(data_dir) + "/graph.bin") {}
-  // The current graph, or nullptr when none was built.
+  // The current graph, or nullptr when none was built or the file is damaged.
   std::shared_ptr<const graph::GraphView> get();
 
  private:

@@ -57,7 +57,7 @@ Result<graph::SliceOptions> slice_options(const httplib::Request& req) {
 std::shared_ptr<const graph::GraphView> with_graph(httplib::Response& res, Deps& deps) {
   auto& graphs = deps.graphs;
   auto g = graphs.get();
-  if (!g) send_json_error(res, 503, "the research graph is not built yet: run `bzpeer build`");
+  if (!g) send_json_error(res, 503, "the research graph is not available (not built yet, or damaged): run `bzpeer build`");
   return g;
 }
 

@@ -11,7 +11,7 @@ search::Searcher& SearcherPool::local() {
   auto& slot = searchers[this];
   if (!slot) {
     auto opened = search::Searcher::open(place_);
-    if (!opened) throw std::runtime_error(opened.error().message);
+    if (!opened) throw SearchUnavailable(opened.error());
     slot = std::move(*opened);
   } else {
     slot->refresh();

@@ -84,9 +84,10 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
   SearcherPool searchers(search_place);
   try {
     searchers.local();
-  } catch (const std::exception& e) {
+  } catch (const SearchUnavailable& e) {
     std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
-    return 1;
+    if (e.code == ErrorCode::not_found) return 1;  // never built: nothing to serve
+    // A damaged index: searches answer 503 until a build replaces it; the rest serves.
   }
   auto account_store = store::open_account_store(options.catalog_location());
   if (!account_store) {
@@ -165,6 +166,14 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
     std::string message = "internal error";
     try {
       if (ep) std::rethrow_exception(ep);
+    } catch (const SearchUnavailable& e) {
+      std::fprintf(stderr, "bzpeer serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+      const char* why = "search is not available: the index is missing or damaged, and must be rebuilt (`bzpeer build`)";
+      if (is_api(req))
+        send_json_error(res, 503, why);
+      else
+        send_html(res, 503, render_error_page(503, why));
+      return;
     } catch (const std::exception& e) {
       std::fprintf(stderr, "bzpeer serve: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
     } catch (...) {

@@ -13,6 +13,7 @@
 #include "core/progress.hpp"
 #include "core/text.hpp"
 #include "search/champions.hpp"
+#include "search/index_checksums.hpp"
 #include "search/schema.hpp"
 #include "search/speller.hpp"
 #include "search/works_shards.hpp"
@@ -127,7 +128,14 @@ Result<std::string> index_works(store::IndexSource& source, const std::string& d
   const std::int64_t revision = *revision_read;
   std::string path = current;
   std::int64_t since = -1;
-  if (local_shard_count(current) == layout.count) {
+  bool sound = !current.empty();
+  if (sound) {
+    if (auto checked = verify_checksums(current); !checked) {
+      std::fprintf(stderr, "%s; rebuilding it from the catalog\n", checked.error().message.c_str());
+      sound = false;
+    }
+  }
+  if (sound && local_shard_count(current) == layout.count) {
     // Shards commit one after another: resume from the oldest revision any of them saw.
     since = revision;
     for (unsigned s = 0; s < layout.count; ++s) {
@@ -313,6 +321,9 @@ Result<IndexStats> build_search_index(store::IndexSource& source, const std::str
     if (!topics) return topics.error();
     IndexPaths next{*works, *researchers, *topics};
     stats.people_seconds = seconds_since(start);
+    // Last, once every file is final: what serve and the next build check them against.
+    for (const auto& dir : {next.works, next.researchers, next.topics})
+      if (auto written = write_checksums(dir); !written) return written.error();
     if (!write_index_paths(data_dir, next)) return make_error(ErrorCode::io, "cannot write " + data_dir + "/search/CURRENT");
     remove_unused(data_dir, next);
     stats.bytes = directory_bytes(next.works) + directory_bytes(next.researchers) + directory_bytes(next.topics);

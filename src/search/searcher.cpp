@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "search/bm25.hpp"
 #include "search/champions.hpp"
+#include "search/index_checksums.hpp"
 #include "search/filter_query.hpp"
 #include "search/query_check.hpp"
 #include "search/schema.hpp"
@@ -324,6 +325,11 @@ void Searcher::refresh() { impl_->refresh(); }
 Status Searcher::Impl::open_all() {
   auto paths = current_index_paths(place_.data_dir);
   if (paths.works.empty()) throw Xapian::DatabaseOpeningError("CURRENT is missing");
+  // Damaged files are not searched (remote shards are their servers' to check).
+  for (const std::string* dir : {&paths.researchers, &paths.topics})
+    if (auto sound = verify_checksums_once(*dir); !sound) return sound.error();
+  if (place_.remote.empty())
+    if (auto sound = verify_checksums_once(paths.works); !sound) return sound.error();
   researchers_ = Xapian::Database(paths.researchers);
   topics_ = Xapian::Database(paths.topics);
   current_stamp_ = paths.works + paths.researchers + paths.topics;

@@ -171,8 +171,9 @@ class PgConnection final : public sql::Connection {
     auto [it, fresh] = prepared_.try_emplace(sql);
     if (fresh) {
       it->second = "s" + std::to_string(prepared_.size());
+      const std::string& name = it->second;  // a lambda may not capture a structured binding (clang 14)
       try {
-        translated("prepare", sql, [&] { conn_->prepare(it->second, sql); });
+        translated("prepare", sql, [&] { conn_->prepare(name, sql); });
       } catch (...) {
         prepared_.erase(it);
         throw;
