@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build test test-cluster demo bench clean
+.PHONY: all setup build test test-cluster sanitize-build test-sanitized fuzz demo bench clean
 
 all: build
 
@@ -19,6 +19,23 @@ test: build
 # The whole end-to-end suite on PostgreSQL, a partitioned build and remote search shards.
 test-cluster: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -L cluster
+
+# The same sources with AddressSanitizer, UBSan and libFuzzer's coverage (clang), in
+# their own folder: the tests under the sanitizers, and the fuzz targets.
+SANITIZE_DIR ?= build-sanitize
+FUZZ_SECONDS ?= 60
+sanitize-build: setup
+	@CXX=clang++ cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+	  -DBZPEER_FUZZ=ON -DBZPEER_WERROR=$${BZPEER_WERROR:-ON} >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+
+# Unit tests, the fuzz targets' saved inputs and the end-to-end scripts on SQLite,
+# under the sanitizers (any report fails the test).
+test-sanitized: sanitize-build
+	@cd $(SANITIZE_DIR) && ctest --output-on-failure -j $(JOBS) -E '_postgres$$|_cluster$$|^e2e_browser|^e2e_cluster_demo$$'
+
+fuzz: sanitize-build
+	@scripts/fuzz $(FUZZ_SECONDS)
 
 demo: build
 	@scripts/demo

@@ -35,7 +35,7 @@ class BatchWriter {
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::vector<model::Work>> queue_;
-  bool closing_ = false, writing_ = false;
+  bool closing_ = false;
   store::UpsertCounts totals_;
   std::string error_;
   std::thread thread_;

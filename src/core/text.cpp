@@ -60,6 +60,18 @@ std::string_view first_character(std::string_view s) {
   return s.substr(0, n > 0 ? static_cast<size_t>(n) : 1);
 }
 
+std::string valid_utf8(std::string_view s) {
+  if (is_valid_utf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  while (!s.empty()) {
+    std::string_view c = first_character(s);
+    out += first_code_point(c) < 0 ? std::string_view("\xEF\xBF\xBD") : c;
+    s.remove_prefix(c.size());
+  }
+  return out;
+}
+
 int first_code_point(std::string_view s) {
   if (s.empty()) return -1;
   utf8proc_int32_t cp;

@@ -22,6 +22,10 @@ int first_code_point(std::string_view s);
 // (for quoting user input in messages).
 std::string utf8_prefix(std::string_view s, size_t max_bytes);
 
+// `s` with each malformed byte replaced by U+FFFD: user input quoted in a message that
+// goes into JSON or a page stays well-formed, whatever bytes came in.
+std::string valid_utf8(std::string_view s);
+
 // The first `shown` names joined with ", ", and " et al." when there are more.
 std::string names_with_et_al(const std::vector<std::string>& names, size_t shown);
 

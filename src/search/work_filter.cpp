@@ -9,7 +9,8 @@ namespace bzpeer::search {
 
 namespace {
 
-Error bad(const std::string& message) { return Error{ErrorCode::invalid_input, message}; }
+// Messages quote the request's own words: kept well-formed for the JSON reply.
+Error bad(const std::string& message) { return Error{ErrorCode::invalid_input, text::valid_utf8(message)}; }
 
 std::optional<int> parse_year(const std::string& s) {
   if (s.empty() || s.size() > 4 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;

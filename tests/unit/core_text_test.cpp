@@ -40,3 +40,9 @@ TEST(Utf8Prefix, CutsBeforeACharacterNotInsideIt) {
   EXPECT_EQ(bzpeer::text::utf8_prefix(s, 100), s);
   EXPECT_TRUE(bzpeer::text::is_valid_utf8(bzpeer::text::utf8_prefix("\xE2\x82\xAC\xE2\x82\xAC", 5)));
 }
+
+TEST(Text, ValidUtf8ReplacesEachMalformedByte) {
+  EXPECT_EQ(bzpeer::text::valid_utf8("caf\xC3\xA9"), "caf\xC3\xA9");
+  EXPECT_EQ(bzpeer::text::valid_utf8("a\xFF" "b\xC3"), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  EXPECT_TRUE(bzpeer::text::is_valid_utf8(bzpeer::text::valid_utf8("\xED\xA0\x80 surrogate, \xF8\x88\x80\x80\x80 five bytes")));
+}

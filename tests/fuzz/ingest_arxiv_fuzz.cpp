@@ -1,0 +1,7 @@
+// arXiv's metadata snapshot, JSON lines (ingest/arxiv_reader).
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
+  bzpeer::fuzz::read_as({reinterpret_cast<const char*>(data), size}, "input.jsonl", bzpeer::ingest::Format::arxiv);
+  return 0;
+}
