@@ -86,8 +86,9 @@ int run_server(const ServerOptions& options, const std::function<void(int)>& on_
     searchers.local();
   } catch (const SearchUnavailable& e) {
     std::fprintf(stderr, "bzpeer serve: %s\n", e.what());
-    if (e.code == ErrorCode::not_found) return 1;  // never built: nothing to serve
     // A damaged index: searches answer 503 until a build replaces it; the rest serves.
+    // Anything else (never built, shards of another index) is the operator's to fix first.
+    if (e.code != ErrorCode::io) return 1;
   }
   auto account_store = store::open_account_store(options.catalog_location());
   if (!account_store) {

@@ -3,7 +3,7 @@
 # (with any further `serve` options) and sets BASE to its URL (each call starts one more).
 WORK=$(mktemp -d)
 SERVER_PIDS=()
-cleanup() { for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null; done; rm -rf "$WORK"; }
+cleanup() { for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
