@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build test test-cluster sanitize-build test-sanitized fuzz demo bench clean
+.PHONY: all setup build test test-cluster sanitize-build test-sanitized fuzz soak demo bench clean
 
 all: build
 
@@ -39,6 +39,12 @@ fuzz: sanitize-build
 
 demo: build
 	@scripts/demo
+
+# A loopback load of reads and signed-in writes for SOAK_SECONDS (scripts/soak; SOAK_DATA
+# names a built catalog, else the ACL Anthology and the arXiv harvest are built).
+SOAK_SECONDS ?= 600
+soak: build
+	@scripts/soak $(SOAK_SECONDS)
 
 bench: build
 	@bench/run
