@@ -1,6 +1,8 @@
 #include "ingest/line_reader.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <filesystem>
 
 namespace bzpeer::ingest {
 
@@ -9,8 +11,15 @@ constexpr size_t kBlock = 8 << 20;
 }
 
 LineReader::LineReader(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
-  if (file_) gzbuffer(file_, 1 << 20);
-  buffer_.resize(kBlock + kPadding);
+  size_t block = kBlock;
+  if (file_) {
+    gzbuffer(file_, 1 << 20);
+    // A small plain file needs no 8 MiB buffer (it grows for a longer line anyway).
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(path, ec);
+    if (!ec && gzdirect(file_)) block = std::clamp<size_t>(static_cast<size_t>(bytes) + 1, 4096, kBlock);
+  }
+  buffer_.resize(block + kPadding);
 }
 
 LineReader::~LineReader() {

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
@@ -40,7 +41,8 @@ int64_t int_field(element object, const char* key) {
   if (object[key].get(value) != simdjson::SUCCESS) return 0;
   if (value.get(n) == simdjson::SUCCESS) return n;
   double d;
-  if (value.get(d) == simdjson::SUCCESS) return static_cast<int64_t>(d);
+  // A year or id written as a float ("2019.0"); one past int64's range is no number here.
+  if (value.get(d) == simdjson::SUCCESS && std::isfinite(d) && std::fabs(d) < 9.2e18) return static_cast<int64_t>(d);
   return 0;
 }
 

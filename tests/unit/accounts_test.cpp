@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <regex>
 #include <thread>
 #include <stdexcept>
@@ -9,6 +10,9 @@
 #include "accounts/rate_limiter.hpp"
 #include "accounts/secrets.hpp"
 #include "accounts/validation.hpp"
+#include "identity/disambiguator.hpp"
+#include "identity/identity_pass.hpp"
+#include "store/catalog.hpp"
 #include "test_backends.hpp"
 #include "test_support.hpp"
 
@@ -63,8 +67,8 @@ std::unique_ptr<store::AccountStore> fresh_store(const std::string& location) {
   return std::move(*opened);
 }
 struct AccountsUnderTest {
-  explicit AccountsUnderTest(const std::string& location)
-      : accounts{fresh_store(location), std::make_unique<CollectingMailer>(mails), "http://test"} {}
+  explicit AccountsUnderTest(const std::string& location, Limits limits = {})
+      : accounts{fresh_store(location), std::make_unique<CollectingMailer>(mails), "http://test", limits} {}
   std::vector<Mail> mails;
   Accounts accounts;
 };
@@ -239,6 +243,207 @@ TEST_P(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
   std::vector<std::int64_t> too_many(Accounts::kMaxWorksAddedAtOnce + 1, 1);
   EXPECT_EQ(accounts.add_works_of(ada, R(7), R(10), too_many).error().code, ErrorCode::invalid_input);
   EXPECT_EQ(accounts.corrections_of(R(7)).size(), 3u) << "a refused call adds nothing";
+}
+
+
+// `email`'s account, made a moderator by the operator and signed in again.
+model::Account moderator_account(Accounts& accounts, std::vector<Mail>& mails, const std::string& location,
+                                 const std::string& email) {
+  auto account = verified_account(accounts, mails, email);
+  EXPECT_TRUE(fresh_store(location)->set_role(account.id, model::Role::moderator));
+  auto session = accounts.login(email, "correct horse battery", "127.0.0.1");
+  EXPECT_TRUE(session);
+  return session->account;
+}
+
+TEST_P(AccountsFlow, UpholdingADisputeMovesTheRecordAndRejectingOneKeepsIt) {
+  AccountsUnderTest t(catalog_location());
+  Accounts& accounts = t.accounts;
+  auto ada = verified_account(accounts, t.mails, "ada@example.org");
+  auto bob = verified_account(accounts, t.mails, "bob@example.org");
+  auto cid = verified_account(accounts, t.mails, "cid@example.org");
+  auto mod = moderator_account(accounts, t.mails, catalog_location(), "mod@example.org");
+  ASSERT_TRUE(accounts.claim(ada, R(7), ""));
+  auto by_bob = accounts.claim(bob, R(7), "");
+  ASSERT_TRUE(by_bob);
+  ASSERT_GT(by_bob->dispute, 0);
+  auto not_moderator = accounts.resolve_dispute(cid, by_bob->dispute, true, "");
+  ASSERT_FALSE(not_moderator);
+  EXPECT_EQ(not_moderator.error().code, ErrorCode::forbidden);
+
+  ASSERT_TRUE(accounts.resolve_dispute(mod, by_bob->dispute, true, "Bob showed his ORCID record"));
+  auto claim = accounts.claim_of_researcher(R(7));
+  ASSERT_TRUE(claim);
+  EXPECT_EQ(claim->account, bob.id) << "an upheld dispute gives the record to the disputer";
+  EXPECT_NE(claim->evidence.find("dispute upheld"), std::string::npos);
+  EXPECT_FALSE(accounts.claim_of_account(ada.id)) << "the previous claimant holds nothing";
+  auto told_ada = accounts.notifications(ada, 10);
+  ASSERT_FALSE(told_ada.empty());
+  EXPECT_NE(told_ada.front().text.find("gave your researcher record"), std::string::npos);
+  EXPECT_NE(told_ada.front().text.find("Bob showed his ORCID record"), std::string::npos);
+  EXPECT_NE(accounts.notifications(bob, 10).front().text.find("upheld your dispute"), std::string::npos);
+  auto again = accounts.resolve_dispute(mod, by_bob->dispute, false, "");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::not_found) << "a dispute is resolved once";
+
+  // Cid disputes Bob's claim now; rejected, the record stays Bob's and the queue empties.
+  auto by_cid = accounts.claim(cid, R(7), "");
+  ASSERT_TRUE(by_cid);
+  ASSERT_GT(by_cid->dispute, 0);
+  auto queue = accounts.moderation_queue(mod);
+  ASSERT_TRUE(queue);
+  ASSERT_EQ(queue->disputes.size(), 1u);
+  EXPECT_EQ(queue->disputes[0].claimant, cid.id);
+  ASSERT_TRUE(accounts.resolve_dispute(mod, by_cid->dispute, false, "no evidence"));
+  EXPECT_EQ(accounts.claim_of_researcher(R(7))->account, bob.id);
+  EXPECT_FALSE(accounts.claim_of_account(cid.id));
+  queue = accounts.moderation_queue(mod);
+  EXPECT_TRUE(queue->disputes.empty());
+  bool audited = false;
+  for (const auto& entry : queue->audit) audited |= entry.action == "dispute.reject";
+  EXPECT_TRUE(audited) << "the decision is in the audit log";
+}
+
+// A catalog with one researcher a kind of evidence on their source records.
+std::map<std::string, model::ResearcherId> researchers_with_evidence(const std::string& location) {
+  auto catalog = store::open_catalog(location);
+  if (!catalog) throw std::runtime_error(catalog.error().message);
+  auto work = [](const std::string& id, const std::string& name, auto&& fill) {
+    model::Work w;
+    w.external_id = "test:" + id;
+    w.source = "test";
+    w.type = "article";
+    w.title = "On " + id;
+    w.year = 2020;
+    model::Authorship a;
+    a.raw_name = name;
+    fill(a);
+    w.authors.push_back(a);
+    return w;
+  };
+  EXPECT_TRUE((*catalog)->writer().upsert_works({
+      work("orcid", "Ann Orcid", [](model::Authorship& a) { a.orcid = "0000-0002-1825-0097"; }),
+      work("email", "Eve Mail", [](model::Authorship& a) { a.email = "eve@example.org"; }),
+      work("domain", "Uma Uni", [](model::Authorship& a) { a.affiliation = "University of Tartu, Estonia"; }),
+      work("plain", "Pat Plain", [](model::Authorship&) {}),
+  }));
+  auto names = identity::make_name_key_disambiguator();
+  EXPECT_TRUE(identity::run_identity((*catalog)->identity(), *names));
+  std::map<std::string, model::ResearcherId> ids;
+  for (const char* name : {"Ann Orcid", "Eve Mail", "Uma Uni", "Pat Plain"}) {
+    auto found = (*catalog)->reader().find_researchers(name, /*prefix=*/false, 5);
+    EXPECT_TRUE(found && found->size() == 1) << name;
+    if (found && !found->empty()) ids[name] = found->front().id;
+  }
+  return ids;
+}
+
+TEST_P(AccountsFlow, ClaimsReachL3OnlyWithEvidenceOnTheSourceRecords) {
+  auto ids = researchers_with_evidence(catalog_location());
+  ASSERT_EQ(ids.size(), 4u);
+  AccountsUnderTest t(catalog_location());
+  Accounts& accounts = t.accounts;
+  auto level_of = [&](const std::string& email, model::ResearcherId researcher, const std::string& orcid) {
+    auto claim = accounts.claim(verified_account(accounts, t.mails, email), researcher, orcid);
+    EXPECT_TRUE(claim) << email;
+    return claim ? std::make_pair(claim->claim.level, claim->claim.evidence) : std::make_pair(model::VerificationLevel::L1, "");
+  };
+  auto [orcid, orcid_why] = level_of("ann@example.com", ids["Ann Orcid"], "https://orcid.org/0000-0002-1825-0097");
+  EXPECT_EQ(orcid, model::VerificationLevel::L3);
+  EXPECT_NE(orcid_why.find("ORCID iD 0000-0002-1825-0097"), std::string::npos);
+  auto [email, email_why] = level_of("eve@example.org", ids["Eve Mail"], "");
+  EXPECT_EQ(email, model::VerificationLevel::L3);
+  EXPECT_NE(email_why.find("verified email is on"), std::string::npos);
+  auto [domain, domain_why] = level_of("uma@cs.tartu.ee", ids["Uma Uni"], "");
+  EXPECT_EQ(domain, model::VerificationLevel::L3);
+  EXPECT_NE(domain_why.find("University of Tartu"), std::string::npos);
+  // A verified email alone, or an ORCID iD the records do not carry, is L2.
+  auto [plain, plain_why] = level_of("pat@gmail.com", ids["Pat Plain"], "0000-0002-1694-233X");
+  EXPECT_EQ(plain, model::VerificationLevel::L2);
+  EXPECT_EQ(plain_why, "claimed by an account with a verified email");
+}
+
+TEST_P(AccountsFlow, SessionsEndAtLogoutAndExpiryAndOldLinksAreRefused) {
+  {
+    AccountsUnderTest t(catalog_location());
+    auto ada = verified_account(t.accounts, t.mails, "ada@example.org");
+    auto session = t.accounts.login("ada@example.org", "correct horse battery", "127.0.0.1");
+    ASSERT_TRUE(session);
+    ASSERT_TRUE(t.accounts.session(session->token));
+    t.accounts.logout(session->token);
+    EXPECT_FALSE(t.accounts.session(session->token)) << "logged out";
+    // A reset ends every session of the account, and its link works once.
+    auto other = t.accounts.login("ada@example.org", "correct horse battery", "127.0.0.1");
+    ASSERT_TRUE(other);
+    ASSERT_TRUE(t.accounts.request_password_reset("ada@example.org", "127.0.0.1"));
+    t.accounts.wait_for_mail();
+    const std::string reset = token_in(t.mails.back());
+    ASSERT_TRUE(t.accounts.reset_password(reset, "a brand new password"));
+    EXPECT_FALSE(t.accounts.session(other->token)) << "a reset ends the sessions";
+    EXPECT_FALSE(t.accounts.reset_password(reset, "yet another password")) << "single use";
+    EXPECT_TRUE(t.accounts.login("ada@example.org", "a brand new password", "127.0.0.1"));
+  }
+  // Limits in the past: every session, verification and reset link has already expired.
+  Limits expired;
+  expired.session_seconds = expired.verify_seconds = expired.reset_seconds = -1;
+  AccountsUnderTest t(catalog_location(), expired);
+  ASSERT_TRUE(t.accounts.signup("bob@example.org", "correct horse battery", "Bob"));
+  t.accounts.wait_for_mail();
+  auto verify = t.accounts.verify_email(token_in(t.mails.back()));
+  ASSERT_FALSE(verify);
+  EXPECT_NE(verify.error().message.find("expired"), std::string::npos) << verify.error().message;
+  auto session = t.accounts.login("bob@example.org", "correct horse battery", "127.0.0.1");
+  ASSERT_TRUE(session);
+  EXPECT_FALSE(t.accounts.session(session->token)) << "an expired session is refused";
+  ASSERT_TRUE(t.accounts.request_password_reset("bob@example.org", "127.0.0.1"));
+  t.accounts.wait_for_mail();
+  EXPECT_FALSE(t.accounts.reset_password(token_in(t.mails.back()), "a brand new password"));
+  EXPECT_TRUE(t.accounts.login("bob@example.org", "correct horse battery", "127.0.0.1")) << "the old password stands";
+}
+
+TEST_P(AccountsFlow, InvitationsCanBeDeclinedOrBlockedAndAreLimited) {
+  Limits limits;
+  limits.invitations_per_hour = 2;
+  AccountsUnderTest t(catalog_location(), limits);
+  Accounts& accounts = t.accounts;
+  auto ada = verified_account(accounts, t.mails, "ada@example.org");
+  auto bob = verified_account(accounts, t.mails, "bob@example.org");
+  auto cid = verified_account(accounts, t.mails, "cid@example.org");
+  ASSERT_TRUE(accounts.claim(ada, R(7), ""));
+  ASSERT_TRUE(accounts.set_open_to_collaborate(ada, R(7), false));
+  auto closed = accounts.invite(bob, R(7), "Work together?", "Hello");
+  ASSERT_FALSE(closed);
+  EXPECT_EQ(closed.error().code, ErrorCode::forbidden) << "not open to collaboration";
+  ASSERT_TRUE(accounts.set_open_to_collaborate(ada, R(7), true));
+
+  // Declined: no replies from either side, and the inviter hears of it.
+  auto first = accounts.invite(bob, R(7), "Work together?", "Hello");
+  ASSERT_TRUE(first);
+  auto not_invited = accounts.respond(bob, *first, true);
+  ASSERT_FALSE(not_invited);
+  EXPECT_EQ(not_invited.error().code, ErrorCode::forbidden) << "only the invited researcher answers";
+  ASSERT_TRUE(accounts.respond(ada, *first, false));
+  EXPECT_EQ(accounts.conversation(ada, *first)->status, "declined");
+  EXPECT_FALSE(accounts.reply(bob, *first, "Please?"));
+  EXPECT_FALSE(accounts.respond(ada, *first, true)) << "answered once";
+  EXPECT_NE(accounts.notifications(bob, 5).front().text.find("declined"), std::string::npos);
+  EXPECT_FALSE(accounts.conversation(cid, *first)) << "others do not see it";
+
+  // Blocked: the conversation ends and the blocked account cannot invite again.
+  auto second = accounts.invite(bob, R(7), "Once more", "Hello again");
+  ASSERT_TRUE(second);
+  ASSERT_TRUE(accounts.block(ada, *second));
+  EXPECT_EQ(accounts.conversation(ada, *second)->status, "blocked");
+  auto blocked = accounts.invite(bob, R(7), "Third", "Hello?");
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().code, ErrorCode::forbidden);
+
+  // Two invitations an hour an account (the limit here): Cid's third is refused.
+  ASSERT_TRUE(accounts.invite(cid, R(7), "One", "Hi"));
+  ASSERT_TRUE(accounts.invite(cid, R(7), "Two", "Hi"));
+  auto third = accounts.invite(cid, R(7), "Three", "Hi");
+  ASSERT_FALSE(third);
+  EXPECT_EQ(third.error().code, ErrorCode::rate_limited);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "accounts/smtp_mailer.hpp"
@@ -166,6 +167,46 @@ TEST_F(Site, SearchFindsTheWorkByItsWords) {
   ASSERT_FALSE(body["results"].empty());
   EXPECT_EQ(body["results"][0]["title"], "Grammar induction from raw text");
   EXPECT_EQ(call("GET", "/api/v1/works?sort=nonsense").status, 400);
+}
+
+TEST_F(Site, GraphApiGivesNeighboursAndTheCoauthorPath) {
+  auto found = catalogs_->reader().find_researchers("Cid Cat", /*prefix=*/false, 10);
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->size(), 1u);
+  const std::string cid = model::format_researcher_id(found->front().id);
+  // Ann wrote with Bob, Bob with Cid: the chain is Ann, Bob, Cid.
+  auto path = call("GET", "/api/v1/researchers/" + ann_ + "/path/" + cid);
+  ASSERT_EQ(path.status, 200) << path.body;
+  auto chain = json::parse(path.body);
+  EXPECT_EQ(chain["length"], 2);
+  ASSERT_EQ(chain["path"].size(), 3u);
+  EXPECT_EQ(chain["path"][0]["id"], ann_);
+  EXPECT_EQ(chain["path"][1]["label"], "Bob Bee");
+  EXPECT_EQ(chain["path"][2]["id"], cid);
+  EXPECT_EQ(call("GET", "/api/v1/researchers/R999999/path/" + cid).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/researchers/" + ann_ + "/path/nobody").status, 404);
+
+  // Ann's neighbourhood: her works and her co-author, typed; her one co-authorship is with Bob.
+  auto near = call("GET", "/api/v1/graph/neighbors?id=" + ann_ + "&types=researcher,work");
+  ASSERT_EQ(near.status, 200) << near.body;
+  const json slice = json::parse(near.body);
+  std::map<std::string, std::string> label_of;
+  for (const auto& n : slice["nodes"]) {
+    EXPECT_TRUE(n["type"] == "researcher" || n["type"] == "work") << n;
+    label_of[n["id"].get<std::string>()] = n["label"].get<std::string>();
+  }
+  std::set<std::string> labels;
+  for (const auto& [id, label] : label_of) labels.insert(label);
+  EXPECT_TRUE(labels.count("Bob Bee"));
+  EXPECT_TRUE(labels.count("Parsing with neural grammars"));
+  EXPECT_TRUE(labels.count("Grammar induction from raw text"));
+  std::vector<std::string> coauthors;
+  for (const auto& e : slice["edges"])
+    if (e["type"] == "coauthorship" && (e["source"] == ann_ || e["target"] == ann_))
+      coauthors.push_back(label_of[e["source"] == ann_ ? e["target"].get<std::string>() : e["source"].get<std::string>()]);
+  EXPECT_EQ(coauthors, std::vector<std::string>{"Bob Bee"});
+  EXPECT_EQ(call("GET", "/api/v1/graph/neighbors?id=" + ann_ + "&types=planet").status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/graph/neighbors?id=R999999").status, 404);
 }
 
 TEST_F(Site, WorkPageAndStaticFiles) {
