@@ -342,13 +342,27 @@ s, _, _ = carol.call("POST", f"/api/v1/moderation/disputes/{dispute}", {"decisio
 expect(s, 200, "reject a dispute")
 notice(bob, "dispute", "rejected your dispute", f"/researchers/{rid}", "bob@example.org")
 notice(alice, "dispute", "the record stays yours", f"/researchers/{rid}")
+# Rejected: the record stays Alice's, Bob holds none, the dispute has left the queue.
+s, me, _ = alice.call("GET", "/api/v1/me")
+if (me.get("claim") or {}).get("researcher_id") != rid: fail(f"after the rejected dispute Alice's claim is {me.get('claim')}")
+s, me, _ = bob.call("GET", "/api/v1/me")
+if me.get("claim"): fail(f"after the rejected dispute Bob claims {me['claim']}")
+s, q2, _ = carol.call("GET", "/api/v1/moderation/queue")
+if dispute in [d["id"] for d in q2["disputes"]]: fail("the rejected dispute is still in the queue")
+if "dispute.reject" not in {e["action"] for e in q2["audit_log"]}: fail("the rejection is not in the audit log")
 s, _, _ = carol.call("POST", f"/api/v1/moderation/researchers/{rid}/review")
 expect(s, 200, "grant L4")
 notice(alice, "claim", "verified (L4)", f"/researchers/{rid}", "alice@uni.example")
 r = json.loads(urllib.request.urlopen(base + f"/api/v1/researchers/{rid}").read())
 if r["verification_level"] != "L4": fail(f"verification after review: {r['verification_level']}")
-s, _, _ = carol.call("POST", f"/api/v1/moderation/reports/{q['reports'][0]['id']}", {"action": "dismiss"})
+report_id = q['reports'][0]['id']
+s, _, _ = carol.call("POST", f"/api/v1/moderation/reports/{report_id}", {"action": "dismiss"})
 expect(s, 200, "close a report")
+s, q3, _ = carol.call("GET", "/api/v1/moderation/queue")
+if report_id in [r["id"] for r in q3["reports"]]: fail("the closed report is still in the queue")
+if "report.dismiss" not in {e["action"] for e in q3["audit_log"]}: fail("closing the report is not in the audit log")
+s, _, _ = carol.call("POST", f"/api/v1/moderation/reports/{report_id}", {"action": "dismiss"})
+if s < 400: fail(f"a closed report closed again: {s}")
 passed += 1
 print(f"e2e accounts: {passed} passed, 0 failed")
 PY

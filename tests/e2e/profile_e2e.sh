@@ -38,19 +38,25 @@ if sum(x["works_count"] for x in found["results"]) != len(named_works):
     fail(f"the Han Hu researchers hold {sum(x['works_count'] for x in found['results'])} works, the fixture {len(named_works)}")
 r = max(found["results"], key=lambda x: x["works_count"])
 rid = r["id"]
-titles = set()
+titles, listed = set(), []
 strengths = {}
 for page_number in range(1, 10):
     status, ctype, body = get(f"/api/v1/works?filter=author.id:{rid}&per_page=50&page={page_number}")
     batch = json.loads(body)["results"]
     titles.update(w["title"] for w in batch)
+    listed += [w["title"] for w in batch]
     # Every work says why it is on the profile, and how firmly (a work among others is never "alone").
     for w in batch:
         if not w["attribution"] or w["attribution_strength"] not in ("confirmed", "strong", "moderate", "weak"):
             fail(f"'{w['title']}' lacks its attribution: {w['attribution']!r} ({w['attribution_strength']})")
         strengths[w["attribution_strength"]] = strengths.get(w["attribution_strength"], 0) + 1
     if len(batch) < 50: break
+# Tied to the fixture: every listed work is one of its Han Hu works, each listed once.
+fixture_titles = {w["title"] for w in named_works}
+if not titles or not titles <= fixture_titles: fail(f"works not by Han Hu in the fixture are listed: {sorted(titles - fixture_titles)[:3]}")
+if len(listed) != len(titles): fail("a work is listed twice")
 han_works = [w for w in named_works if w["title"] in titles]
+if len(han_works) != len(titles): fail("a listed title matches no single fixture work")
 # docs/trust.md, unclaimed L1, no followers; the sum rounds half up (Python's round() would
 # round 18.5 to even).
 expected_trust = math.floor(6 + round(15 * min(1, len(han_works) / 30), 1) + 0.5)

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include "graph/graph_builder.hpp"
 #include "graph/slice.hpp"
 #include "identity/disambiguator.hpp"
@@ -67,12 +70,18 @@ TEST(ResearchGraph, SlicesAndCoauthorPathsOverTheBuiltFile) {
   bool institution = false;
   for (const auto& n : s.nodes) institution |= (*g)->type(n.node) == NodeType::institution;
   EXPECT_TRUE(institution);
+  ASSERT_FALSE(s.edges.empty());
   for (const auto& e : s.edges) EXPECT_LT(e.source, e.target);
 
   SliceOptions only_people;
   only_people.types = {false, true, false, false, false};
-  for (const auto& n : slice(**g, by_name["Ann Ant"], only_people).nodes)
+  auto people_only = slice(**g, by_name["Ann Ant"], only_people);
+  std::set<std::string> kept;
+  for (const auto& n : people_only.nodes) {
     EXPECT_EQ((*g)->type(n.node), NodeType::researcher);
+    kept.insert(std::string((*g)->label(n.node)));
+  }
+  EXPECT_TRUE(kept.count("Ann Ant") && kept.count("Bob Bee") && kept.count("Cid Cat")) << "her co-authors stay";
 
   auto path_nodes = coauthor_path(**g, by_name["Ann Ant"], by_name["Dee Dog"]);
   ASSERT_EQ(path_nodes.size(), 3u);
