@@ -1,44 +1,19 @@
-// Requests through the site's route table, as the server dispatches them, over a small
-// built catalog: any path and query, cookie, body and content type, signed in or not.
+// Requests through the site's route table, as the server dispatches them, over the small
+// built site of the HTTP tests (tests/unit/small_site.hpp): any path and query, cookie, body and content type, signed in or not.
 // No request may throw out of a handler, answer 5xx, or send a JSON reply that does not
 // parse. Paths and parameters that are not UTF-8 are refused by the server before any
 // route (tests/e2e/hostile_requests_e2e.sh), so they are not sent here.
 #include <nlohmann/json.hpp>
 
 #include "accounts/smtp_mailer.hpp"
-#include "enrich/profile_pass.hpp"
-#include "feed/work_terms_pass.hpp"
 #include "fuzz_support.hpp"
-#include "graph/graph_builder.hpp"
 #include "http/routes.hpp"
-#include "identity/disambiguator.hpp"
-#include "identity/identity_pass.hpp"
-#include "search/index_builder.hpp"
+#include "small_site.hpp"
 #include "store/account_store.hpp"
 
 namespace {
 
 using namespace bzpeer;
-
-model::Work work(const std::string& id, const std::string& title, int year, std::vector<std::string> authors) {
-  model::Work w;
-  w.external_id = "fuzz:" + id;
-  w.source = "fuzz";
-  w.type = "article";
-  w.title = title;
-  w.abstract = title + ", and what it shows.";
-  w.venue = "ACL";
-  w.year = year;
-  w.date = std::to_string(year) + "-05-01";
-  w.categories = {"cs.CL"};
-  for (size_t i = 0; i < authors.size(); ++i) {
-    model::Authorship a;
-    a.position = static_cast<int>(i);
-    a.raw_name = authors[i];
-    w.authors.push_back(a);
-  }
-  return w;
-}
 
 void require(bool ok, const char* what) {
   if (!ok) {
@@ -60,22 +35,8 @@ struct Site {
 
   Site() {
     const std::string data = (fuzz::scratch_dir() / "site").string();
-    {
-      auto catalog = store::open_catalog(data);
-      require(bool(catalog), "catalog");
-      require(bool((*catalog)->writer().upsert_works(
-                  {work("1", "Parsing with neural grammars", 2019, {"Ann Ant", "Bob Bee"}),
-                   work("2", "Grammar induction from raw text", 2020, {"Ann Ant", "Dee Dot"}),
-                   work("3", "Speech tagging for small languages", 2021, {"Bob Bee", "Cid Cat"})})),
-              "works");
-      auto names = identity::make_name_key_disambiguator();
-      require(bool(identity::run_identity((*catalog)->identity(), *names)), "identity");
-      require(bool(enrich::run_enrich((*catalog)->profiles())), "enrich");
-      auto revision = (*catalog)->index_source().works_revision();
-      require(revision && feed::update_work_terms((*catalog)->features(), *revision), "feed terms");
-      require(bool(search::build_search_index((*catalog)->index_source(), data)), "search index");
-      require(bool(graph::build_graph((*catalog)->index_source(), data + "/graph.bin")), "graph");
-    }
+    auto built = testing::build_small_site(data);
+    require(bool(built), built ? "" : built.error().message.c_str());
     auto store = store::open_account_store(data);
     auto mailer = accounts::make_mailer(data, "");
     require(store && mailer, "accounts");

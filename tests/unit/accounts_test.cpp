@@ -203,15 +203,20 @@ TEST_P(AccountsFlow, NeitherSignUpNorResetTellsWhichEmailsHaveAccounts) {
   EXPECT_TRUE(limited);
 }
 
+// `email`'s account as a login gives it now (its role and verification as stored).
+model::Account signed_in(Accounts& accounts, const std::string& email) {
+  auto session = accounts.login(email, "correct horse battery", "127.0.0.1");
+  EXPECT_TRUE(session) << email;
+  return session ? session->account : model::Account{};
+}
+
 // A verified, signed-in account of `email` (its verification mail is the last one sent).
 model::Account verified_account(Accounts& accounts, std::vector<Mail>& mails, const std::string& email) {
   auto account = accounts.signup(email, "correct horse battery", email.substr(0, email.find('@')));
   EXPECT_TRUE(account);
   accounts.wait_for_mail();
   EXPECT_TRUE(accounts.verify_email(token_in(mails.back())));
-  auto session = accounts.login(email, "correct horse battery", "127.0.0.1");
-  EXPECT_TRUE(session);
-  return session->account;
+  return signed_in(accounts, email);
 }
 
 TEST_P(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
@@ -245,15 +250,12 @@ TEST_P(AccountsFlow, AnotherRecordsWorksJoinTheClaimedOneInOneStep) {
   EXPECT_EQ(accounts.corrections_of(R(7)).size(), 3u) << "a refused call adds nothing";
 }
 
-
 // `email`'s account, made a moderator by the operator and signed in again.
 model::Account moderator_account(Accounts& accounts, std::vector<Mail>& mails, const std::string& location,
                                  const std::string& email) {
   auto account = verified_account(accounts, mails, email);
   EXPECT_TRUE(fresh_store(location)->set_role(account.id, model::Role::moderator));
-  auto session = accounts.login(email, "correct horse battery", "127.0.0.1");
-  EXPECT_TRUE(session);
-  return session->account;
+  return signed_in(accounts, email);
 }
 
 TEST_P(AccountsFlow, UpholdingADisputeMovesTheRecordAndRejectingOneKeepsIt) {

@@ -7,14 +7,9 @@
 #include <set>
 
 #include "accounts/smtp_mailer.hpp"
-#include "enrich/profile_pass.hpp"
-#include "feed/work_terms_pass.hpp"
-#include "graph/graph_builder.hpp"
 #include "http/routes.hpp"
-#include "identity/disambiguator.hpp"
-#include "identity/identity_pass.hpp"
-#include "search/index_builder.hpp"
 #include "store/account_store.hpp"
+#include "small_site.hpp"
 #include "test_support.hpp"
 
 namespace bzpeer::http {
@@ -22,46 +17,13 @@ namespace {
 
 using nlohmann::json;
 
-model::Work work(const std::string& id, const std::string& title, std::vector<std::string> authors) {
-  model::Work w;
-  w.external_id = id;
-  w.source = "test";
-  w.type = "article";
-  w.title = title;
-  w.abstract = title + ": what we measured and what it shows.";
-  w.venue = "ACL";
-  w.year = 2021;
-  w.date = "2021-05-01";
-  for (size_t i = 0; i < authors.size(); ++i) {
-    model::Authorship a;
-    a.position = static_cast<int>(i);
-    a.raw_name = authors[i];
-    w.authors.push_back(a);
-  }
-  return w;
-}
-
 // A built data directory and the server's dependencies over it.
 class Site : public ::testing::Test {
  protected:
   void SetUp() override {
     const std::string data = dir_.path().string();
-    {
-      auto catalog = store::open_catalog(data);
-      ASSERT_TRUE(catalog);
-      ASSERT_TRUE((*catalog)->writer().upsert_works(
-          {work("w1", "Parsing with neural grammars", {"Ann Ant", "Bob Bee"}),
-           work("w2", "Grammar induction from raw text", {"Ann Ant"}),
-           work("w3", "Speech tagging for small languages", {"Bob Bee", "Cid Cat"})}));
-      auto names = identity::make_name_key_disambiguator();
-      ASSERT_TRUE(identity::run_identity((*catalog)->identity(), *names));
-      ASSERT_TRUE(enrich::run_enrich((*catalog)->profiles()));
-      auto revision = (*catalog)->index_source().works_revision();
-      ASSERT_TRUE(revision);
-      ASSERT_TRUE(feed::update_work_terms((*catalog)->features(), *revision));
-      ASSERT_TRUE(search::build_search_index((*catalog)->index_source(), data));
-      ASSERT_TRUE(graph::build_graph((*catalog)->index_source(), data + "/graph.bin"));
-    }
+    auto built = bzpeer::testing::build_small_site(data);
+    ASSERT_TRUE(built) << built.error().message;
     auto store = store::open_account_store(data);
     ASSERT_TRUE(store);
     auto mailer = accounts::make_mailer(data, "");
