@@ -56,17 +56,8 @@ struct Site {
 
   httplib::Response call(const std::string& method, const std::string& target, const std::string& body,
                          const std::string& content_type, httplib::Headers headers) {
-    httplib::Request req;
-    req.method = method;
-    size_t q = target.find('?');
-    req.path = target.substr(0, q);
-    if (q != std::string::npos) httplib::detail::parse_query_text(target.substr(q + 1), req.params);
-    req.body = body;
-    req.headers = std::move(headers);
-    if (!content_type.empty()) req.headers.emplace("Content-Type", content_type);
-    // As httplib does before routing: a form body's fields join the parameters.
-    if (content_type == "application/x-www-form-urlencoded") httplib::detail::parse_query_text(body, req.params);
-    req.remote_addr = "127.0.0.1";
+    if (!content_type.empty()) headers.emplace("Content-Type", content_type);
+    httplib::Request req = testing::site_request(method, target, body, std::move(headers));
     httplib::Response res;
     if (!router.dispatch(req, res, *deps)) res.status = 404;
     return res;

@@ -41,15 +41,9 @@ class Site : public ::testing::Test {
 
   httplib::Response call(const std::string& method, const std::string& path, const std::string& body = "",
                          const httplib::Headers& headers = {}, bool* matched = nullptr) {
-    httplib::Request req;
-    req.method = method;
-    size_t q = path.find('?');
-    req.path = path.substr(0, q);
-    if (q != std::string::npos) httplib::detail::parse_query_text(path.substr(q + 1), req.params);
-    req.body = body;
-    req.headers = headers;
-    if (!body.empty() && !req.has_header("Content-Type")) req.headers.emplace("Content-Type", "application/json");
-    req.remote_addr = "127.0.0.1";
+    httplib::Headers all = headers;
+    if (!body.empty() && !all.count("Content-Type")) all.emplace("Content-Type", "application/json");
+    httplib::Request req = bzpeer::testing::site_request(method, path, body, std::move(all));
     httplib::Response res;
     const bool found = router_.dispatch(req, res, *deps_);
     if (matched) *matched = found;

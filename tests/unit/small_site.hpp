@@ -2,6 +2,8 @@
 // A small built site for the tests that call the route table without a socket (the HTTP
 // unit tests and the http_request fuzz target): three works by Ann, Bob and Cid, their
 // researchers (one a name), profiles, feed terms, search index and graph in `data`.
+#include <httplib.h>
+
 #include <string>
 #include <vector>
 
@@ -52,6 +54,23 @@ inline Status build_small_site(const std::string& data) {
   if (auto done = search::build_search_index((*catalog)->index_source(), data); !done) return done.error();
   if (auto done = graph::build_graph((*catalog)->index_source(), data + "/graph.bin"); !done) return done.error();
   return Ok{};
+}
+
+// A request as the server hands it to a route: the target's path and query parameters
+// split, and (as httplib does before routing) a form body's fields among them.
+inline httplib::Request site_request(const std::string& method, const std::string& target, const std::string& body,
+                                     httplib::Headers headers) {
+  httplib::Request req;
+  req.method = method;
+  const size_t q = target.find('?');
+  req.path = target.substr(0, q);
+  if (q != std::string::npos) httplib::detail::parse_query_text(target.substr(q + 1), req.params);
+  req.body = body;
+  req.headers = std::move(headers);
+  if (req.get_header_value("Content-Type") == "application/x-www-form-urlencoded")
+    httplib::detail::parse_query_text(body, req.params);
+  req.remote_addr = "127.0.0.1";
+  return req;
 }
 
 }  // namespace bzpeer::testing
