@@ -45,7 +45,7 @@ Xapian::Query clause_query(const WorkFilter::Clause& clause) {
 Xapian::Query filter_query(const WorkFilter& filter) {
   std::vector<Xapian::Query> required;
   for (const auto& clause : filter.required) required.push_back(clause_query(clause));
-  Xapian::Query q = required.empty() ? Xapian::Query::MatchAll
+  Xapian::Query q = required.empty() ? match_all()
                                      : Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
   for (const auto& clause : filter.excluded) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, clause_query(clause));
   return q;

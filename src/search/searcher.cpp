@@ -475,7 +475,7 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
     parser.add_boolean_prefix("year", prefix::year);
     // Free words rank (OR); once a field is named, every part of the query must hold.
     if (!checked->fields.empty()) parser.set_default_op(Xapian::Query::OP_AND);
-    Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
+    Xapian::Query q = checked->text.empty() ? match_all()
                                             : parse_with_correction(parser, works_, speller(works_shards_, works_speller_),
                                                                     checked->text, out.corrected);
     // A few plain words that are a researcher's name ("han hu") rank that person's works
@@ -561,7 +561,7 @@ Result<Xapian::MSet> search_all_words(const Xapian::Database& db, const Speller&
     parser.set_default_op(Xapian::Query::OP_AND);
     parser.add_prefix("author", prefix::author);
     std::string corrected;
-    Xapian::Query q = checked->text.empty() ? Xapian::Query::MatchAll
+    Xapian::Query q = checked->text.empty() ? match_all()
                                             : parse_with_correction(parser, db, speller, checked->text, corrected);
     Xapian::Enquire enquire(db);
     enquire.set_query(q);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <atomic>
+#include <thread>
 #include <map>
 #include <set>
 
@@ -163,6 +165,23 @@ TEST_F(Site, GraphApiGivesNeighboursAndTheCoauthorPath) {
   EXPECT_EQ(coauthors, std::vector<std::string>{"Bob Bee"});
   EXPECT_EQ(call("GET", "/api/v1/graph/neighbors?id=" + ann_ + "&types=planet").status, 400);
   EXPECT_EQ(call("GET", "/api/v1/graph/neighbors?id=R999999").status, 404);
+}
+
+// Server threads search at once, each with its own searcher; a query of filters only
+// (no words) once shared one Xapian object between them and crashed the server.
+TEST_F(Site, FilterOnlySearchesFromManyThreadsAtOnce) {
+  std::atomic<int> answered{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 1500; ++i) {
+        auto res = call("GET", i % 2 ? "/api/v1/works?filter=publication_year:2021" : "/api/v1/works?group_by=type");
+        (res.status == 200 ? answered : failed)++;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(answered.load(), 6000);
 }
 
 TEST_F(Site, WorkPageAndStaticFiles) {
