@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 #include "store/postgres/pg_connection.hpp"
 #include "store/profile_codec.hpp"
@@ -74,6 +75,18 @@ TEST_P(Catalogs, UpsertIsIdempotentAndUpdatesChangedRecords) {
     if (w.external_id == "a:1") title = w.title;
   }).ok());
   EXPECT_EQ(title, "One, revised");
+
+  // Every authorship belongs to a stored work (PostgreSQL keeps no foreign key for it:
+  // the writer's one statement does), also after a revision with more authors.
+  ASSERT_TRUE((*catalog)->writer().upsert_works({work("a:2", "Two, revised", {"X", "W", "V"}), work("a:3", "Three", {"U"})}));
+  std::set<std::int64_t> works;
+  EXPECT_TRUE((*catalog)->identity().for_each_work([&](WorkRow&& w) { works.insert(w.id); }).ok());
+  size_t authorships = 0;
+  EXPECT_TRUE((*catalog)->identity().for_each_authorship([&](AuthorshipRow&& r) {
+    ++authorships;
+    EXPECT_TRUE(works.count(r.work_id)) << "authorship " << r.id.value() << " of missing work " << r.work_id;
+  }).ok());
+  EXPECT_EQ(authorships, 6u);
 }
 
 TEST_P(Catalogs, KeepsWhatAWorkCites) {

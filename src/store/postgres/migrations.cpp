@@ -273,6 +273,14 @@ const std::vector<const char*>& migrations() {
         );
         CREATE INDEX mail_queue_due ON mail_queue(taken_until, id);
       )sql",
+      // 5: no foreign key from authorships to works. The one statement that writes a
+      // work writes its authorships, keyed by the id the insert returned, and works are
+      // never deleted, so the per-row check guarded nothing and cost a fifth of ingest
+      // (100,000 works: 23,085 records/s with it, 28,450 without). The store tests check
+      // that every authorship has its work, on both backends.
+      R"sql(
+        ALTER TABLE authorships DROP CONSTRAINT IF EXISTS authorships_work_id_fkey;
+      )sql",
   };
   return list;
 }
