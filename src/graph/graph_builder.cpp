@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/checksum.hpp"
 #include "core/text.hpp"
 #include "graph/graph_file.hpp"
 

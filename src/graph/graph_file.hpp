@@ -32,8 +32,6 @@ struct Header {
   std::uint64_t body_crc32 = 0;  // zlib's CRC-32 of the bytes after the header
 };
 
-// CRC-32 of `bytes` continuing from `crc` (0 to start).
-std::uint64_t crc32_of(std::uint64_t crc, const void* bytes, size_t size);
 
 const char* node_type_name(NodeType t);  // "work", "researcher", ...
 const char* edge_type_name(EdgeType t);

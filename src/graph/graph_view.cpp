@@ -1,5 +1,6 @@
 #include "graph/graph_view.hpp"
 
+#include "core/checksum.hpp"
 #include "core/text.hpp"
 
 #include <fcntl.h>

@@ -128,14 +128,14 @@ Result<std::string> index_works(store::IndexSource& source, const std::string& d
   const std::int64_t revision = *revision_read;
   std::string path = current;
   std::int64_t since = -1;
-  bool sound = !current.empty();
-  if (sound) {
+  // Only an index that would be updated in place is checked (a new layout rebuilds anyway).
+  bool reusable = local_shard_count(current) == layout.count;
+  if (reusable)
     if (auto checked = verify_checksums(current); !checked) {
       std::fprintf(stderr, "%s; rebuilding it from the catalog\n", checked.error().message.c_str());
-      sound = false;
+      reusable = false;
     }
-  }
-  if (sound && local_shard_count(current) == layout.count) {
+  if (reusable) {
     // Shards commit one after another: resume from the oldest revision any of them saw.
     since = revision;
     for (unsigned s = 0; s < layout.count; ++s) {

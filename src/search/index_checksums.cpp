@@ -1,7 +1,5 @@
 #include "search/index_checksums.hpp"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +7,8 @@
 #include <mutex>
 #include <sstream>
 #include <vector>
+
+#include "core/checksum.hpp"
 
 namespace bzpeer::search {
 
@@ -21,7 +21,7 @@ constexpr const char* kHeader = "bzpeer index checksums 1";
 
 struct FileSum {
   std::uintmax_t size = 0;
-  unsigned long crc = 0;
+  std::uint64_t crc = 0;
 };
 
 bool recorded(const fs::path& relative) {
@@ -41,11 +41,10 @@ Result<std::map<std::string, FileSum>> sum_files(const std::string& dir) {
     std::ifstream in(it->path(), std::ios::binary);
     if (!in) return make_error(ErrorCode::io, "cannot read " + it->path().string());
     FileSum sum;
-    sum.crc = crc32(0, nullptr, 0);
     while (in) {
       in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-      const auto got = static_cast<uInt>(in.gcount());
-      sum.crc = crc32(sum.crc, reinterpret_cast<const Bytef*>(buffer.data()), got);
+      const auto got = static_cast<size_t>(in.gcount());
+      sum.crc = crc32_of(sum.crc, buffer.data(), got);
       sum.size += got;
     }
     if (in.bad()) return make_error(ErrorCode::io, "cannot read " + it->path().string());

@@ -124,6 +124,7 @@ class AccountStore {
   virtual bool is_blocked(model::AccountId blocker, model::AccountId blocked) = 0;
   virtual Result<std::int64_t> create_report(const model::Report& r) = 0;
   virtual std::vector<model::Report> open_reports() = 0;
+  // Not found unless `id` is an open report (a report is closed once).
   virtual Status close_report(std::int64_t id, const std::string& status) = 0;
   virtual Result<std::int64_t> add_notification(model::AccountId account, const model::Notification& n) = 0;
   virtual std::vector<model::Notification> notifications(model::AccountId account, int limit) = 0;  // newest first

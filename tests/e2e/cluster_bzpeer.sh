@@ -8,6 +8,7 @@
 # The real binary is BZPEER_REAL; the catalog is BZPEER_DATABASE_URL.
 set -euo pipefail
 real=${BZPEER_REAL:?the bzpeer binary}
+source "$(dirname "$0")/../../scripts/shard_servers.sh"
 [ -n "${BZPEER_DATABASE_URL:-}" ] || { echo "cluster_bzpeer: BZPEER_DATABASE_URL not set" >&2; exit 2; }
 
 has() { local want=$1; shift; for a in "$@"; do [ "$a" = "$want" ] && return 0; done; return 1; }
@@ -36,31 +37,17 @@ partitioned_build() {
   return "$status"
 }
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for_port() {
-  python3 - "$1" <<'PY'
-import socket, sys, time
-for _ in range(100):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close(); sys.exit(0)
-    except OSError: time.sleep(0.1)
-sys.exit("cluster_bzpeer: no shard server on port " + sys.argv[1])
-PY
-}
-
 serve_from_shards() {
   local data; data=$(data_of "$@")
-  local works="$data/search/$(awk '$1 == "works" {print $2}' "$data/search/CURRENT")"
+  local works; works=$(works_index_dir "$data")
   local pids=() urls=""
   stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
   trap stop EXIT
   trap 'exit 143' TERM INT
   for shard in "$works"/shard-*; do
     local port; port=$(free_port)
-    # In a session of its own: xapian-tcpsrv signals its whole process group when stopped.
-    setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$shard" > /dev/null 2>&1 &
-    pids+=($!)
-    wait_for_port "$port"
+    start_shard_server "$port" "$shard" /dev/null || exit 1
+    pids+=("$SHARD_SERVER_PID")
     urls+="${urls:+,}tcp://127.0.0.1:$port"
   done
   [ -n "$urls" ] || { echo "cluster_bzpeer: no search shards in $works" >&2; exit 1; }

@@ -16,8 +16,6 @@ with open(path, "r+b") as f:
     f.seek(at); f.write(b"\xa5" * count)
 PY
 }
-# Each server's log is $WORK/serve0.out again once the ones before are stopped.
-stop_servers() { for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; SERVER_PIDS=(); }
 ids_of() { python3 -c 'import json, sys; print(" ".join(r["id"] for r in json.load(sys.stdin)["results"]))'; }
 code_of() { curl -s -o /dev/null -w '%{http_code}' "$BASE$1"; }
 
@@ -29,7 +27,7 @@ graph_before=$(curl -sf "$BASE/api/v1/graph/neighbors?id=R$R")
 stop_servers
 
 # 1. Both damaged: search and graph answer 503 and say why; profiles still serve.
-works_dir=$WORK/data/search/$(awk '$1 == "works" {print $2}' "$WORK/data/search/CURRENT")
+works_dir=$(works_index_dir "$WORK/data")
 overwrite "$works_dir/shard-0/postlist.glass" 9000 300
 graph_bytes=$(stat -c %s "$WORK/data/graph.bin")
 overwrite "$WORK/data/graph.bin" $((graph_bytes / 2)) 16

@@ -13,11 +13,7 @@ BZPEER=${1:?path to bzpeer}
 GEN=${2:?path to gen-corpus}
 ROOT=${3:?project root}
 source "$(dirname "$0")/lib.sh"
-cleanup_disk() {  # the servers first: their open files keep the disk busy
-  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  umount "$WORK/disk" 2>/dev/null || true
-  rm -rf "$WORK"
-}
+cleanup_disk() { stop_servers; umount "$WORK/disk" 2>/dev/null || true; cleanup; }  # servers keep the disk busy
 trap cleanup_disk EXIT
 
 "$GEN" --works 12000 --vocab-from "$ROOT/../shared/data/acl-anthology-2019" --out "$WORK/corpus.jsonl" 2>/dev/null

@@ -1,9 +1,17 @@
 # Shared by the end-to-end scripts: a scratch directory removed on exit (with any server
 # started), `fail`, and `start_server DATA` which serves DATA on a free loopback port
-# (with any further `serve` options) and sets BASE to its URL (each call starts one more).
+# (with any further `serve` options) and sets BASE to its URL (each call starts one more),
+# `stop_servers`, and the shard-server helpers of scripts/shard_servers.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/shard_servers.sh"
 WORK=$(mktemp -d)
 SERVER_PIDS=()
-cleanup() { for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
+# Stops every server started so far and waits for it to go; the next one started logs
+# to $WORK/serve0.out again.
+stop_servers() {
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  SERVER_PIDS=()
+}
+cleanup() { stop_servers; rm -rf "$WORK"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 

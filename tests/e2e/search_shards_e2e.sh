@@ -22,28 +22,15 @@ trap stop_all EXIT
 "$BZPEER" ingest --data "$WORK/data" "$WORK/corpus.jsonl" > /dev/null
 "$BZPEER" build --data "$WORK/data" --search-shards 3 > "$WORK/build.out"
 grep -q "over 3 shards" "$WORK/build.out" || fail "no 3-shard index: $(grep search "$WORK/build.out")"
-works_dir="$WORK/data/search/$(awk '$1 == "works" {print $2}' "$WORK/data/search/CURRENT")"
+works_dir=$(works_index_dir "$WORK/data")
 [ -d "$works_dir/shard-2" ] || fail "no shard-2 in $works_dir"
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for_port() {
-  python3 - "$1" <<'PY' || fail "nothing listens on port $1"
-import socket, sys, time
-for _ in range(100):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close(); sys.exit(0)
-    except OSError: time.sleep(0.1)
-sys.exit(1)
-PY
-}
 PORTS=()
 start_shard() {  # start_shard I: serves shard I on PORTS[I] (a new port the first time)
   local i=$1
   [ -n "${PORTS[$i]:-}" ] || PORTS[$i]=$(free_port)
-  # In a session of its own: xapian-tcpsrv stops its whole process group when stopped.
-  setsid xapian-tcpsrv --interface 127.0.0.1 --port "${PORTS[$i]}" "$works_dir/shard-$i" > "$WORK/shard-$i.log" 2>&1 &
-  SHARD_PIDS[$i]=$!
-  wait_for_port "${PORTS[$i]}"
+  start_shard_server "${PORTS[$i]}" "$works_dir/shard-$i" "$WORK/shard-$i.log" || fail "shard $i did not start"
+  SHARD_PIDS[$i]=$SHARD_SERVER_PID
 }
 for i in 0 1 2; do start_shard "$i"; done
 urls="tcp://127.0.0.1:${PORTS[0]},tcp://127.0.0.1:${PORTS[1]},tcp://127.0.0.1:${PORTS[2]}"

@@ -422,7 +422,15 @@ class SqlAccountStore final : public AccountStore {
   }
 
   Status close_report(std::int64_t id, const std::string& status) override {
-    return write("UPDATE reports SET status = ?2 WHERE id = ?1", [&](Statement& s) { s.bind(1, id).bind(2, status); });
+    std::lock_guard lock(mutex_);
+    try {
+      auto s = db_.prepare("UPDATE reports SET status = ?2 WHERE id = ?1 AND status = 'open' RETURNING id");
+      s.bind(1, id).bind(2, status);
+      if (!s.step()) return make_error(ErrorCode::not_found, "no open report " + std::to_string(id));
+      return Ok{};
+    } catch (const DatabaseError& e) {
+      return io_error(e);
+    }
   }
 
   Status audit(const AuditEntry& e) override {
