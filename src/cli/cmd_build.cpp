@@ -53,6 +53,9 @@ Status work_as_worker(const std::string& location, const identity::PairModel& mo
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
   auto before = (*queue)->newest_run_id();
   if (!before) return before.error();
+  // Scripts wait for this line before they start the coordinator (scripts/cluster_parts.sh).
+  std::printf("worker: waiting up to %d s for a partitioned build\n", wait_seconds);
+  std::fflush(stdout);
   for (;;) {
     auto run = (*queue)->open_run();
     if (!run) return run.error();

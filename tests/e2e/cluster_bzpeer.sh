@@ -8,7 +8,7 @@
 # The real binary is BZPEER_REAL; the catalog is BZPEER_DATABASE_URL.
 set -euo pipefail
 real=${BZPEER_REAL:?the bzpeer binary}
-source "$(dirname "$0")/../../scripts/shard_servers.sh"
+source "$(dirname "$0")/../../scripts/cluster_parts.sh"
 [ -n "${BZPEER_DATABASE_URL:-}" ] || { echo "cluster_bzpeer: BZPEER_DATABASE_URL not set" >&2; exit 2; }
 
 has() { local want=$1; shift; for a in "$@"; do [ "$a" = "$want" ] && return 0; done; return 1; }
@@ -25,8 +25,8 @@ data_of() {  # the --data folder of a command line (default as bzpeer's)
 partitioned_build() {
   local data; data=$(data_of "$@")
   local log; log=$(mktemp)
-  "$real" build --data "$data" --worker --wait 60 > "$log" 2>&1 &
-  local worker=$!
+  start_build_worker "$log" "$real" --data "$data" --wait 60 || return 1
+  local worker=$BUILD_WORKER_PID
   local status=0
   "$real" build "$@" --partitions 4 --search-shards 2 || status=$?
   if ! wait "$worker"; then

@@ -1,8 +1,8 @@
 # Shared by the end-to-end scripts: a scratch directory removed on exit (with any server
 # started), `fail`, and `start_server DATA` which serves DATA on a free loopback port
 # (with any further `serve` options) and sets BASE to its URL (each call starts one more),
-# `stop_servers`, and the shard-server helpers of scripts/shard_servers.sh.
-source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/shard_servers.sh"
+# `stop_servers`, and the loopback helpers of scripts/cluster_parts.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/cluster_parts.sh"
 WORK=$(mktemp -d)
 SERVER_PIDS=()
 # Stops every server started so far and waits for it to go; the next one started logs
@@ -17,11 +17,11 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 start_server() {
   local data=$1; shift
-  local out="$WORK/serve${#SERVER_PIDS[@]}.out"
-  "$BZPEER" serve --data "$data" --port 0 "$@" > "$out" 2>&1 &
-  SERVER_PIDS+=($!)
-  for _ in $(seq 100); do grep -q "http://" "$out" 2>/dev/null && break; sleep 0.1; done
-  BASE=$(grep -o 'http://[0-9.]*:[0-9]*' "$out") || fail "server did not start: $(cat "$out")"
+  local status=0
+  start_serve "$WORK/serve${#SERVER_PIDS[@]}.out" "$BZPEER" --data "$data" "$@" || status=$?
+  SERVER_PIDS+=("$SERVE_PID")
+  [ "$status" = 0 ] || fail "server did not start"
+  BASE=$SERVE_URL
 }
 
 # Runs SQL on the catalog of DATA, wherever it lives (BZPEER_DATABASE_URL: PostgreSQL).

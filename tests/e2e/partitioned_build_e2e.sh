@@ -21,10 +21,10 @@ for url in "$ONE" "$MANY"; do "$BZPEER" ingest --catalog "$url" --data "$WORK/d"
 "$BZPEER" build --catalog "$ONE" --data "$WORK/one" > "$WORK/one.out"
 
 # The worker to be killed waits first, so it holds a partition early.
-"$BZPEER" build --catalog "$MANY" --data "$WORK/many" --worker --wait 60 > "$WORK/doomed.out" 2>&1 &
-doomed=$!
-"$BZPEER" build --catalog "$MANY" --data "$WORK/many" --worker --wait 60 > "$WORK/worker.out" 2>&1 &
-worker=$!
+start_build_worker "$WORK/doomed.out" "$BZPEER" --catalog "$MANY" --data "$WORK/many" --wait 60
+doomed=$BUILD_WORKER_PID
+start_build_worker "$WORK/worker.out" "$BZPEER" --catalog "$MANY" --data "$WORK/many" --wait 60
+worker=$BUILD_WORKER_PID
 "$BZPEER" build --catalog "$MANY" --data "$WORK/many" --partitions 12 > "$WORK/many.out" 2>&1 &
 coordinator=$!
 # A worker holds a partition in an open transaction on a connection named after it.

@@ -37,10 +37,10 @@ urls="tcp://127.0.0.1:${PORTS[0]},tcp://127.0.0.1:${PORTS[1]},tcp://127.0.0.1:${
 
 start_server "$WORK/data"
 LOCAL=$BASE
-"$BZPEER" serve --data "$WORK/data" --port 0 --search "$urls" --search-timeout 800 > "$WORK/remote.out" 2>&1 &
-REMOTE_PID=$!
-for _ in $(seq 100); do grep -q "http://" "$WORK/remote.out" 2>/dev/null && break; sleep 0.1; done
-REMOTE=$(grep -o 'http://[0-9.]*:[0-9]*' "$WORK/remote.out") || fail "remote server did not start: $(cat "$WORK/remote.out")"
+start_serve "$WORK/remote.out" "$BZPEER" --data "$WORK/data" --search "$urls" --search-timeout 800 || status=$?
+REMOTE_PID=$SERVE_PID
+[ "${status:-0}" = 0 ] || fail "remote server did not start"
+REMOTE=$SERVE_URL
 
 # Shards given out of order are refused, naming the shard.
 bad="tcp://127.0.0.1:${PORTS[1]},tcp://127.0.0.1:${PORTS[0]},tcp://127.0.0.1:${PORTS[2]}"
