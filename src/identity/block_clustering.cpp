@@ -3,10 +3,9 @@
 #include "core/parallel.hpp"
 #include "identity/linkage_rules.hpp"
 #include "identity/sparse_linkage.hpp"
+#include "identity/topic_merge.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <numeric>
 #include <unordered_map>
 
 namespace bzpeer::identity {
@@ -67,76 +66,6 @@ std::vector<std::vector<size_t>> dense_average_linkage(const EvidenceSet& set, c
   return out;
 }
 
-// Works with no co-authors give pairwise scoring little to hold on to: a person's
-// papers on neighbouring subjects share few distinctive words. For clusters made at least
-// half of such works, compare whole clusters instead, by the cosine of their term
-// centroids, which carries a field's common vocabulary ("neural", "training",
-// "wireless"). Half, not all: a solo paper that first joined one co-authored paper
-// (TinyMIM with a paper by Han Hu and Kai Han) can still find the rest of its author.
-std::vector<std::vector<size_t>> merge_text_only_clusters(const EvidenceSet& set,
-                                                          std::vector<std::vector<size_t>> clusters,
-                                                          double min_cosine) {
-  auto is_solo = [&](size_t s) { return solo(set, set.signatures[s]); };
-  auto centroid = [&](const std::vector<size_t>& cluster) {
-    std::unordered_map<std::uint32_t, double> sum;
-    for (size_t s : cluster)
-      for (const auto& t : set.works[set.signatures[s].work].terms) sum[t.term] += t.weight;
-    double norm = 0;
-    for (const auto& [term, w] : sum) norm += w * w;
-    norm = std::sqrt(norm);
-    for (auto& [term, w] : sum) w /= norm;
-    return sum;
-  };
-  auto cosine = [](const std::unordered_map<std::uint32_t, double>& a, const std::unordered_map<std::uint32_t, double>& b) {
-    const auto& small = a.size() < b.size() ? a : b;
-    const auto& large = a.size() < b.size() ? b : a;
-    double dot = 0;
-    for (const auto& [term, w] : small)
-      if (auto it = large.find(term); it != large.end()) dot += w * it->second;
-    return dot;
-  };
-  auto compatible = [&](const std::vector<size_t>& x, const std::vector<size_t>& y) {
-    for (size_t a : x)
-      for (size_t b : y) {
-        const auto& sa = set.signatures[a];
-        const auto& sb = set.signatures[b];
-        if (cannot_link(sa, sb) || compare_given(sa.name, sb.name) == GivenNameMatch::conflict) return false;
-      }
-    return true;
-  };
-  std::vector<size_t> candidates;
-  for (size_t c = 0; c < clusters.size(); ++c)
-    if (2 * static_cast<size_t>(std::count_if(clusters[c].begin(), clusters[c].end(), is_solo)) >= clusters[c].size())
-      candidates.push_back(c);
-  if (candidates.size() < 2) return clusters;
-  std::vector<std::unordered_map<std::uint32_t, double>> centroids;
-  for (size_t c : candidates) centroids.push_back(centroid(clusters[c]));
-  std::vector<char> alive(candidates.size(), 1);
-  for (;;) {
-    double best = min_cosine;
-    size_t bi = 0, bj = 0;
-    for (size_t i = 0; i < candidates.size(); ++i)
-      for (size_t j = i + 1; alive[i] && j < candidates.size(); ++j) {
-        if (!alive[j]) continue;
-        double c = cosine(centroids[i], centroids[j]);
-        if (c > best && compatible(clusters[candidates[i]], clusters[candidates[j]])) {
-          best = c;
-          bi = i;
-          bj = j;
-        }
-      }
-    if (best <= min_cosine) break;
-    auto& into = clusters[candidates[bi]];
-    auto& from = clusters[candidates[bj]];
-    into.insert(into.end(), from.begin(), from.end());
-    from.clear();
-    alive[bj] = 0;
-    centroids[bi] = centroid(into);
-  }
-  std::erase_if(clusters, [](const auto& c) { return c.empty(); });
-  return clusters;
-}
-
 }  // namespace
 
 std::vector<std::vector<size_t>> cluster_block(const EvidenceSet& set, const std::vector<size_t>& members,
@@ -144,7 +73,7 @@ std::vector<std::vector<size_t>> cluster_block(const EvidenceSet& set, const std
   if (members.size() <= 1) return {members};
   auto clusters = members.size() <= limits.dense_block ? dense_average_linkage(set, members, model)
                                                        : sparse_average_linkage(set, members, model, limits);
-  return merge_text_only_clusters(set, std::move(clusters), limits.text_only_centroid_cosine);
+  return merge_text_only_clusters(set, std::move(clusters), {.min_cosine = limits.text_only_centroid_cosine});
 }
 
 std::vector<std::vector<size_t>> group_by_block(const EvidenceSet& set) {

@@ -112,7 +112,14 @@ Features unlinked_features(const EvidenceSet& set, const Signature& a, const Sig
 
 Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
                        const NameCounts& name_counts) {
-  Features f = name_features(a.name, b.name, name_counts);
+  const auto& ta = set.works[a.work].terms;
+  const auto& tb = set.works[b.work].terms;
+  double text = !ta.empty() && !tb.empty() ? text_similarity(set, a, b) : kMissing;
+  return with_work_features(name_features(a.name, b.name, name_counts), set, a, b, text);
+}
+
+Features with_work_features(Features f, const EvidenceSet& set, const Signature& a, const Signature& b,
+                            double text_cosine) {
   const auto& wa = set.works[a.work];
   const auto& wb = set.works[b.work];
   size_t fewer = std::min(coauthor_count(set, a), coauthor_count(set, b));
@@ -127,7 +134,7 @@ Features pair_features(const EvidenceSet& set, const Signature& a, const Signatu
     size_t others = coauthor_count(set, a) + coauthor_count(set, b);
     if (fewer > 0) f[kCoauthorJaccard] = static_cast<double>(shared) / static_cast<double>(others - static_cast<size_t>(shared));
   }
-  if (!wa.terms.empty() && !wb.terms.empty()) f[kTextCosine] = text_similarity(set, a, b);
+  f[kTextCosine] = text_cosine;
   f[kVenueSimilarity] = jaccard_or_missing(wa.venue_words, wb.venue_words);
   f[kCategoryJaccard] = jaccard_or_missing(wa.categories, wb.categories);
   f[kAffiliationJaccard] = jaccard_or_missing(a.affiliation, b.affiliation);

@@ -51,6 +51,11 @@ const std::array<const char*, kFeatureCount>& feature_names();
 Features pair_features(const EvidenceSet& set, const Signature& a, const Signature& b,
                        const NameCounts& name_counts);
 
+// pair_features from the names' features and the works' text cosine (missing when
+// either work has no words), when a caller has those already.
+Features with_work_features(Features names, const EvidenceSet& set, const Signature& a, const Signature& b,
+                            double text_cosine);
+
 // The features of two names alone: every other piece of evidence missing.
 Features name_features(const ParsedName& a, const ParsedName& b, const NameCounts& name_counts);
 
