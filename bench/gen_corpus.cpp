@@ -46,6 +46,63 @@ const std::vector<std::string> kGivenNames = {
     "Olga", "Dmitri", "Natalia", "Joao", "Ana", "Pedro", "Carlos", "Diego", "Valentina", "Noam", "Yael", "Lars",
     "Ingrid", "Sven", "Astrid", "Piotr", "Katarzyna", "Tomas", "Zuzana", "Nikos", "Eleni", "Zoltan", "Reka"};
 
+// The heavy-name mode (--names heavy): people come from naming cultures whose family
+// names follow their real frequencies, so that a handful of names (Wang, Li, Zhang, Kim,
+// Lee, Nguyen, Kumar, Singh) cover a large share of people, as in real catalogs. Shares
+// of the population in percent, from national surname statistics (rounded); each
+// culture's given names are drawn from a short list by Zipf, so full names repeat too.
+struct NamingCulture {
+  double share;  // of all people
+  std::vector<std::pair<std::string, double>> families;
+  std::vector<std::string> given;
+};
+
+const std::vector<NamingCulture> kCultures = {
+    {0.36,
+     {{"Wang", 7.1}, {"Li", 7.9}, {"Zhang", 7.1}, {"Liu", 5.4}, {"Chen", 4.6}, {"Yang", 3.1}, {"Huang", 2.2},
+      {"Zhao", 2.3}, {"Wu", 2.1}, {"Zhou", 1.9}, {"Xu", 1.5}, {"Sun", 1.4}, {"Ma", 1.3}, {"Zhu", 1.2}, {"Hu", 1.1},
+      {"Guo", 1.1}, {"He", 1.0}, {"Lin", 0.9}, {"Gao", 0.9}, {"Luo", 0.8}, {"Zheng", 0.8}, {"Liang", 0.7},
+      {"Xie", 0.6}, {"Song", 0.6}, {"Tang", 0.6}, {"Han", 0.5}, {"Feng", 0.5}, {"Deng", 0.5}, {"Cao", 0.5},
+      {"Peng", 0.5}, {"Zeng", 0.4}, {"Xiao", 0.4}, {"Tian", 0.4}, {"Dong", 0.4}, {"Pan", 0.4}, {"Yuan", 0.4},
+      {"Cai", 0.3}, {"Jiang", 0.3}, {"Yu", 0.3}, {"Du", 0.3}},
+     {"Wei", "Jing", "Li", "Min", "Yan", "Lei", "Jun", "Hao", "Yu", "Xin", "Jie", "Tao", "Ming", "Hui", "Yang",
+      "Bin", "Fei", "Chao", "Peng", "Zhen", "Yue", "Rui", "Ying", "Hong", "Yifan", "Xiaoming", "Jian", "Qiang",
+      "Lin", "Ning", "Xu", "Kai", "Han", "Yi", "Qi", "Long", "Gang", "Ping", "Dong", "Bo", "Yong", "Feng", "Xiang",
+      "Zhiwei", "Haoran", "Yuxuan", "Zihan", "Xinyu", "Jiaqi", "Yuting"}},
+    {0.07,
+     {{"Kim", 21.5}, {"Lee", 14.7}, {"Park", 8.4}, {"Choi", 4.7}, {"Jung", 4.3}, {"Kang", 2.3}, {"Cho", 2.1},
+      {"Yoon", 2.1}, {"Jang", 2.0}, {"Lim", 1.7}, {"Han", 1.5}, {"Oh", 1.4}, {"Seo", 1.4}, {"Shin", 1.4},
+      {"Kwon", 1.4}, {"Hwang", 1.4}, {"Ahn", 1.3}, {"Song", 1.3}},
+     {"Min-jun", "Ji-hoon", "Seo-yeon", "Ji-woo", "Hyun-woo", "Sung-min", "Jae-hyun", "Young-ho", "Dong-hyun",
+      "Min-seo", "Ji-min", "Seung-hyun", "Jin", "Hye-jin", "Sang-woo", "Eun-ji", "Jun-ho", "Yoon-seo"}},
+    {0.04,
+     {{"Nguyen", 38.4}, {"Tran", 11.0}, {"Le", 9.5}, {"Pham", 7.1}, {"Hoang", 5.1}, {"Phan", 4.5}, {"Vu", 3.9},
+      {"Dang", 2.1}, {"Bui", 2.0}, {"Do", 1.4}, {"Ho", 1.3}, {"Ngo", 1.3}, {"Duong", 1.0}, {"Ly", 0.5}},
+     {"Minh", "Anh", "Thanh", "Duc", "Hung", "Linh", "Huy", "Tuan", "Long", "Trang", "Hoa", "Nam", "Quang",
+      "Khoa", "Phuong", "Thao", "Dung", "Son"}},
+    {0.12,
+     {{"Kumar", 6.0}, {"Singh", 5.5}, {"Sharma", 3.0}, {"Patel", 2.5}, {"Gupta", 1.5}, {"Reddy", 1.3},
+      {"Rao", 1.2}, {"Das", 1.2}, {"Shah", 1.0}, {"Jain", 0.8}, {"Mishra", 0.8}, {"Verma", 0.7}, {"Yadav", 0.7},
+      {"Agarwal", 0.6}, {"Iyer", 0.4}, {"Nair", 0.5}, {"Joshi", 0.6}, {"Chatterjee", 0.4}, {"Banerjee", 0.4},
+      {"Mukherjee", 0.4}, {"Pillai", 0.3}, {"Menon", 0.3}},
+     {"Rahul", "Amit", "Priya", "Anil", "Sunil", "Vijay", "Ravi", "Sanjay", "Deepak", "Arun", "Ajay", "Neha",
+      "Pooja", "Suresh", "Ramesh", "Raj", "Anjali", "Arjun", "Vikram", "Karthik", "Sandeep", "Manish", "Rohit",
+      "Ankit", "Abhishek", "Shreya", "Aditya", "Nitin"}},
+    {0.05,
+     {{"Sato", 1.6}, {"Suzuki", 1.5}, {"Takahashi", 1.2}, {"Tanaka", 1.1}, {"Watanabe", 0.9}, {"Ito", 0.9},
+      {"Yamamoto", 0.9}, {"Nakamura", 0.8}, {"Kobayashi", 0.8}, {"Kato", 0.7}, {"Yoshida", 0.7}, {"Yamada", 0.7},
+      {"Sasaki", 0.6}, {"Yamaguchi", 0.5}, {"Matsumoto", 0.5}, {"Inoue", 0.5}},
+     {"Hiroshi", "Takeshi", "Yuki", "Haruto", "Aiko", "Kenji", "Satoshi", "Takuya", "Daisuke", "Naoki", "Yusuke",
+      "Kazuki", "Akira", "Yuta", "Sho", "Ryo", "Kaori", "Mai"}},
+    {0.06,
+     {{"Hosseini", 2.0}, {"Mohammadi", 1.8}, {"Ahmadi", 1.5}, {"Rezaei", 1.2}, {"Ali", 2.0}, {"Khan", 2.5},
+      {"Ahmed", 2.2}, {"Hassan", 1.5}, {"Rahman", 1.5}, {"Hussain", 1.2}, {"Yilmaz", 1.0}, {"Kaya", 0.8},
+      {"Demir", 0.8}, {"Ibrahim", 1.0}},
+     {"Mohammad", "Ali", "Ahmed", "Reza", "Hassan", "Omar", "Fatima", "Sara", "Mehmet", "Ayse", "Amir", "Hamid",
+      "Mostafa", "Zahra", "Yusuf", "Karim"}},
+    {0.30, {}, {}},  // Western: the classic tables (kFamilyNames, kGivenNames) by Zipf
+};
+
 const std::vector<std::string> kCategories = {
     "cs.CL", "cs.CV", "cs.LG", "cs.AI", "cs.IR", "stat.ML", "cs.RO", "cs.CR", "cs.DC", "cs.NI", "cs.IT", "eess.SP",
     "eess.IV", "cs.HC", "cs.DB", "cs.SE", "cs.SI", "cs.NE", "math.OC", "cs.SD", "physics.app-ph", "cond-mat.mtrl-sci"};
@@ -71,7 +128,9 @@ class Zipf {
 };
 
 struct Person {
-  size_t given, family, community;
+  std::string given, family;
+  size_t community;
+  double initials;  // chance that a paper gives only the initial of the given name
 };
 
 struct Community {
@@ -129,6 +188,13 @@ int main(int argc, char** argv) {
                  "Also write who each author is: a TSV line a work, arXiv id then person ids in author order "
                  "(`bzpeer eval identity --format synthetic` reads it)");
   app.add_option("--seed", seed, "Random seed (the same seed gives the same corpus)")->capture_default_str();
+  std::string names_mode = "classic";
+  app.add_option("--names", names_mode,
+                 "classic: Zipf over a mixed table of names, 0.7 people a work; heavy: naming cultures with "
+                 "their real family-name frequencies (Wang, Kim, Nguyen, Kumar cover large shares), 0.25 people "
+                 "a work, some writing initials only")
+      ->check(CLI::IsMember({"classic", "heavy"}))
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   auto vocabulary = load_vocabulary(vocab_path);
@@ -137,10 +203,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> unit(0, 1);
 
   // People: about 0.7 distinct people per work; names from Zipf pools, so common names
   // ("Wei Wang") are shared by many people.
-  const size_t people_count = std::max<size_t>(1000, works * 7 / 10);
+  const bool heavy = names_mode == "heavy";
+  const size_t people_count = std::max<size_t>(1000, heavy ? works / 4 : works * 7 / 10);
   const size_t community_count = std::max<size_t>(20, people_count / 400);
   Zipf given_zipf(kGivenNames.size(), 1.0), family_zipf(kFamilyNames.size(), 1.1);
   std::vector<Person> people(people_count);
@@ -154,9 +222,40 @@ int main(int argc, char** argv) {
     c.secondary = kCategories[category_zipf(rng)];
   }
   std::uniform_int_distribution<size_t> pick_community(0, community_count - 1);
+  std::vector<double> culture_shares;
+  std::vector<std::discrete_distribution<size_t>> family_of_culture;
+  std::vector<Zipf> given_of_culture;
+  for (const auto& culture : kCultures) {
+    culture_shares.push_back(culture.share);
+    std::vector<double> weights;
+    for (const auto& family : culture.families) weights.push_back(family.second);
+    family_of_culture.emplace_back(weights.begin(), weights.end());
+    given_of_culture.emplace_back(std::max<size_t>(1, culture.given.size()), 1.0);
+  }
+  std::discrete_distribution<size_t> pick_culture(culture_shares.begin(), culture_shares.end());
   for (size_t p = 0; p < people_count; ++p) {
-    people[p] = {given_zipf(rng), family_zipf(rng), pick_community(rng)};
-    communities[people[p].community].members.push_back(p);
+    auto& person = people[p];
+    if (!heavy) {  // drawn in this order since the first corpus, which stays as it was
+      person.given = kGivenNames[given_zipf(rng)];
+      person.family = kFamilyNames[family_zipf(rng)];
+      person.community = pick_community(rng);
+      person.initials = 0;
+      communities[person.community].members.push_back(p);
+      continue;
+    }
+    person.community = pick_community(rng);
+    size_t culture = pick_culture(rng);
+    if (kCultures[culture].families.empty()) {
+      person.given = kGivenNames[given_zipf(rng)];
+      person.family = kFamilyNames[family_zipf(rng)];
+    } else {
+      person.given = kCultures[culture].given[given_of_culture[culture](rng)];
+      person.family = kCultures[culture].families[family_of_culture[culture](rng)].first;
+    }
+    // Most people spell their given name out; some write only its initial, some both.
+    double habit = unit(rng);
+    person.initials = habit < 0.7 ? 0.0 : habit < 0.9 ? 0.5 : 1.0;
+    communities[person.community].members.push_back(p);
   }
   for (auto& c : communities)
     if (c.members.empty()) c.members.push_back(0);
@@ -165,7 +264,6 @@ int main(int argc, char** argv) {
   Zipf productivity(4096, 1.2);  // within a community, a few people write most papers
   std::poisson_distribution<int> team_size(3.0);
   std::poisson_distribution<int> abstract_words(110);
-  std::uniform_real_distribution<double> unit(0, 1);
 
   std::FILE* out = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
   if (!out) {
@@ -209,8 +307,11 @@ int main(int argc, char** argv) {
     std::string abstract = sample_text(community, std::max(20, abstract_words(rng)), 0.25) + ".";
     std::string names, parsed;
     for (size_t i = 0; i < team.size(); ++i) {
-      const auto& given = kGivenNames[people[team[i]].given];
-      const auto& family = kFamilyNames[people[team[i]].family];
+      const Person& person = people[team[i]];
+      const std::string given = person.initials > 0 && unit(rng) < person.initials
+                                    ? std::string(bzpeer::text::first_character(person.given)) + "."
+                                    : person.given;
+      const std::string& family = person.family;
       if (i) {
         names += i + 1 == team.size() ? " and " : ", ";
         parsed.push_back(',');
