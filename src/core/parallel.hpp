@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -32,5 +33,35 @@ void parallel_for(size_t n, Fn&& fn) {
     });
   for (auto& w : workers) w.join();
 }
+
+// Maps a stream on every core while keeping its order: items are gathered in batches,
+// `map(item)` runs for a batch's items in parallel, then `consume(item, result)` for
+// each in the order added. Call flush() after the last item.
+template <typename Item, typename Out>
+class ParallelBatches {
+ public:
+  ParallelBatches(size_t batch, std::function<Out(const Item&)> map, std::function<void(Item&, Out&)> consume)
+      : batch_(batch), map_(std::move(map)), consume_(std::move(consume)) {
+    items_.reserve(batch);
+  }
+  void add(Item item) {
+    items_.push_back(std::move(item));
+    if (items_.size() >= batch_) flush();
+  }
+  void flush() {
+    outs_.resize(items_.size());
+    parallel_for(items_.size(), [&](size_t i) { outs_[i] = map_(items_[i]); });
+    for (size_t i = 0; i < items_.size(); ++i) consume_(items_[i], outs_[i]);
+    items_.clear();
+    outs_.clear();
+  }
+
+ private:
+  size_t batch_;
+  std::function<Out(const Item&)> map_;
+  std::function<void(Item&, Out&)> consume_;
+  std::vector<Item> items_;
+  std::vector<Out> outs_;
+};
 
 }  // namespace bzpeer

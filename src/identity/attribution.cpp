@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/parallel.hpp"
+#include "identity/block_scorer.hpp"
 #include "identity/linkage_rules.hpp"
 #include "identity/pair_features.hpp"
 
@@ -132,13 +133,15 @@ void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster,
   std::vector<double> best(cluster.size(), -1);
   std::vector<size_t> partner(cluster.size());
   std::vector<char> clear(cluster.size(), 0);
+  BlockScorer scorer(set, cluster, model);
   for (size_t i = 0; i < cluster.size(); ++i) {
     const auto& s = set.signatures[cluster[i]];
     partner[i] = cluster[i];
+    scorer.focus(i);
     for (size_t j : partners_of(set, cluster, i, by_author)) {
       const auto& o = set.signatures[cluster[j]];
       bool certain = certainly_one_person(s, o);
-      double p = certain ? 1.0 : model.probability(pair_features(set, s, o, model.name_counts));
+      double p = certain ? 1.0 : scorer.model_probability(j);
       if (p > best[i]) {
         best[i] = p;
         partner[i] = cluster[j];
@@ -147,7 +150,7 @@ void explain_cluster(const EvidenceSet& set, const std::vector<size_t>& cluster,
       // joined them): their probability is shown, but their link is clear only when their
       // own words are close.
       bool by_topic = !certain && left_to_topic_stage(set, s, o);
-      if (by_topic ? text_similarity(set, s, o) > kClearTopicLink : p > model.threshold) {
+      if (by_topic ? scorer.text_cosine(j) > kClearTopicLink : p > model.threshold) {
         clear[i] = clear[j] = 1;
         group[root(i)] = root(j);
       }

@@ -51,8 +51,16 @@ constexpr const char* kGenericVenueWords[] = {
 std::uint64_t hash_key(const std::string& key) { return text::stable_hash(key); }
 
 void EvidenceBuilder::count_text(const std::string& title, const std::string& abstract) {
+  count_stems(distinct_stems(title, abstract));
+}
+
+std::vector<std::uint64_t> EvidenceBuilder::distinct_stems(const std::string& title, const std::string& abstract) {
+  return sorted_unique(stemmed_hashes(title + " " + abstract));
+}
+
+void EvidenceBuilder::count_stems(const std::vector<std::uint64_t>& stems) {
   ++documents_;
-  for (auto h : sorted_unique(stemmed_hashes(title + " " + abstract))) ++df_[h];
+  for (auto h : stems) ++df_[h];
 }
 
 std::vector<std::pair<std::uint64_t, std::uint32_t>> EvidenceBuilder::document_frequencies() const {
@@ -84,8 +92,8 @@ void EvidenceBuilder::number_terms() {
   numbered_ = true;
 }
 
-std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, const std::string& abstract) {
-  if (!numbered_) number_terms();
+std::vector<std::pair<float, std::uint64_t>> EvidenceBuilder::weigh_stems(const std::string& title,
+                                                                         const std::string& abstract) const {
   std::unordered_map<std::uint64_t, float> tf;
   for (auto h : stemmed_hashes(title)) tf[h] += 2;  // titles say more
   for (auto h : stemmed_hashes(abstract)) tf[h] += 1;
@@ -104,20 +112,44 @@ std::vector<TermWeight> EvidenceBuilder::vectorize(const std::string& title, con
   double norm = 0;
   for (const auto& [w, h] : weighted) norm += static_cast<double>(w) * w;
   norm = std::sqrt(norm);
-  std::vector<TermWeight> out;
-  for (const auto& [w, h] : weighted) {
-    auto [it, inserted] = term_ids_.try_emplace(h, static_cast<std::uint32_t>(term_ids_.size()));
-    out.push_back({it->second, static_cast<float>(w / norm)});
-  }
-  std::sort(out.begin(), out.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
-  return out;
+  for (auto& [w, h] : weighted) w = static_cast<float>(w / norm);
+  return weighted;
 }
 
+namespace {
+void sort_by_term(std::vector<TermWeight>& terms) {
+  std::sort(terms.begin(), terms.end(), [](const TermWeight& a, const TermWeight& b) { return a.term < b.term; });
+}
+}  // namespace
+
 WorkEvidence EvidenceBuilder::weigh_work(const RawWork& raw) {
+  if (!numbered_) number_terms();
+  WorkEvidence work = weigh_all_but_text(raw);
+  // A stem never counted (a tiny corpus weighs every stem) is numbered here.
+  for (const auto& [w, h] : weigh_stems(raw.title, raw.abstract)) {
+    auto [it, inserted] = term_ids_.try_emplace(h, static_cast<std::uint32_t>(term_ids_.size()));
+    work.terms.push_back({it->second, w});
+  }
+  sort_by_term(work.terms);
+  return work;
+}
+
+void EvidenceBuilder::prepare_weighing() {
+  if (!numbered_) number_terms();
+}
+
+WorkEvidence EvidenceBuilder::weigh_counted_work(const RawWork& raw) const {
+  WorkEvidence work = weigh_all_but_text(raw);
+  for (const auto& [w, h] : weigh_stems(raw.title, raw.abstract))
+    if (auto it = term_ids_.find(h); it != term_ids_.end()) work.terms.push_back({it->second, w});
+  sort_by_term(work.terms);
+  return work;
+}
+
+WorkEvidence EvidenceBuilder::weigh_all_but_text(const RawWork& raw) const {
   WorkEvidence work;
   // Shortened for explanations, cut between characters (a cut inside one is not text).
   work.title = raw.title.size() > 160 ? text::utf8_prefix(raw.title, 157) + "..." : raw.title;
-  work.terms = vectorize(raw.title, raw.abstract);
   std::string venue = text::fold(raw.venue);
   work.venue = venue.empty() ? 0 : text::stable_hash(venue);
   work.venue_words = sorted_unique(stemmed_hashes(raw.venue, kGenericVenueWords));

@@ -62,6 +62,10 @@ struct RawWork {
 class EvidenceBuilder {
  public:
   void count_text(const std::string& title, const std::string& abstract);
+  // count_text in two halves, the first safe on any thread: a text's distinct stems
+  // (sorted), then counting them.
+  static std::vector<std::uint64_t> distinct_stems(const std::string& title, const std::string& abstract);
+  void count_stems(const std::vector<std::uint64_t>& stems);
   // The counts a vector is weighed by (every stem when the corpus is tiny, else those in
   // two works or more: a stem seen once is not used), to hand to another builder: a
   // partitioned build's workers weigh their works as one builder over the corpus would.
@@ -75,12 +79,19 @@ class EvidenceBuilder {
   // block key), and adding it with signatures for the given authors of `work` (whose
   // names, affiliations and ids are all that is read of it then).
   WorkEvidence weigh_work(const RawWork& work);
+  // weigh_work for works whose text was counted, safe on any thread once
+  // prepare_weighing() has run (stems never counted are left out, not numbered).
+  void prepare_weighing();
+  WorkEvidence weigh_counted_work(const RawWork& work) const;
   size_t add_weighed_work(WorkEvidence evidence, const RawWork& work, const std::vector<size_t>& signature_positions = {});
   EvidenceSet take() { return std::move(set_); }
   const EvidenceSet& current() const { return set_; }
 
  private:
-  std::vector<TermWeight> vectorize(const std::string& title, const std::string& abstract);
+  // A work's stems with their tf-idf weights, the heaviest kept, normalised.
+  std::vector<std::pair<float, std::uint64_t>> weigh_stems(const std::string& title, const std::string& abstract) const;
+  // Everything of a work's evidence but its terms.
+  WorkEvidence weigh_all_but_text(const RawWork& work) const;
   bool used(std::uint32_t df) const { return df >= 2 || documents_ <= 100; }
   // Term ids are the ranks of the used stems' hashes, so they are the same in every
   // builder with the same counts (cosines then add up in the same order).

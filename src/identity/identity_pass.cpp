@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "core/parallel.hpp"
 #include "core/phase_clock.hpp"
 
 #include "identity/claim_constraints.hpp"
@@ -29,21 +30,34 @@ std::string display_name(const std::vector<store::AuthorshipRow>& rows, const st
 }
 
 
-// Evidence for every authorship, in the order of `rows` (both ordered by work).
+// Evidence for every authorship, in the order of `rows` (both ordered by work). Two
+// readings of the works, each stemming batches of them on every core: one counts the
+// stems' document frequencies, the next weighs each work by them.
 Result<EvidenceSet> load_evidence(store::IdentityStore& store, const std::vector<store::AuthorshipRow>& rows) {
+  constexpr size_t kBatch = 2048;
   EvidenceBuilder builder;
-  if (auto read = store.for_each_work([&](store::WorkRow&& w) { builder.count_text(w.title, w.abstract); }); !read)
+  ParallelBatches<store::WorkRow, std::vector<std::uint64_t>> counting(
+      kBatch, [](const store::WorkRow& w) { return EvidenceBuilder::distinct_stems(w.title, w.abstract); },
+      [&](store::WorkRow&, std::vector<std::uint64_t>& stems) { builder.count_stems(stems); });
+  if (auto read = store.for_each_work([&](store::WorkRow&& w) { counting.add(std::move(w)); }); !read)
     return read.error();
+  counting.flush();
+  builder.prepare_weighing();
+  ParallelBatches<RawWork, WorkEvidence> weighing(
+      kBatch, [&](const RawWork& raw) { return builder.weigh_counted_work(raw); },
+      [&](RawWork& raw, WorkEvidence& evidence) { builder.add_weighed_work(std::move(evidence), raw); });
   size_t next_row = 0;
   auto read = store.for_each_work([&](store::WorkRow&& w) {
-    RawWork raw{w.title, w.abstract, w.venue, w.categories, w.year, {}, w.external_id, w.cited};
+    RawWork raw{std::move(w.title), std::move(w.abstract), std::move(w.venue), std::move(w.categories), w.year, {},
+                std::move(w.external_id), std::move(w.cited)};
     for (; next_row < rows.size() && rows[next_row].work_id == w.id; ++next_row) {
       const auto& r = rows[next_row];
       raw.authors.push_back({r.first, r.last, r.raw_name, r.affiliation, r.email, r.orcid, r.source_person_id});
     }
-    if (!raw.authors.empty()) builder.add_work(raw);
+    if (!raw.authors.empty()) weighing.add(std::move(raw));
   });
   if (!read) return read.error();
+  weighing.flush();
   return builder.take();
 }
 
