@@ -6,6 +6,7 @@
 #include "identity/topic_merge.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <unordered_map>
 
 namespace bzpeer::identity {
@@ -103,7 +104,11 @@ std::vector<std::vector<size_t>> cluster_blocks(const EvidenceSet& set, const Pa
   auto blocks = group_by_block(set);
   // Blocks are independent: spread them over the cores, then list results in block order.
   std::vector<std::vector<std::vector<size_t>>> results(blocks.size());
-  parallel_for(blocks.size(), [&](size_t b) { results[b] = cluster_block(set, blocks[b], model, limits); });
+  // Largest first: the last block a core takes is then a small one, not a "J. Wang".
+  std::vector<size_t> order(blocks.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return blocks[a].size() > blocks[b].size(); });
+  parallel_for(order.size(), [&](size_t i) { results[order[i]] = cluster_block(set, blocks[order[i]], model, limits); });
   std::vector<std::vector<size_t>> out;
   for (auto& r : results)
     for (auto& c : r) out.push_back(std::move(c));
