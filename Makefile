@@ -26,7 +26,7 @@ SANITIZE_DIR ?= build-sanitize
 FUZZ_SECONDS ?= 60
 sanitize-build: setup
 	@CXX=clang++ cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
-	  -DBZPEER_FUZZ=ON -DBZPEER_WERROR=$${BZPEER_WERROR:-ON} >/dev/null
+	  -DBZPEER_FUZZ=ON -DBZPEER_BENCH_TOOLS=OFF -DBZPEER_WERROR=$${BZPEER_WERROR:-ON} >/dev/null
 	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
 
 # Unit tests, the fuzz targets' saved inputs and the end-to-end scripts on SQLite,
