@@ -13,7 +13,7 @@ catalog_sql "$WORK/data" "SELECT 'R' || id FROM researchers ORDER BY id" > "$WOR
 start_server "$WORK/data"
 
 cat > "$WORK/client.py" <<'PY'
-import http.cookiejar, json, os, sys, threading, time, urllib.error, urllib.request
+import http.client, http.cookiejar, json, os, sys, threading, time, urllib.error, urllib.request
 mode, base, work = sys.argv[1], sys.argv[2], sys.argv[3]
 works = open(f"{work}/works.txt").read().split()
 researchers = open(f"{work}/researchers.txt").read().split()
@@ -63,7 +63,7 @@ if mode == "load":
                     s, _ = c.call("POST", f"/api/v1/researchers/{r}/follow", {})
                     if s == 200:
                         with lock: acked["follows"].append([users[i], r])
-            except (OSError, urllib.error.URLError) as e:
+            except (OSError, urllib.error.URLError, http.client.HTTPException) as e:  # a reply cut off is no ack
                 with lock: errors.append(repr(e))
                 return
             n += 1
@@ -75,7 +75,7 @@ if mode == "load":
                 s, _ = c.call("POST", "/api/v1/signup", {"email": email, "password": PASSWORD, "display_name": "New"})
                 if s == 202:
                     with lock: acked["signups"].append(email)
-            except (OSError, urllib.error.URLError) as e:
+            except (OSError, urllib.error.URLError, http.client.HTTPException) as e:  # a reply cut off is no ack
                 with lock: errors.append(repr(e))
                 return
             n += 1
