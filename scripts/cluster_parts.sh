@@ -46,15 +46,15 @@ start_build_worker() {
   return 1
 }
 
-# start_serve LOG BZPEER SERVE_ARGS...: starts `BZPEER serve --port 0 SERVE_ARGS...`, sets
-# SERVE_PID, and once it listens SERVE_URL (its address, which it prints); fails, with
-# the server's words, when it does not start within 10 s.
+# start_serve LOG BZPEER SERVE_ARGS...: starts `BZPEER serve SERVE_ARGS...` (--port 0 for a
+# free port), sets SERVE_PID, and once it listens SERVE_URL (its address, which it
+# prints); fails, with the server's words, when it does not start within 10 s.
 start_serve() {
   local log=$1 bzpeer=$2; shift 2
   # Emptied here, not only by the background job's redirection, which may come after the
   # wait below has read a previous server's address from the same file.
   : > "$log"
-  "$bzpeer" serve --port 0 "$@" > "$log" 2>&1 &
+  "$bzpeer" serve "$@" > "$log" 2>&1 &
   SERVE_PID=$!
   SERVE_URL=""
   for _ in $(seq 100); do

@@ -21,28 +21,22 @@ struct Centroid {
   double norm = 0;
 
   void add(const std::vector<TermWeight>& terms) {
-    std::vector<std::pair<std::uint32_t, double>> merged;
-    merged.reserve(sum.size() + terms.size());
-    size_t i = 0, j = 0;
-    while (i < sum.size() || j < terms.size()) {
-      if (j == terms.size() || (i < sum.size() && sum[i].first < terms[j].term)) {
-        merged.push_back(sum[i++]);
-      } else if (i == sum.size() || terms[j].term < sum[i].first) {
-        merged.emplace_back(terms[j].term, terms[j].weight);
-        ++j;
-      } else {
-        merged.emplace_back(sum[i].first, sum[i].second + terms[j].weight);
-        ++i, ++j;
-      }
-    }
-    sum = std::move(merged);
+    std::vector<std::pair<std::uint32_t, double>> work;
+    work.reserve(terms.size());
+    for (const auto& t : terms) work.emplace_back(t.term, t.weight);
+    merge_in(work);
   }
   void absorb(const Centroid& other) {
+    merge_in(other.sum);
+    measure();
+  }
+  // Adds sorted (term, weight) pairs to the sums, keeping them sorted.
+  void merge_in(const std::vector<std::pair<std::uint32_t, double>>& more) {
     std::vector<std::pair<std::uint32_t, double>> merged;
-    merged.reserve(sum.size() + other.sum.size());
-    std::merge(sum.begin(), sum.end(), other.sum.begin(), other.sum.end(), std::back_inserter(merged),
+    merged.reserve(sum.size() + more.size());
+    std::merge(sum.begin(), sum.end(), more.begin(), more.end(), std::back_inserter(merged),
                [](const auto& a, const auto& b) { return a.first < b.first; });
-    // Equal terms are now neighbours: fold them.
+    // Equal terms are now neighbours (ours first): fold them.
     size_t out = 0;
     for (size_t i = 0; i < merged.size(); ++i) {
       if (out > 0 && merged[out - 1].first == merged[i].first)
@@ -52,7 +46,6 @@ struct Centroid {
     }
     merged.resize(out);
     sum = std::move(merged);
-    measure();
   }
   void measure() {
     double squares = 0;

@@ -18,7 +18,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 start_server() {
   local data=$1; shift
   local status=0
-  start_serve "$WORK/serve${#SERVER_PIDS[@]}.out" "$BZPEER" --data "$data" "$@" || status=$?
+  start_serve "$WORK/serve${#SERVER_PIDS[@]}.out" "$BZPEER" --data "$data" --port 0 "$@" || status=$?
   SERVER_PIDS+=("$SERVE_PID")
   [ "$status" = 0 ] || fail "server did not start"
   BASE=$SERVE_URL

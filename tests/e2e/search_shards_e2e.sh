@@ -37,10 +37,9 @@ urls="tcp://127.0.0.1:${PORTS[0]},tcp://127.0.0.1:${PORTS[1]},tcp://127.0.0.1:${
 
 start_server "$WORK/data"
 LOCAL=$BASE
-start_serve "$WORK/remote.out" "$BZPEER" --data "$WORK/data" --search "$urls" --search-timeout 800 || status=$?
-REMOTE_PID=$SERVE_PID
-[ "${status:-0}" = 0 ] || fail "remote server did not start"
-REMOTE=$SERVE_URL
+start_server "$WORK/data" --search "$urls" --search-timeout 800
+REMOTE=$BASE
+REMOTE_PID=${SERVER_PIDS[-1]}
 
 # Shards given out of order are refused, naming the shard.
 bad="tcp://127.0.0.1:${PORTS[1]},tcp://127.0.0.1:${PORTS[0]},tcp://127.0.0.1:${PORTS[2]}"
