@@ -9,8 +9,13 @@ all: build
 setup:
 	@scripts/setup
 
+# Unity builds (a dozen sources compiled as one) halve a fresh build, where most of the
+# time is spent parsing the same large headers again; BZPEER_UNITY=OFF compiles file by
+# file, quicker when only a file or two changed.
+UNITY = -DCMAKE_UNITY_BUILD=$${BZPEER_UNITY:-ON} -DCMAKE_UNITY_BUILD_BATCH_SIZE=12
+
 build: setup
-	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBZPEER_WERROR=$${BZPEER_WERROR:-ON} >/dev/null
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(UNITY) -DBZPEER_WERROR=$${BZPEER_WERROR:-ON} >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 test: build
@@ -26,7 +31,7 @@ SANITIZE_DIR ?= build-sanitize
 FUZZ_SECONDS ?= 60
 sanitize-build: setup
 	@CXX=clang++ cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
-	  -DBZPEER_FUZZ=ON -DBZPEER_BENCH_TOOLS=OFF -DBZPEER_WERROR=$${BZPEER_WERROR:-ON} >/dev/null
+	  -DBZPEER_FUZZ=ON -DBZPEER_BENCH_TOOLS=OFF $(UNITY) -DBZPEER_WERROR=$${BZPEER_WERROR:-ON} >/dev/null
 	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
 
 # Unit tests, the fuzz targets' saved inputs and the end-to-end scripts on SQLite,

@@ -1,7 +1,9 @@
 // search-bench: latency and throughput of works search on a built data directory, for
-// BZPEER's Xapian index and, on the same corpus and queries, SQLite FTS5 with bm25 as
-// the reference. Latency is measured one query at a time (after a warm-up pass);
-// throughput with two threads, one searcher (or connection) each.
+// BZPEER's Xapian index and, on the same corpus and the very same queries, SQLite FTS5
+// with bm25 as the reference. Each engine runs the queries twice, one at a time: cold
+// (its files dropped from the page cache first, a fresh searcher) and warm (the same
+// queries again); then throughput with two threads, one searcher (or connection) each.
+// A query that fails is counted as failed, never as a miss.
 #include <sqlite3.h>
 
 #include <CLI/CLI.hpp>
@@ -19,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "page_cache.hpp"
 #include "core/text.hpp"
 #include "search/searcher.hpp"
 
@@ -26,7 +29,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using Hits = std::vector<std::pair<std::int64_t, std::string>>;  // id, title
-using Engine = std::function<Hits(const std::string&)>;           // one per thread
+using Engine = std::function<std::optional<Hits>(const std::string&)>;  // one per thread; nullopt: failed
 
 std::vector<std::string> read_lines(const std::string& path) {
   std::vector<std::string> out;
@@ -63,6 +66,7 @@ class Fts5 {
     sqlite3_close(db_);
     path_ = path;
   }
+  const std::string& path() const { return path_; }
   double build_seconds = -1;  // -1: reused an existing reference index
   std::uintmax_t bytes = 0;
 
@@ -85,13 +89,14 @@ class Fts5 {
         match += (match.empty() ? "\"" : " OR \"") + quoted + "\"";
       }
       Hits hits;
-      if (match.empty()) return hits;
+      if (match.empty()) return std::optional<Hits>(hits);
       sqlite3_stmt* s = shared_stmt.get();
       sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
-      while (sqlite3_step(s) == SQLITE_ROW)
+      int step;
+      while ((step = sqlite3_step(s)) == SQLITE_ROW)
         hits.emplace_back(sqlite3_column_int64(s, 0), reinterpret_cast<const char*>(sqlite3_column_text(s, 1)));
       sqlite3_reset(s);
-      return hits;
+      return step == SQLITE_DONE ? std::optional<Hits>(hits) : std::nullopt;
     };
   }
 
@@ -119,41 +124,63 @@ Engine xapian_engine(const std::string& data_dir, const std::string& remote) {
     bzpeer::search::WorkQuery q;
     q.text = query;
     q.limit = 10;
-    Hits hits;
     auto r = searcher->works(q);
     if (!r && r.error().code == bzpeer::ErrorCode::unavailable) die(r.error().message);  // a shard is down: no figure
-    if (r)
-      for (const auto& h : r->hits) hits.emplace_back(h.id, h.title);
-    return hits;
+    if (!r) return std::optional<Hits>();
+    Hits hits;
+    for (const auto& h : r->hits) hits.emplace_back(h.id, h.title);
+    return std::optional<Hits>(hits);
   };
 }
 
-struct Figures {
-  double p50_ms = 0, p99_ms = 0, qps = 0;
+struct Pass {
+  double p50_ms = 0, p99_ms = 0;
+  size_t failed = 0;
 };
 
-Figures run(const std::function<Engine()>& make_engine, const std::vector<std::string>& queries,
-            const std::string& answers_path) {
-  Engine engine = make_engine();
-  for (const auto& q : queries) engine(q);  // warm-up: page cache and lazy structures
+// One query at a time; the answers (an "error" for a failed query) go to `answers`.
+Pass timed_pass(const Engine& engine, const std::vector<std::string>& queries, std::ofstream* answers) {
+  Pass pass;
   std::vector<double> ms;
-  std::ofstream answers;
-  if (!answers_path.empty()) answers.open(answers_path);
   for (const auto& q : queries) {
     auto start = Clock::now();
-    Hits hits = engine(q);
+    std::optional<Hits> hits = engine(q);
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    if (answers) {
-      nlohmann::ordered_json results = nlohmann::ordered_json::array();
-      for (const auto& [id, title] : hits) results.push_back({{"id", "W" + std::to_string(id)}, {"title", title}});
-      answers << nlohmann::ordered_json{{"query", q}, {"results", results}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    if (!hits) ++pass.failed;
+    if (answers && *answers) {
+      nlohmann::ordered_json line{{"query", q}};
+      if (hits) {
+        nlohmann::ordered_json results = nlohmann::ordered_json::array();
+        for (const auto& [id, title] : *hits) results.push_back({{"id", "W" + std::to_string(id)}, {"title", title}});
+        line["results"] = results;
+      } else {
+        line["error"] = "the query failed";
+      }
+      *answers << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
   }
   std::sort(ms.begin(), ms.end());
+  pass.p50_ms = ms[ms.size() / 2];
+  pass.p99_ms = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
+  return pass;
+}
+
+struct Figures {
+  Pass cold, warm;
+  double qps = 0;
+};
+
+// `files`: the engine's index files, dropped from the page cache before the cold pass.
+Figures run(const std::function<Engine()>& make_engine, const std::vector<std::string>& files,
+            const std::vector<std::string>& queries, const std::string& answers_path) {
   Figures f;
-  f.p50_ms = ms[ms.size() / 2];
-  f.p99_ms = ms[std::min(ms.size() - 1, ms.size() * 99 / 100)];
-  // Throughput: two threads share the queries, each with its own engine.
+  for (const auto& file : files) bzpeer::bench::evict_from_page_cache(file);
+  Engine engine = make_engine();
+  std::ofstream answers;
+  if (!answers_path.empty()) answers.open(answers_path);
+  f.cold = timed_pass(engine, queries, &answers);
+  f.warm = timed_pass(engine, queries, nullptr);
+  // Throughput, warm: two threads share the queries, each with its own engine.
   std::atomic<size_t> next{0};
   std::vector<Engine> engines = {make_engine(), make_engine()};
   auto start = Clock::now();
@@ -174,12 +201,12 @@ int main(int argc, char** argv) {
   std::string data, answers_dir, remote;
   std::vector<std::string> query_files;
   bool rebuild_fts5 = false;
-  size_t reference_limit = 0;
+  size_t limit = 0;
   app.add_option("--data", data, "Built data directory")->required();
   app.add_option("--queries", query_files, "Query files (one query a line)")->required();
   app.add_option("--answers", answers_dir, "Directory for each engine's answers (JSON lines, as bzpeer search --batch)");
   app.add_flag("--rebuild-fts5", rebuild_fts5, "Rebuild the FTS5 reference index");
-  app.add_option("--reference-limit", reference_limit, "FTS5 runs only the first N queries of each set (0: all)");
+  app.add_option("--limit", limit, "Every engine runs only the first N queries of each set (0: all)");
   app.add_option("--search", remote,
                  "Also time the same shards served by xapian-tcpsrv (tcp://host:port,...), as engine xapian_remote");
   std::vector<std::string> chosen;
@@ -201,6 +228,7 @@ int main(int argc, char** argv) {
   for (const auto& file : query_files) {
     auto queries = read_lines(file);
     if (queries.empty()) die("no queries in " + file);
+    if (limit > 0 && queries.size() > limit) queries.resize(limit);
     std::string set = std::filesystem::path(file).stem().string();
     std::vector<std::string> engines = {"xapian", "fts5"};
     if (!remote.empty()) engines.insert(engines.begin() + 1, "xapian_remote");
@@ -208,14 +236,20 @@ int main(int argc, char** argv) {
     for (const std::string& engine : engines) {
       std::string answers = answers_dir.empty() ? "" : answers_dir + "/" + set + "." + engine + ".jsonl";
       std::function<Engine()> make;
-      if (engine == "xapian") make = [&] { return xapian_engine(data, ""); };
-      else if (engine == "xapian_remote") make = [&] { return xapian_engine(data, remote); };
-      else make = [&] { return fts5->engine(); };
-      std::vector<std::string> used = queries;
-      if (engine == "fts5" && reference_limit > 0 && used.size() > reference_limit) used.resize(reference_limit);
-      Figures f = run(make, used, answers);
-      std::printf("%s\n", nlohmann::ordered_json{{"engine", engine}, {"queries", set}, {"n", used.size()},
-                                                 {"p50_ms", f.p50_ms}, {"p99_ms", f.p99_ms}, {"qps", f.qps}}.dump().c_str());
+      std::vector<std::string> files;  // a remote engine's are the shard servers' (the same files here)
+      if (engine == "fts5") {
+        make = [&] { return fts5->engine(); };
+        files = {fts5->path()};
+      } else {
+        make = [&, engine] { return xapian_engine(data, engine == "xapian_remote" ? remote : ""); };
+        files = {data + "/search"};
+      }
+      Figures f = run(make, files, queries, answers);
+      std::printf("%s\n", nlohmann::ordered_json{{"engine", engine}, {"queries", set}, {"n", queries.size()},
+                                                 {"cold_p50_ms", f.cold.p50_ms}, {"cold_p99_ms", f.cold.p99_ms},
+                                                 {"warm_p50_ms", f.warm.p50_ms}, {"warm_p99_ms", f.warm.p99_ms},
+                                                 {"qps", f.qps}, {"failed", f.cold.failed + f.warm.failed}}
+                               .dump().c_str());
     }
   }
   return 0;

@@ -4,8 +4,10 @@
   make  --data DIR --out DIR [--source "ACL Anthology"] [--n 1000] [--seed 42]
         writes known_item.txt (one query a line), known_item_truth.tsv (work id, title)
         and short.txt (1-3 word queries taken from titles).
-  score --truth known_item_truth.tsv --answers batch.jsonl
-        prints MRR and recall@10 as one JSON line.
+  score --truth known_item_truth.tsv --answers answers.jsonl
+        prints MRR and recall@10 as one JSON line, with the number of failed queries
+        (an answer with an "error"; it scores 0, and is counted, never hidden as a miss).
+        The answers may be the first N queries only: the truth is cut to their number.
 
 Known-item queries: a fixed random sample of papers with at least three title words;
 each query is the title with one word dropped and another misspelt (a letter dropped,
@@ -65,17 +67,22 @@ def normalize(title):
 def score(args):
     truth = [line.rstrip("\n").split("\t", 1) for line in open(args.truth)]
     answers = [json.loads(line) for line in open(args.answers)]
-    if len(truth) != len(answers):
+    if len(truth) < len(answers) or not answers:
         sys.exit(f"score: {len(truth)} queries but {len(answers)} answers")
-    reciprocal, found = 0.0, 0
+    truth = truth[:len(answers)]
+    reciprocal, found, failed = 0.0, 0, 0
     for (work_id, title), answer in zip(truth, answers):
+        if "error" in answer:
+            failed += 1
+            continue
         for rank, result in enumerate(answer["results"][:10], start=1):
             if result["id"] == work_id or normalize(result["title"]) == normalize(title):
                 reciprocal += 1 / rank
                 found += 1
                 break
     n = len(truth)
-    print(json.dumps({"queries": n, "mrr": round(reciprocal / n, 4), "recall_at_10": round(found / n, 4)}))
+    print(json.dumps({"queries": n, "mrr": round(reciprocal / n, 4), "recall_at_10": round(found / n, 4),
+                      "failed": failed}))
 
 
 def main():

@@ -128,44 +128,49 @@ void add_build_command(CLI::App& app, int& exit_code) {
     auto catalog = store::open_catalog(place->catalog_location());
     if (!catalog) return fail("", catalog.error());
     auto start = std::chrono::steady_clock::now();
+    StagePeak stage_peak;  // each stage's line ends with its own peak
     Result<identity::IdentityStats> identity_stats =
         *partitions > 0 ? partitioned_identity((*catalog)->identity(), place->catalog_location(), *model, *partitions)
                         : single_process_identity((*catalog)->identity(), std::move(*model), *name_only);
     if (!identity_stats) return fail("identity: ", identity_stats.error());
     double identity_seconds = seconds_since(start);
-    std::printf("identity: %zu authorships -> %zu researchers (%zu kept their id, %zu old ids redirect, %zu corrections applied) in %.2fs (%s), peak %zu MiB so far\n",
+    std::printf("identity: %zu authorships -> %zu researchers (%zu kept their id, %zu old ids redirect, %zu corrections applied) in %.2fs (%s), peak %zu MiB\n",
                 identity_stats->authorships, identity_stats->researchers, identity_stats->kept_ids,
                 identity_stats->redirected, identity_stats->corrections, identity_seconds,
-                identity_stats->phases.c_str(), peak_resident_mib());
+                identity_stats->phases.c_str(), stage_peak.mib());
+    stage_peak.restart();
     if (*identity_only) return;
     auto enrich_start = std::chrono::steady_clock::now();
     auto enrich_stats = enrich::run_enrich((*catalog)->profiles());
     if (!enrich_stats) return fail("enrich: ", enrich_stats.error());
-    std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs\n", enrich_stats->researchers,
-                enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start));
+    std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs, peak %zu MiB\n", enrich_stats->researchers,
+                enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start), stage_peak.mib());
+    stage_peak.restart();
     auto revision = (*catalog)->index_source().works_revision();
     auto terms_stats = revision ? feed::update_work_terms((*catalog)->features(), *revision)
                                 : Result<feed::WorkTermsStats>(revision.error());
     if (!terms_stats) return fail("feed terms: ", terms_stats.error());
-    std::printf("feed: terms of %llu works counted in %.2fs\n", static_cast<unsigned long long>(terms_stats->works),
-                terms_stats->seconds);
+    std::printf("feed: terms of %llu works counted in %.2fs, peak %zu MiB\n",
+                static_cast<unsigned long long>(terms_stats->works), terms_stats->seconds, stage_peak.mib());
+    stage_peak.restart();
     auto index_stats = search::build_search_index((*catalog)->index_source(), place->data, search::ShardLayout{*shards});
     if (!index_stats) return fail("search index: ", index_stats.error());
-    std::printf("search: %llu works indexed (%s) in %.2fs over %u shards (champion lists %.2fs); %llu researchers and %llu topics in %.2fs; index %.1f MiB\n",
+    std::printf("search: %llu works indexed (%s) in %.2fs over %u shards (champion lists %.2fs); %llu researchers and %llu topics in %.2fs; index %.1f MiB, peak %zu MiB\n",
                 static_cast<unsigned long long>(index_stats->works_indexed),
                 index_stats->works_rebuilt ? "full rebuild" : "changed since last build", index_stats->works_seconds,
                 *shards, index_stats->champions_seconds,
                 static_cast<unsigned long long>(index_stats->researchers),
                 static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
-                static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0));
+                static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0), stage_peak.mib());
+    stage_peak.restart();
     auto graph_stats = graph::build_graph((*catalog)->index_source(), place->data + "/graph.bin");
     if (!graph_stats) return fail("graph: ", graph_stats.error());
-    std::printf("graph: %llu nodes, %llu edges, %.1f MiB (%.1f bytes per edge) in %.2fs\n",
+    std::printf("graph: %llu nodes, %llu edges, %.1f MiB (%.1f bytes per edge) in %.2fs, peak %zu MiB\n",
                 static_cast<unsigned long long>(graph_stats->nodes), static_cast<unsigned long long>(graph_stats->edges),
                 static_cast<double>(graph_stats->bytes) / (1024.0 * 1024.0),
                 graph_stats->edges ? static_cast<double>(graph_stats->bytes) / static_cast<double>(graph_stats->edges) : 0.0,
-                graph_stats->seconds);
-    std::printf("build: done in %.2fs\n", seconds_since(start));
+                graph_stats->seconds, stage_peak.mib());
+    std::printf("build: done in %.2fs, peak %zu MiB\n", seconds_since(start), stage_peak.highest_mib());
   });
 }
 

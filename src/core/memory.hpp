@@ -1,7 +1,12 @@
 #pragma once
-// The process's peak resident memory so far, for the figures a command prints.
-#include <cstddef>
+// Resident memory, for the figures a command prints: the process's peak so far, and the
+// peak of one stage of a long command (build prints one for each of its stages).
 #include <sys/resource.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <fstream>
+#include <string>
 
 namespace bzpeer {
 
@@ -10,5 +15,33 @@ inline size_t peak_resident_mib() {
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<size_t>(usage.ru_maxrss) / 1024;  // Linux reports KiB
 }
+
+// The peak resident memory since it was constructed (or restarted), and the highest of
+// those peaks. Linux keeps one high-water mark a process (VmHWM, also getrusage's) and
+// lets the process reset it to its present size (clear_refs 5); where that is refused
+// each figure is the process's peak so far.
+class StagePeak {
+ public:
+  StagePeak() { restart(); }
+  void restart() {
+    (void)mib();  // the stage that ends counts towards the highest
+    std::ofstream("/proc/self/clear_refs") << "5";
+  }
+  size_t mib() {
+    size_t peak = peak_resident_mib();
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+      if (line.rfind("VmHWM:", 0) == 0) peak = std::stoul(line.substr(6)) / 1024;
+    highest_ = std::max(highest_, peak);
+    return peak;
+  }
+  size_t highest_mib() {
+    (void)mib();
+    return highest_;
+  }
+
+ private:
+  size_t highest_ = 0;
+};
 
 }  // namespace bzpeer

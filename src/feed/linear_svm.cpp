@@ -95,7 +95,7 @@ LinearScorer fit_linear_svm(std::span<const TermVector* const> positives, std::s
   param.weight_label = weight_labels;
   param.weight = weights;
   if (check_parameter(&prob, &param) != nullptr) return {};
-  model* m = train(&prob, &param);
+  ::model* m = train(&prob, &param);
   // The decision function of label +1 (liblinear's first label: the positives came first).
   absl::flat_hash_map<TermId, float> w;
   w.reserve(p.features.size());

@@ -16,16 +16,6 @@ struct VolumeMeta {
   std::string id, booktitle, year, month, publisher, address;
 };
 
-int month_number(const std::string& month) {
-  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (month.size() < 3) return 0;
-  std::string lower;
-  for (char c : month.substr(0, 3)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  for (int i = 0; i < 12; ++i)
-    if (lower == names[i]) return i + 1;
-  return 0;
-}
-
 // Journals (J: Computational Linguistics, Q: TACL) publish articles; the rest are proceedings.
 std::string work_type(const std::string& collection) {
   return (!collection.empty() && (collection[0] == 'J' || collection[0] == 'Q')) ? "article" : "proceedings";

@@ -10,19 +10,13 @@
 #include "ingest/detex.hpp"
 #include "ingest/json_lines.hpp"
 #include "ingest/name_split.hpp"
+#include "ingest/validate.hpp"
 
 namespace bzpeer::ingest {
 
 namespace {
 
 using simdjson::ondemand::value;
-
-int month_number(std::string_view name) {
-  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  for (int i = 0; i < 12; ++i)
-    if (name.substr(0, 3) == months[i]) return i + 1;
-  return 0;
-}
 
 // "Mon, 2 Apr 2007 19:18:42 GMT" -> "2007-04-02"; empty when not of that shape.
 std::string rfc2822_date(std::string_view s) {
@@ -83,7 +77,7 @@ void parse_authors_parsed(value v, model::Work& work) {
 }
 
 // Parses one JSON line into `work`; throws simdjson_error on malformed JSON.
-void parse_record(simdjson::ondemand::object record, model::Work& work) {
+void parse_arxiv_record(simdjson::ondemand::object record, model::Work& work) {
   std::string authors_text, first_version_date, update_date, journal_ref;
   bool have_parsed_authors = false;
   for (auto field : record) {
@@ -134,6 +128,6 @@ void parse_record(simdjson::ondemand::object record, model::Work& work) {
 
 }  // namespace
 
-void read_arxiv(const std::string& path, RecordSink& sink) { read_json_records(path, sink, parse_record); }
+void read_arxiv(const std::string& path, RecordSink& sink) { read_json_records(path, sink, parse_arxiv_record); }
 
 }  // namespace bzpeer::ingest

@@ -175,7 +175,7 @@ void read_work_field(std::string_view key, value v, model::Work& work, ExtraFiel
   }
 }
 
-void parse_record(simdjson::ondemand::object record, model::Work& work) {
+void parse_openalex_record(simdjson::ondemand::object record, model::Work& work) {
   ExtraFields fields;
   for (auto field : record) {
     std::string_view key = field.unescaped_key();
@@ -192,6 +192,6 @@ void parse_record(simdjson::ondemand::object record, model::Work& work) {
 
 }  // namespace
 
-void read_openalex(const std::string& path, RecordSink& sink) { read_json_records(path, sink, parse_record); }
+void read_openalex(const std::string& path, RecordSink& sink) { read_json_records(path, sink, parse_openalex_record); }
 
 }  // namespace bzpeer::ingest

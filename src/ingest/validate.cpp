@@ -96,6 +96,16 @@ int four_digit_year(const std::string& text) {
   return year;
 }
 
+int month_number(std::string_view name) {
+  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() < 3) return 0;
+  char lower[4] = {};
+  for (int i = 0; i < 3; ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (int i = 0; i < 12; ++i)
+    if (std::string_view(lower, 3) == names[i]) return i + 1;
+  return 0;
+}
+
 std::string normalize_orcid(const std::string& text) {
   std::string id = text::squeeze_spaces(text);
   for (const char* prefix : {"https://orcid.org/", "http://orcid.org/", "orcid.org/"})

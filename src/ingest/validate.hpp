@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "ingest/reader.hpp"
 #include "model/work.hpp"
@@ -34,6 +35,10 @@ void deliver(model::Work&& work, RecordSink& sink, const std::string& file, std:
 
 // A year written as four digits ("2018"); 0 for anything else.
 int four_digit_year(const std::string& text);
+
+// A month's number from its English name or abbreviation, any case ("Apr", "april",
+// "DEC" -> 4, 4, 12); 0 for anything else.
+int month_number(std::string_view name);
 
 // "https://orcid.org/0000-0002-1825-0097" or "0000-0002-1825-0097" -> the bare iD with
 // a valid check digit; "" for anything else.

@@ -10,7 +10,7 @@ namespace bzpeer::pages {
 
 namespace {
 
-constexpr size_t kResearchers = 20;
+constexpr size_t kTopicResearchers = 20;
 
 // "field:cs.CV" -> "Computer Vision"; "topic:masked image modeling" -> itself.
 std::string label_of(const std::string& id) {
@@ -69,7 +69,7 @@ Result<std::optional<TopicPage>> topic_page(const std::string& id, store::Catalo
   if (graph)
     if (auto node = graph->find("topic:" + page.topic.label)) {
       auto n = graph->neighbours(*node);
-      for (size_t i = 0; i < n.targets.size() && page.researchers.size() < kResearchers; ++i)
+      for (size_t i = 0; i < n.targets.size() && page.researchers.size() < kTopicResearchers; ++i)
         if (graph->type(n.targets[i]) == graph::NodeType::researcher)
           page.researchers.push_back({graph->public_id(n.targets[i]), std::string(graph->label(n.targets[i]))});
     }

@@ -73,9 +73,11 @@ try {
   });
   if (!target) fail('the slice has neither a venue nor a topic');
   // Waits for the new page's document, not its load event: a slow stylesheet on a busy
-  // machine is not what this checks, and a failure says where the page stood.
+  // machine is not what this checks, and a failure says where the page stood. The
+  // double tap runs after evaluate has returned: a navigation that began inside evaluate
+  // would destroy its context and fail it, depending on timing.
   await Promise.all([page.waitForURL(target.type === 'venue' ? /\/search\?q=/ : /\/topics\//, { waitUntil: 'commit' }),
-    page.evaluate((id) => window.bzpeerGraph.getElementById(id).emit('dbltap'), target.id)])
+    page.evaluate((id) => { setTimeout(() => window.bzpeerGraph.getElementById(id).emit('dbltap'), 0); }, target.id)])
     .catch(() => fail(`double-clicking the ${target.type} "${target.label}" did not open its page (at ${page.url()})`));
   await page.locator('li.work').first().waitFor({ timeout: 15000 })
     .catch(() => fail(`double-clicking the ${target.type} "${target.label}" finds no works (${page.url()})`));

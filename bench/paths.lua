@@ -1,4 +1,4 @@
--- wrk script: cycles through the profile paths listed in $PATHS_FILE, one per line.
+-- wrk script: cycles through the paths listed in $PATHS_FILE, one per line, from a random start.
 local paths = {}
 for line in io.lines(os.getenv("PATHS_FILE")) do paths[#paths + 1] = line end
 local i = math.random(#paths)
