@@ -110,6 +110,9 @@ void add_build_command(CLI::App& app, int& exit_code) {
   auto threads = std::make_shared<unsigned>(0);
   cmd->add_option("--threads", *threads, "Threads for the parallel parts (default: every core, at most 8)")
       ->check(CLI::Range(1u, 256u));
+  auto search_only = std::make_shared<bool>(false);
+  cmd->add_flag("--search-only", *search_only,
+                "Rewrite only the search indexes from the catalog as it stands (after damage, or for measuring them)");
   auto identity_only = std::make_shared<bool>(false);
   cmd->add_flag("--identity-only", *identity_only,
                 "Stop after identity, leaving profiles, indexes and the graph as they were (for measuring identity)");
@@ -129,6 +132,27 @@ void add_build_command(CLI::App& app, int& exit_code) {
     if (!catalog) return fail("", catalog.error());
     auto start = std::chrono::steady_clock::now();
     StagePeak stage_peak;  // each stage's line ends with its own peak
+    // The search indexes, with their line of figures; false when they failed.
+    auto search_stage = [&] {
+      auto index_stats = search::build_search_index((*catalog)->index_source(), place->data, search::ShardLayout{*shards});
+      if (!index_stats) {
+        fail("search index: ", index_stats.error());
+        return false;
+      }
+      std::printf("search: %llu works indexed (%s) in %.2fs over %u shards (champion lists %.2fs); %llu researchers and %llu topics in %.2fs; index %.1f MiB, peak %zu MiB\n",
+                  static_cast<unsigned long long>(index_stats->works_indexed),
+                  index_stats->works_rebuilt ? "full rebuild" : "changed since last build", index_stats->works_seconds,
+                  *shards, index_stats->champions_seconds,
+                  static_cast<unsigned long long>(index_stats->researchers),
+                  static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
+                  static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0), stage_peak.mib());
+      stage_peak.restart();
+      return true;
+    };
+    if (*search_only) {
+      search_stage();
+      return;
+    }
     Result<identity::IdentityStats> identity_stats =
         *partitions > 0 ? partitioned_identity((*catalog)->identity(), place->catalog_location(), *model, *partitions)
                         : single_process_identity((*catalog)->identity(), std::move(*model), *name_only);
@@ -153,16 +177,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
     std::printf("feed: terms of %llu works counted in %.2fs, peak %zu MiB\n",
                 static_cast<unsigned long long>(terms_stats->works), terms_stats->seconds, stage_peak.mib());
     stage_peak.restart();
-    auto index_stats = search::build_search_index((*catalog)->index_source(), place->data, search::ShardLayout{*shards});
-    if (!index_stats) return fail("search index: ", index_stats.error());
-    std::printf("search: %llu works indexed (%s) in %.2fs over %u shards (champion lists %.2fs); %llu researchers and %llu topics in %.2fs; index %.1f MiB, peak %zu MiB\n",
-                static_cast<unsigned long long>(index_stats->works_indexed),
-                index_stats->works_rebuilt ? "full rebuild" : "changed since last build", index_stats->works_seconds,
-                *shards, index_stats->champions_seconds,
-                static_cast<unsigned long long>(index_stats->researchers),
-                static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
-                static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0), stage_peak.mib());
-    stage_peak.restart();
+    if (!search_stage()) return;
     auto graph_stats = graph::build_graph((*catalog)->index_source(), place->data + "/graph.bin");
     if (!graph_stats) return fail("graph: ", graph_stats.error());
     std::printf("graph: %llu nodes, %llu edges, %.1f MiB (%.1f bytes per edge) in %.2fs, peak %zu MiB\n",
