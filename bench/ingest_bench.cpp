@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 #include <string>
@@ -105,7 +106,11 @@ class Sqlite {
   sqlite3* db_ = nullptr;
 };
 
-void bind(sqlite3_stmt* s, int i, const std::string& text) { sqlite3_bind_text(s, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC); }
+// Binds `texts` to the parameters from `first` on.
+void bind_texts(sqlite3_stmt* s, int first, std::initializer_list<const std::string*> texts) {
+  for (const std::string* text : texts)
+    sqlite3_bind_text(s, first++, text->data(), static_cast<int>(text->size()), SQLITE_STATIC);
+}
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
@@ -135,30 +140,15 @@ void bare_insert(const std::string& path, const std::vector<bzpeer::model::Work>
     ++id;
     std::string categories = joined(w.categories), cited = joined(w.cited);
     sqlite3_bind_int64(work, 1, id);
-    bind(work, 2, w.external_id);
-    bind(work, 3, w.source);
-    bind(work, 4, w.type);
-    bind(work, 5, w.title);
-    bind(work, 6, w.abstract);
+    bind_texts(work, 2, {&w.external_id, &w.source, &w.type, &w.title, &w.abstract});
     sqlite3_bind_int(work, 7, w.year);
-    bind(work, 8, w.date);
-    bind(work, 9, w.venue);
-    bind(work, 10, categories);
-    bind(work, 11, w.doi);
-    bind(work, 12, w.url);
-    bind(work, 13, cited);
+    bind_texts(work, 8, {&w.date, &w.venue, &categories, &w.doi, &w.url, &cited});
     step(work);
     for (const auto& a : w.authors) {
       sqlite3_bind_int64(author, 1, id * 8192 + a.position);
       sqlite3_bind_int64(author, 2, id);
       sqlite3_bind_int(author, 3, a.position);
-      bind(author, 4, a.raw_name);
-      bind(author, 5, a.first);
-      bind(author, 6, a.last);
-      bind(author, 7, a.affiliation);
-      bind(author, 8, a.email);
-      bind(author, 9, a.orcid);
-      bind(author, 10, a.source_person_id);
+      bind_texts(author, 4, {&a.raw_name, &a.first, &a.last, &a.affiliation, &a.email, &a.orcid, &a.source_person_id});
       step(author);
     }
   }
