@@ -72,11 +72,12 @@ std::uint64_t parse_json_lines(const std::vector<bzpeer::ingest::Input>& inputs)
   simdjson::ondemand::parser parser;
   std::uint64_t values = 0;
   for (const auto& input : inputs) {
-    if (input.format == bzpeer::ingest::Format::acl || input.format == bzpeer::ingest::Format::dblp ||
-        std::filesystem::is_directory(input.path))
-      continue;  // XML and S2AND folders: not JSON lines
+    if (std::filesystem::is_directory(input.path)) continue;  // S2AND folders: not JSON lines
     simdjson::padded_string text;
     if (simdjson::padded_string::load(input.path).get(text)) die("cannot read " + input.path);
+    std::string_view view(text);
+    size_t first = view.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || (view[first] != '{' && view[first] != '[')) continue;  // XML: not JSON lines
     simdjson::ondemand::document_stream docs;
     if (parser.iterate_many(text, 1 << 24).get(docs)) die("cannot parse " + input.path);
     for (auto doc : docs) {
