@@ -58,9 +58,11 @@ std::uint64_t visit(simdjson::ondemand::value value) {
     case simdjson::ondemand::json_type::array:
       for (auto element : value.get_array()) n += visit(element.value());
       break;
-    case simdjson::ondemand::json_type::string:
-      n += value.get_string().value().size() > 0;
+    case simdjson::ondemand::json_type::string: {
+      std::string_view text;  // unescaped, as a reader would
+      if (value.get_string().get(text)) die("bad JSON string");
       break;
+    }
     default:
       (void)value.raw_json_token();
   }

@@ -145,8 +145,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
                   *shards, index_stats->champions_seconds,
                   static_cast<unsigned long long>(index_stats->researchers),
                   static_cast<unsigned long long>(index_stats->topics), index_stats->people_seconds,
-                  static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0), stage_peak.mib());
-      stage_peak.restart();
+                  static_cast<double>(index_stats->bytes) / (1024.0 * 1024.0), stage_peak.end_stage());
       return true;
     };
     if (*search_only) {
@@ -161,22 +160,19 @@ void add_build_command(CLI::App& app, int& exit_code) {
     std::printf("identity: %zu authorships -> %zu researchers (%zu kept their id, %zu old ids redirect, %zu corrections applied) in %.2fs (%s), peak %zu MiB\n",
                 identity_stats->authorships, identity_stats->researchers, identity_stats->kept_ids,
                 identity_stats->redirected, identity_stats->corrections, identity_seconds,
-                identity_stats->phases.c_str(), stage_peak.mib());
-    stage_peak.restart();
+                identity_stats->phases.c_str(), stage_peak.end_stage());
     if (*identity_only) return;
     auto enrich_start = std::chrono::steady_clock::now();
     auto enrich_stats = enrich::run_enrich((*catalog)->profiles());
     if (!enrich_stats) return fail("enrich: ", enrich_stats.error());
     std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs, peak %zu MiB\n", enrich_stats->researchers,
-                enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start), stage_peak.mib());
-    stage_peak.restart();
+                enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start), stage_peak.end_stage());
     auto revision = (*catalog)->index_source().works_revision();
     auto terms_stats = revision ? feed::update_work_terms((*catalog)->features(), *revision)
                                 : Result<feed::WorkTermsStats>(revision.error());
     if (!terms_stats) return fail("feed terms: ", terms_stats.error());
     std::printf("feed: terms of %llu works counted in %.2fs, peak %zu MiB\n",
-                static_cast<unsigned long long>(terms_stats->works), terms_stats->seconds, stage_peak.mib());
-    stage_peak.restart();
+                static_cast<unsigned long long>(terms_stats->works), terms_stats->seconds, stage_peak.end_stage());
     if (!search_stage()) return;
     auto graph_stats = graph::build_graph((*catalog)->index_source(), place->data + "/graph.bin");
     if (!graph_stats) return fail("graph: ", graph_stats.error());
@@ -184,7 +180,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 static_cast<unsigned long long>(graph_stats->nodes), static_cast<unsigned long long>(graph_stats->edges),
                 static_cast<double>(graph_stats->bytes) / (1024.0 * 1024.0),
                 graph_stats->edges ? static_cast<double>(graph_stats->bytes) / static_cast<double>(graph_stats->edges) : 0.0,
-                graph_stats->seconds, stage_peak.mib());
+                graph_stats->seconds, stage_peak.end_stage());
     std::printf("build: done in %.2fs, peak %zu MiB\n", seconds_since(start), stage_peak.highest_mib());
   });
 }

@@ -16,23 +16,16 @@ inline size_t peak_resident_mib() {
   return static_cast<size_t>(usage.ru_maxrss) / 1024;  // Linux reports KiB
 }
 
-// The peak resident memory since it was constructed (or restarted), and the highest of
-// those peaks. Linux keeps one high-water mark a process (VmHWM, also getrusage's) and
+// The peak resident memory of each stage of a command, and the highest of those peaks. Linux keeps one high-water mark a process (VmHWM, also getrusage's) and
 // lets the process reset it to its present size (clear_refs 5); where that is refused
 // each figure is the process's peak so far.
 class StagePeak {
  public:
-  StagePeak() { restart(); }
-  void restart() {
-    (void)mib();  // the stage that ends counts towards the highest
-    std::ofstream("/proc/self/clear_refs") << "5";
-  }
-  size_t mib() {
-    size_t peak = peak_resident_mib();
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);)
-      if (line.rfind("VmHWM:", 0) == 0) peak = std::stoul(line.substr(6)) / 1024;
-    highest_ = std::max(highest_, peak);
+  StagePeak() { reset(); }
+  // The peak of the stage that ends here; the next stage starts from now.
+  size_t end_stage() {
+    size_t peak = mib();
+    reset();
     return peak;
   }
   size_t highest_mib() {
@@ -41,6 +34,16 @@ class StagePeak {
   }
 
  private:
+  static void reset() { std::ofstream("/proc/self/clear_refs") << "5"; }
+  size_t mib() {
+    size_t peak = peak_resident_mib();
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+      if (line.rfind("VmHWM:", 0) == 0) peak = std::stoul(line.substr(6)) / 1024;
+    highest_ = std::max(highest_, peak);
+    return peak;
+  }
+
   size_t highest_ = 0;
 };
 

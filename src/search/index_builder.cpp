@@ -63,9 +63,13 @@ class SpellingCounts {
       if (folded.size() >= 2 && folded.size() <= 40) ++counts_[folded];
     }
   }
+  // Adds the counts to `db`'s spelling table, commits, and copies the whole table into
+  // the metadata the Speller reads (the caller commits that).
   void write(Xapian::WritableDatabase& db) {
     for (const auto& [word, n] : counts_) db.add_spelling(word, n);
     counts_.clear();
+    db.commit();
+    write_spelling_dictionary(db);
   }
 
  private:
@@ -141,19 +145,18 @@ class ShardWriter {
   }
 
   void add(const store::WorkSummary& w) {
-    if (fresh_ && in_part_ == 0) begin_part();
+    if (fresh_ && !part_open_) begin_part();
     indexer_.add(db_, w);
     if (fresh_ && ++in_part_ == kPartWorks) end_part();
   }
 
-  // Merges the parts of a fresh shard, then writes the spelling dictionary; the shard is
-  // then open for writing (its metadata, champion lists and commit are the caller's).
+  // Merges the parts of a fresh shard, then writes and commits the spelling dictionary;
+  // the shard is then open for writing (its metadata, champion lists and last commit are
+  // the caller's).
   void finish() {
     if (fresh_) {
-      if (in_part_ > 0 || parts_.empty()) {
-        if (in_part_ == 0) begin_part();  // a shard with no works: one empty part
-        end_part();
-      }
+      if (parts_.empty()) begin_part();  // a shard with no works: one empty part
+      if (part_open_) end_part();
       Xapian::Database all;
       for (const auto& part : parts_) all.add_database(Xapian::Database(part));
       fs::remove_all(path_);
@@ -171,10 +174,12 @@ class ShardWriter {
   void begin_part() {
     parts_.push_back(path_ + ".part-" + std::to_string(parts_.size()));
     db_ = Xapian::WritableDatabase(parts_.back(), Xapian::DB_CREATE_OR_OVERWRITE);
+    part_open_ = true;
   }
   void end_part() {
     db_.commit();
     db_.close();
+    part_open_ = false;
     in_part_ = 0;
   }
 
@@ -183,7 +188,8 @@ class ShardWriter {
   WorkIndexer indexer_;
   Xapian::WritableDatabase db_;
   std::vector<std::string> parts_;
-  Xapian::doccount in_part_ = 0;
+  bool part_open_ = false;
+  Xapian::doccount in_part_ = 0;  // works in the open part
 };
 
 // Works changed since the index's revision, or every work into a new directory (also
@@ -266,8 +272,6 @@ Result<std::string> index_works(store::IndexSource& source, const std::string& d
   for (auto& writer : writers) shards.push_back(writer->database());
   for (unsigned s = 0; s < layout.count; ++s) {
     auto& shard = shards[s];
-    shard.commit();  // the spelling table, so that its dictionary can be copied out
-    write_spelling_dictionary(shard);
     shard.set_metadata(meta::schema, std::to_string(kIndexSchema));
     shard.set_metadata(meta::shard, shard_label(s, layout.count));
     shard.set_metadata(meta::works_revision, std::to_string(revision));
@@ -328,8 +332,6 @@ Result<std::string> index_researchers(store::IndexSource& source, const std::str
   if (!read) return read.error();
   spelling.write(db);
   db.commit();
-  write_spelling_dictionary(db);
-  db.commit();
   return path;
 }
 
@@ -351,8 +353,6 @@ Result<std::string> index_topics(const std::vector<model::TopicSummary>& rows, c
     ++stats.topics;
   }
   spelling.write(db);
-  db.commit();
-  write_spelling_dictionary(db);
   db.commit();
   return path;
 }
