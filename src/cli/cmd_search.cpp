@@ -35,6 +35,7 @@ int run(const SearchOptions& o) {
   }
   search::WorkQuery q;
   q.limit = static_cast<size_t>(o.limit);
+  q.titles = true;  // printed with each id
   if (o.batch.empty()) {
     q.text = o.query;
     auto results = (*searcher)->works(q);

@@ -148,11 +148,13 @@ bool bag_of_words(const Xapian::Query& q) {
   return true;
 }
 
-// Asks for the page's documents in one exchange (a remote shard), not one each.
-// (MSet::fetch() of Xapian 1.4.22 reads past the items of a page that does not start at
-// the first match; the iterator range does not.)
-void prefetch(const Xapian::MSet& mset) {
-  if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
+// The works of a page; their titles too when asked for. A title is a document read,
+// which on a remote shard is one exchange a hit (Xapian 1.4 has no pipelined document
+// fetch for the remote backend: MSet::fetch() asks one document at a time), so the
+// pages, which read their works from the catalog by id, ask for none.
+void page_hits(const Xapian::MSet& mset, bool titles, std::vector<WorkHit>& hits) {
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), titles ? it.get_document().get_data() : std::string()});
 }
 
 // The deepest result a champion-list query serves; deeper pages walk every list.
@@ -228,15 +230,13 @@ std::optional<ChampionPick> champion_candidates(const Xapian::Database& works, c
 // the words' statistics.
 Xapian::MSet rescored_champions(const Xapian::Database& works, const Xapian::Query& words,
                                 const std::vector<Xapian::docid>& candidates, Xapian::doccount offset,
-                                Xapian::doccount limit, std::vector<WorkHit>& hits) {
+                                Xapian::doccount limit, bool titles, std::vector<WorkHit>& hits) {
   std::vector<Xapian::Query> ids;
   for (Xapian::docid docid : candidates) ids.emplace_back(prefix::work_id + std::to_string(docid));
   Xapian::Enquire exact(works);
   exact.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
   auto mset = exact.get_mset(offset, limit);
-  prefetch(mset);
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
+  page_hits(mset, titles, hits);
   return mset;
 }
 
@@ -496,7 +496,7 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
       out.total = pick->estimate;
       out.total_exact = false;
       out.highlighter =
-          std::make_shared<const Highlighter>(rescored_champions(works_, q, pick->candidates, offset, limit, out.hits));
+          std::make_shared<const Highlighter>(rescored_champions(works_, q, pick->candidates, offset, limit, query.titles, out.hits));
       return out;
     }
     if (query.filter) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filter_query(*query.filter));
@@ -532,9 +532,7 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
     out.total = counted.get_matches_estimated();
     out.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
     out.highlighter = std::make_shared<const Highlighter>(mset);
-    prefetch(mset);
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-      out.hits.push_back({static_cast<std::int64_t>(*it), it.get_weight(), it.get_document().get_data()});
+    page_hits(mset, query.titles, out.hits);
     for (size_t i = 0; i < spies.size(); ++i)
       out.facets.push_back(facet_counts(*spies[i], is_list_slot(facet_slot(query.facets[i])), query.facets[i]));
   } catch (const Xapian::DatabaseModifiedError&) {

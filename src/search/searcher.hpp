@@ -26,12 +26,13 @@ struct WorkQuery {
   size_t offset = 0, limit = 25;
   std::vector<Facet> facets;  // what to count over the matches
   size_t facet_sample = 0;    // count over this many matches (0: all of them)
+  bool titles = false;        // fill WorkHit::title (a document read a hit; pages read works by id)
 };
 
 struct WorkHit {
   std::int64_t id = 0;
   double score = 0;
-  std::string title;
+  std::string title;  // only when WorkQuery::titles
 };
 
 struct FacetCount {

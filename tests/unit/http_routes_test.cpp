@@ -10,6 +10,7 @@
 
 #include "accounts/smtp_mailer.hpp"
 #include "http/routes.hpp"
+#include "search/searcher.hpp"
 #include "store/account_store.hpp"
 #include "small_site.hpp"
 #include "test_support.hpp"
@@ -125,6 +126,27 @@ TEST_F(Site, SearchFindsTheWorkByItsWords) {
   ASSERT_FALSE(body["results"].empty());
   EXPECT_EQ(body["results"][0]["title"], "Grammar induction from raw text");
   EXPECT_EQ(call("GET", "/api/v1/works?sort=nonsense").status, 400);
+}
+
+// Pages read their works from the catalog by id, so the searcher reads no document
+// (one exchange a hit on a remote shard) unless titles are asked for.
+TEST_F(Site, SearchReadsTitlesOnlyWhenAskedFor) {
+  auto searcher = search::Searcher::open(dir_.path().string());
+  ASSERT_TRUE(searcher) << searcher.error().message;
+  search::WorkQuery q;
+  q.text = "grammar induction";
+  auto bare = (*searcher)->works(q);
+  q.titles = true;
+  auto titled = (*searcher)->works(q);
+  ASSERT_TRUE(bare && titled);
+  ASSERT_FALSE(bare->hits.empty());
+  ASSERT_EQ(bare->hits.size(), titled->hits.size());
+  for (size_t i = 0; i < bare->hits.size(); ++i) {
+    EXPECT_EQ(bare->hits[i].id, titled->hits[i].id) << "the same ranking either way";
+    EXPECT_TRUE(bare->hits[i].title.empty());
+    EXPECT_FALSE(titled->hits[i].title.empty());
+  }
+  EXPECT_EQ(titled->hits[0].title, "Grammar induction from raw text");
 }
 
 TEST_F(Site, GraphApiGivesNeighboursAndTheCoauthorPath) {
