@@ -5,6 +5,7 @@
 
 #include "store/postgres/pg_connection.hpp"
 #include "store/profile_codec.hpp"
+#include "store/sql/authorship_key.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 #include "store/sqlite/sqlite_catalog.hpp"
@@ -87,6 +88,35 @@ TEST_P(Catalogs, UpsertIsIdempotentAndUpdatesChangedRecords) {
     EXPECT_TRUE(works.count(r.work_id)) << "authorship " << r.id.value() << " of missing work " << r.work_id;
   }).ok());
   EXPECT_EQ(authorships, 6u);
+}
+
+// A batch of only new works is copied in whole on PostgreSQL, a mixed one merged; both
+// give new works their ids in the batch's order, as SQLite does, and keep every byte of
+// their text (COPY escapes tabs, newlines and backslashes).
+TEST_P(Catalogs, NewWorksTakeIdsInBatchOrderWhicheverWayTheyAreWritten) {
+  auto catalog = open_catalog(catalog_location());
+  ASSERT_TRUE(catalog.ok());
+  auto tricky = work("b:3", "Tabs\there, a\nnewline, a \\ backslash", {"Q\tR", "S"});
+  tricky.abstract = "line one\nline two\r\n\\N is not null";
+  ASSERT_TRUE((*catalog)->writer().upsert_works({work("b:2", "Two", {"X"}), work("b:1", "One", {"Y", "Z"}), tricky}));
+  // Mixed: one known (changed), two new.
+  auto mixed = (*catalog)->writer().upsert_works({work("b:5", "Five", {"X"}), work("b:1", "One, again", {"Y"}), work("b:4", "Four", {"W"})});
+  ASSERT_TRUE(mixed.ok());
+  EXPECT_EQ(mixed->inserted, 2u);
+  EXPECT_EQ(mixed->updated, 1u);
+  std::map<std::string, std::int64_t> ids;
+  std::map<std::string, WorkRow> rows;
+  EXPECT_TRUE((*catalog)->identity().for_each_work([&](WorkRow&& w) {
+    ids[w.external_id] = w.id;
+    rows[w.external_id] = std::move(w);
+  }).ok());
+  EXPECT_EQ(ids, (std::map<std::string, std::int64_t>{{"b:2", 1}, {"b:1", 2}, {"b:3", 3}, {"b:5", 4}, {"b:4", 5}}));
+  EXPECT_EQ(rows["b:3"].title, tricky.title);
+  EXPECT_EQ(rows["b:3"].abstract, tricky.abstract);
+  std::map<std::int64_t, std::string> names;
+  EXPECT_TRUE((*catalog)->identity().for_each_authorship([&](AuthorshipRow&& r) { names[r.id.value()] = r.raw_name; }).ok());
+  EXPECT_EQ(names[sql::authorship_key(3, 0).value()], "Q\tR");
+  EXPECT_EQ(names.size(), 6u) << "b:1 kept one of its two authors";
 }
 
 TEST_P(Catalogs, KeepsWhatAWorkCites) {

@@ -1,5 +1,6 @@
 #include "store/postgres/pg_work_writer.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -27,12 +28,14 @@ class PgWorkWriter final : public WorkWriter {
     return sql::guarded([&]() -> Result<UpsertCounts> {
       sql::Transaction tx(db_);
       create_staging();
+      const std::int64_t batch_revision = next_revision();
+      if (all_new(works)) {
+        copy_new(works, batch_revision);
+        tx.commit();
+        return UpsertCounts{works.size(), 0, 0};
+      }
       stage(works);
       UpsertCounts counts = count_changes();
-      auto revision = db_.prepare("UPDATE catalog_meta SET value = value + 1 WHERE key = 'works_revision' RETURNING value");
-      revision.step();
-      const std::int64_t batch_revision = revision.column_int(0);
-      revision.reset();
       if (counts.inserted + counts.updated > 0) merge(batch_revision, counts.updated > 0);
       tx.commit();
       return counts;
@@ -47,6 +50,64 @@ class PgWorkWriter final : public WorkWriter {
     return false;
   }
 
+  std::int64_t next_revision() {
+    auto revision = db_.prepare("UPDATE catalog_meta SET value = value + 1 WHERE key = 'works_revision' RETURNING value");
+    revision.step();
+    return revision.column_int(0);
+  }
+
+  // True when the catalog has none of `works` (a first ingest), whose authors each have
+  // a position of their own within the work's slots: such a batch can be copied in
+  // without a merge. Only the external ids are staged to ask.
+  bool all_new(const std::vector<model::Work>& works) {
+    for (const auto& w : works) {
+      std::unordered_set<std::int64_t> positions;
+      for (const auto& a : w.authors)
+        if (a.position < 0 || a.position >= sql::kAuthorSlotsPerWork || !positions.insert(a.position).second) return false;
+    }
+    auto keys = db_.bulk_insert("stage_keys", {"external_id"});
+    for (const auto& w : works) keys->add_row({w.external_id});
+    keys->finish();
+    auto known = db_.prepare("SELECT EXISTS (SELECT 1 FROM stage_keys k JOIN works w ON w.external_id = k.external_id)");
+    known.step();
+    return known.column_int(0) == 0;
+  }
+
+  // New works copied straight into their tables, with ids drawn from the works sequence
+  // in the batch's order (the ids the merge, and SQLite, would give them) and their
+  // authorships keyed by those ids: no staging, join or sort of the rows themselves,
+  // which took about half of a merge's time in the server.
+  void copy_new(const std::vector<model::Work>& works, std::int64_t revision) {
+    auto draw = db_.prepare("SELECT nextval(pg_get_serial_sequence('works', 'id')) FROM generate_series(1, ?1)");
+    draw.bind(1, static_cast<std::int64_t>(works.size()));
+    std::vector<std::int64_t> ids;
+    ids.reserve(works.size());
+    while (draw.step()) ids.push_back(draw.column_int(0));
+    std::sort(ids.begin(), ids.end());
+    const std::string batch_revision = std::to_string(revision);
+    auto work_rows = db_.bulk_insert("works", {"id", "external_id", "source", "type", "title", "abstract", "year", "date",
+                                               "venue", "categories", "doi", "url", "content_hash", "revision", "cited"});
+    for (size_t i = 0; i < works.size(); ++i) {
+      const model::Work& w = works[i];
+      const std::string id = std::to_string(ids[i]), year = std::to_string(w.year),
+                        hash = std::to_string(sql::content_hash(w)), categories = sql::join_with_spaces(w.categories),
+                        cited = sql::join_with_spaces(w.cited);
+      work_rows->add_row({id, w.external_id, w.source, w.type, w.title, w.abstract, year, w.date, w.venue, categories,
+                          w.doi, w.url, hash, batch_revision, cited});
+    }
+    work_rows->finish();
+    auto author_rows = db_.bulk_insert("authorships", {"id", "work_id", "position", "raw_name", "first", "last",
+                                                       "affiliation", "email", "orcid", "source_person_id"});
+    for (size_t i = 0; i < works.size(); ++i)
+      for (const auto& a : works[i].authors) {
+        const std::string key = std::to_string(ids[i] * sql::kAuthorSlotsPerWork + a.position),
+                          work_id = std::to_string(ids[i]), position = std::to_string(a.position);
+        author_rows->add_row({key, work_id, position, a.raw_name, a.first, a.last, a.affiliation, a.email, a.orcid,
+                              a.source_person_id});
+      }
+    author_rows->finish();
+  }
+
   // Per connection, emptied at each commit (seq: the batch's order, in which new works
   // take their ids, as row by row) (IF NOT EXISTS: a rolled-back batch took
   // them away with it).
@@ -55,6 +116,7 @@ class PgWorkWriter final : public WorkWriter {
         "CREATE TEMP TABLE IF NOT EXISTS stage_works (external_id TEXT PRIMARY KEY, source TEXT, type TEXT, title TEXT, "
         "abstract TEXT, year BIGINT, date TEXT, venue TEXT, categories TEXT, doi TEXT, url TEXT, content_hash BIGINT, "
         "cited TEXT, author_count BIGINT, seq BIGINT) ON COMMIT DELETE ROWS;"
+        "CREATE TEMP TABLE IF NOT EXISTS stage_keys (external_id TEXT) ON COMMIT DELETE ROWS;"
         "CREATE TEMP TABLE IF NOT EXISTS stage_authorships (external_id TEXT, position BIGINT, raw_name TEXT, first TEXT, last TEXT, "
         "affiliation TEXT, email TEXT, orcid TEXT, source_person_id TEXT) ON COMMIT DELETE ROWS;");
   }
