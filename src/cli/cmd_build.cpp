@@ -165,8 +165,9 @@ void add_build_command(CLI::App& app, int& exit_code) {
     auto enrich_start = std::chrono::steady_clock::now();
     auto enrich_stats = enrich::run_enrich((*catalog)->profiles());
     if (!enrich_stats) return fail("enrich: ", enrich_stats.error());
-    std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs, peak %zu MiB\n", enrich_stats->researchers,
-                enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start), stage_peak.end_stage());
+    std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs (%s), peak %zu MiB\n", enrich_stats->researchers,
+                enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start), enrich_stats->phases.c_str(),
+                stage_peak.end_stage());
     auto revision = (*catalog)->index_source().works_revision();
     auto terms_stats = revision ? feed::update_work_terms((*catalog)->features(), *revision)
                                 : Result<feed::WorkTermsStats>(revision.error());

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 
+#include "core/phase_clock.hpp"
 #include "core/progress.hpp"
 
 namespace bzpeer::enrich {
 
-Result<CorpusView> load_corpus(store::ProfileStore& store) {
+Result<CorpusView> load_corpus(store::ProfileStore& store, PhaseClock* clock) {
   CorpusView view;
   std::unordered_map<std::int64_t, std::uint32_t> work_index;
   {
@@ -18,6 +19,7 @@ Result<CorpusView> load_corpus(store::ProfileStore& store) {
     if (!read) return read.error();
   }
   view.topics.finish_counting();
+  if (clock) clock->mark("phrases");
   {
     Progress progress("topics: assigning", view.topics.documents());
     auto read = store.for_each_work([&](store::WorkRow&& w) {
@@ -30,6 +32,7 @@ Result<CorpusView> load_corpus(store::ProfileStore& store) {
     if (!read) return read.error();
   }
 
+  if (clock) clock->mark("topics of works");
   std::unordered_map<model::ResearcherId, std::uint32_t> researcher_index;
   auto index_of = [&](model::ResearcherId id) {
     auto [it, inserted] = researcher_index.try_emplace(id, static_cast<std::uint32_t>(view.researcher_ids.size()));
@@ -69,6 +72,7 @@ Result<CorpusView> load_corpus(store::ProfileStore& store) {
       seen.latest_year = std::max(seen.latest_year, view.works[w->second].year);
   });
   if (!authorships) return authorships.error();
+  if (clock) clock->mark("researchers");
   return view;
 }
 

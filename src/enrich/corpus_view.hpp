@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/phase_clock.hpp"
 #include "enrich/topic_miner.hpp"
 #include "model/researcher.hpp"
 #include "store/profile_store.hpp"
@@ -37,7 +38,7 @@ struct CorpusView {
   int latest_year = 0;
 };
 
-// Loads the view (two passes over works for topic mining).
-Result<CorpusView> load_corpus(store::ProfileStore& store);
+// Loads the view (two passes over works for topic mining), marking its phases on `clock`.
+Result<CorpusView> load_corpus(store::ProfileStore& store, PhaseClock* clock = nullptr);
 
 }  // namespace bzpeer::enrich

@@ -129,7 +129,8 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
 }  // namespace
 
 Result<EnrichStats> run_enrich(store::ProfileStore& store, const ProfileLimits& limits) {
-  auto loaded = load_corpus(store);
+  PhaseClock clock;
+  auto loaded = load_corpus(store, &clock);
   if (!loaded) return loaded.error();
   CorpusView& view = *loaded;
   std::vector<model::ResearcherProfile> profiles;
@@ -179,7 +180,8 @@ Result<EnrichStats> run_enrich(store::ProfileStore& store, const ProfileLimits& 
   progress.finish();
   if (auto status = save(); !status) return status.error();
   if (auto status = store.save_topics(topic_catalog.finish(view)); !status) return status.error();
-  return EnrichStats{saved_count, view.works.size(), view.topics.topic_count()};
+  clock.mark("profiles");
+  return EnrichStats{saved_count, view.works.size(), view.topics.topic_count(), clock.text()};
 }
 
 }  // namespace bzpeer::enrich

@@ -10,6 +10,7 @@ struct EnrichStats {
   size_t researchers = 0;
   size_t works = 0;
   size_t topics = 0;
+  std::string phases;  // seconds per phase, for the build's line
 };
 
 // How many of each list a profile keeps.
