@@ -8,6 +8,7 @@
 #include "cli/store_options.hpp"
 #include "core/memory.hpp"
 #include "core/parallel.hpp"
+#include "enrich/partitioned_enrich.hpp"
 #include "enrich/profile_pass.hpp"
 #include "feed/work_terms_pass.hpp"
 #include "identity/default_model.hpp"
@@ -32,17 +33,27 @@ Result<identity::IdentityStats> single_process_identity(store::IdentityStore& st
   return identity::run_identity(store, *disambiguator);
 }
 
-// Plans the run, works on it beside any `--worker` processes, and saves it.
+// A partitioned build's queue and run, from identity through profiles.
+struct PartitionedRun {
+  std::unique_ptr<store::BuildQueue> queue;
+  store::IdentityRun run;
+};
+
+// Plans the run, works on it beside any `--worker` processes, and saves the researchers;
+// the run stays open in `out` for the profiles.
 Result<identity::IdentityStats> partitioned_identity(store::IdentityStore& store, const std::string& location,
-                                                     const identity::PairModel& model, int partitions) {
+                                                     const identity::PairModel& model, int partitions,
+                                                     PartitionedRun& out) {
   auto queue = store::open_build_queue(location);
   if (!queue) return queue.error();
-  auto run = identity::plan_identity_run(store, **queue, partitions);
+  out.queue = std::move(*queue);
+  auto run = identity::plan_identity_run(store, *out.queue, partitions);
   if (!run) return run.error();
+  out.run = *run;
   std::printf("identity: %d partitions queued (run %lld); `bzpeer build --worker` processes may join\n", partitions,
               static_cast<long long>(run->id));
   std::fflush(stdout);
-  return identity::finish_identity_run(store, **queue, *run, model, identity::worker_name());
+  return identity::finish_identity_run(store, *out.queue, *run, model, identity::worker_name());
 }
 
 // Waits up to `wait_seconds` for a partitioned build to open, then clusters partitions
@@ -65,6 +76,15 @@ Status work_as_worker(const std::string& location, const identity::PairModel& mo
       if (!done) return done.error();
       std::printf("worker: %zu of %d partitions of run %lld (works and blocks) in %.2fs\n", *done,
                   (*run)->partitions + (*run)->work_partitions, static_cast<long long>((*run)->id), seconds_since(start));
+      std::fflush(stdout);
+      // Then the profiles, once the coordinator has saved the researchers.
+      auto catalog = store::open_catalog(location);
+      if (!catalog) return catalog.error();
+      start = std::chrono::steady_clock::now();
+      auto profiles = enrich::work_on_profiles((*catalog)->profiles(), **queue, **run, identity::worker_name(), wait_seconds);
+      if (!profiles) return profiles.error();
+      std::printf("worker: %zu of %d profiles partitions of run %lld in %.2fs\n", *profiles, (*run)->partitions,
+                  static_cast<long long>((*run)->id), seconds_since(start));
       return Ok{};
     }
     // A run that started and finished while this worker looked the other way.
@@ -98,14 +118,15 @@ void add_build_command(CLI::App& app, int& exit_code) {
   auto worker = std::make_shared<bool>(false);
   auto wait_seconds = std::make_shared<int>(60);
   auto* partitions_option = cmd->add_option("--partitions", *partitions,
-                  "Split identity into N partitions of name blocks that `build --worker` processes (on any machine) "
-                  "take from a queue in the PostgreSQL catalog; this process works too, then finishes the build")
+                  "Split identity into N partitions of name blocks, then the profiles into N groups of researchers, that "
+                  "`build --worker` processes (on any machine) take from a queue in the PostgreSQL catalog; this process "
+                  "works too, then finishes the build")
       ->check(CLI::Range(1, 4096));
   auto* worker_flag = cmd->add_flag("--worker", *worker,
-                "Only cluster partitions of the open partitioned build (see --partitions), then exit");
+                "Only work on partitions of the open partitioned build (see --partitions): identity, then profiles; then exit");
   // Partitions and workers cluster with the model; one record a name needs no partitions.
   name_only_flag->excludes(partitions_option)->excludes(worker_flag);
-  cmd->add_option("--wait", *wait_seconds, "With --worker: seconds to wait for a partitioned build to start")
+  cmd->add_option("--wait", *wait_seconds, "With --worker: seconds to wait for a partitioned build to start, and for its profiles")
       ->capture_default_str();
   auto threads = std::make_shared<unsigned>(0);
   cmd->add_option("--threads", *threads, "Threads for the parallel parts (default: every core, at most 8)")
@@ -113,9 +134,10 @@ void add_build_command(CLI::App& app, int& exit_code) {
   auto search_only = std::make_shared<bool>(false);
   cmd->add_flag("--search-only", *search_only,
                 "Rewrite only the search indexes from the catalog as it stands (after damage, or for measuring them)");
-  auto identity_only = std::make_shared<bool>(false);
-  cmd->add_flag("--identity-only", *identity_only,
-                "Stop after identity, leaving profiles, indexes and the graph as they were (for measuring identity)");
+  auto stop_after = std::make_shared<std::string>();
+  cmd->add_option("--stop-after", *stop_after,
+                  "Stop after identity, or after enrich (the profiles), leaving what follows as it was (for measuring them)")
+      ->check(CLI::IsMember({"identity", "enrich"}));
   cmd->callback([=, &exit_code] {
     auto fail = [&](const std::string& what, const Error& error) {
       std::fprintf(stderr, "bzpeer build: %s%s\n", what.c_str(), error.message.c_str());
@@ -152,8 +174,9 @@ void add_build_command(CLI::App& app, int& exit_code) {
       search_stage();
       return;
     }
+    PartitionedRun partitioned;  // its queue is null in one process
     Result<identity::IdentityStats> identity_stats =
-        *partitions > 0 ? partitioned_identity((*catalog)->identity(), place->catalog_location(), *model, *partitions)
+        *partitions > 0 ? partitioned_identity((*catalog)->identity(), place->catalog_location(), *model, *partitions, partitioned)
                         : single_process_identity((*catalog)->identity(), std::move(*model), *name_only);
     if (!identity_stats) return fail("identity: ", identity_stats.error());
     double identity_seconds = seconds_since(start);
@@ -161,13 +184,20 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 identity_stats->authorships, identity_stats->researchers, identity_stats->kept_ids,
                 identity_stats->redirected, identity_stats->corrections, identity_seconds,
                 identity_stats->phases.c_str(), stage_peak.end_stage());
-    if (*identity_only) return;
+    if (*stop_after == "identity") {
+      if (partitioned.queue)
+        if (auto closed = partitioned.queue->close_run(partitioned.run.id); !closed) fail("identity: ", closed.error());
+      return;
+    }
     auto enrich_start = std::chrono::steady_clock::now();
-    auto enrich_stats = enrich::run_enrich((*catalog)->profiles());
+    auto enrich_stats = partitioned.queue ? enrich::finish_profiles_run((*catalog)->profiles(), *partitioned.queue,
+                                                                        partitioned.run, identity::worker_name())
+                                          : enrich::run_enrich((*catalog)->profiles());
     if (!enrich_stats) return fail("enrich: ", enrich_stats.error());
     std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs (%s), peak %zu MiB\n", enrich_stats->researchers,
                 enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start), enrich_stats->phases.c_str(),
                 stage_peak.end_stage());
+    if (*stop_after == "enrich") return;
     auto revision = (*catalog)->index_source().works_revision();
     auto terms_stats = revision ? feed::update_work_terms((*catalog)->features(), *revision)
                                 : Result<feed::WorkTermsStats>(revision.error());

@@ -14,6 +14,13 @@
 
 namespace bzpeer::enrich {
 
+// Scratch space reused across researchers: a counter per work, reset through `touched`.
+struct NearbyScratch {
+  std::vector<int> count;
+  std::vector<std::uint32_t> via;  // the co-author (index into `coauthors`) a work was first reached through
+  std::vector<std::uint32_t> touched;
+};
+
 namespace {
 
 // "Han Hu works on semantic segmentation, object detection and vision transformers."
@@ -57,12 +64,6 @@ std::vector<model::NamedCount> top_of(const std::map<std::string, int>& counts, 
   return out;
 }
 
-// Scratch space reused across researchers: a counter per work, reset through `touched`.
-struct NearbyScratch {
-  std::vector<int> count;
-  std::vector<std::uint32_t> via;  // the co-author (index into `coauthors`) a work was first reached through
-  std::vector<std::uint32_t> touched;
-};
 
 // The researcher in context: nearby papers (the recent works of their strongest
 // co-authors, not their own), people (co-authors), topics and institutions (their own
@@ -128,18 +129,39 @@ model::GraphSummary graph_summary(const CorpusView& view, std::uint32_t r, const
 
 }  // namespace
 
-Result<EnrichStats> run_enrich(store::ProfileStore& store, const ProfileLimits& limits) {
-  PhaseClock clock;
-  auto loaded = load_corpus(store, &clock);
-  if (!loaded) return loaded.error();
-  CorpusView& view = *loaded;
+ProfileMaker::ProfileMaker(const CorpusView& view, const ProfileLimits& limits)
+    : view_(view), limits_(limits), nearby_(std::make_unique<NearbyScratch>()) {}
+
+ProfileMaker::~ProfileMaker() = default;
+
+model::ResearcherProfile ProfileMaker::make(std::uint32_t r) {
+  model::ResearcherProfile p;
+  p.id = view_.researcher_ids[r];
+  p.display_name = view_.display_names[r];
+  p.works_count = static_cast<int>(view_.works_of[r].size());
+  p.topics = researcher_topics(view_, r, limits_.phrase_topics, limits_.field_topics, topic_counts_);
+  auto coauthors = co_authors(view_, r, strength_, shared_);
+  for (size_t i = 0; i < coauthors.size() && i < limits_.close_collaborators; ++i)
+    p.collaborators.push_back({model::format_researcher_id(view_.researcher_ids[coauthors[i].researcher]),
+                               view_.display_names[coauthors[i].researcher], coauthors[i].strength,
+                               coauthors[i].shared_works, ""});
+  p.affiliation = current_affiliation(view_.affiliations_of[r]);
+  p.tagline = tagline(p.display_name, p.topics, p.works_count);
+  // Accounts (claims, follows) do not exist yet: every record is a public, unclaimed L1.
+  p.verification_level = model::VerificationLevel::L1;
+  p.claimed = false;
+  p.followers_count = 0;
+  p.open_to_collaborate = true;
+  p.trust = compute_trust({p.verification_level, p.claimed, p.works_count, p.followers_count, !p.affiliation.empty(),
+                           p.open_to_collaborate});
+  p.graph = graph_summary(view_, r, coauthors, p.topics, limits_, *nearby_);
+  return p;
+}
+
+Result<size_t> save_profiles_of(store::ProfileStore& store, const CorpusView& view, const ProfileLimits& limits,
+                                const std::function<bool(model::ResearcherId)>& chosen, TopicCatalog& topics) {
+  ProfileMaker maker(view, limits);
   std::vector<model::ResearcherProfile> profiles;
-  profiles.reserve(view.researcher_ids.size());
-  std::vector<double> scratch_strength;
-  std::vector<int> scratch_shared;
-  NearbyScratch nearby;
-  std::vector<int> topic_counts;
-  TopicCatalog topic_catalog;
   Progress progress("profiles", view.researcher_ids.size());
   // Saved in batches so a million profiles never sit in memory at once.
   constexpr size_t kSaveBatch = 20'000;
@@ -151,37 +173,28 @@ Result<EnrichStats> run_enrich(store::ProfileStore& store, const ProfileLimits& 
     return status;
   };
   for (std::uint32_t r = 0; r < view.researcher_ids.size(); ++r) {
-    model::ResearcherProfile p;
-    p.id = view.researcher_ids[r];
-    p.display_name = view.display_names[r];
-    p.works_count = static_cast<int>(view.works_of[r].size());
-    p.topics = researcher_topics(view, r, limits.phrase_topics, limits.field_topics, topic_counts);
-    auto coauthors = co_authors(view, r, scratch_strength, scratch_shared);
-    for (size_t i = 0; i < coauthors.size() && i < limits.close_collaborators; ++i)
-      p.collaborators.push_back({model::format_researcher_id(view.researcher_ids[coauthors[i].researcher]),
-                                 view.display_names[coauthors[i].researcher], coauthors[i].strength,
-                                 coauthors[i].shared_works, ""});
-    p.affiliation = current_affiliation(view.affiliations_of[r]);
-    p.tagline = tagline(p.display_name, p.topics, p.works_count);
-    // Accounts (claims, follows) do not exist yet: every record is a public, unclaimed L1.
-    p.verification_level = model::VerificationLevel::L1;
-    p.claimed = false;
-    p.followers_count = 0;
-    p.open_to_collaborate = true;
-    p.trust = compute_trust({p.verification_level, p.claimed, p.works_count, p.followers_count, !p.affiliation.empty(),
-                             p.open_to_collaborate});
-    p.graph = graph_summary(view, r, coauthors, p.topics, limits, nearby);
-    topic_catalog.add_profile(p.topics);
-    profiles.push_back(std::move(p));
     progress.update(r + 1);
+    if (!chosen(view.researcher_ids[r])) continue;
+    profiles.push_back(maker.make(r));
+    topics.add_profile(profiles.back().topics);
     if (profiles.size() == kSaveBatch)
       if (auto status = save(); !status) return status.error();
   }
   progress.finish();
   if (auto status = save(); !status) return status.error();
-  if (auto status = store.save_topics(topic_catalog.finish(view)); !status) return status.error();
+  return saved_count;
+}
+
+Result<EnrichStats> run_enrich(store::ProfileStore& store, const ProfileLimits& limits) {
+  PhaseClock clock;
+  auto view = load_corpus(store, &clock);
+  if (!view) return view.error();
+  TopicCatalog topics;
+  auto saved = save_profiles_of(store, *view, limits, [](model::ResearcherId) { return true; }, topics);
+  if (!saved) return saved.error();
+  if (auto status = store.save_topics(topics.finish(*view)); !status) return status.error();
   clock.mark("profiles");
-  return EnrichStats{saved_count, view.works.size(), view.topics.topic_count(), clock.text()};
+  return EnrichStats{*saved, view->works.size(), view->topics.topic_count(), clock.text()};
 }
 
 }  // namespace bzpeer::enrich

@@ -12,6 +12,19 @@ void TopicCatalog::add_profile(const std::vector<model::NamedCount>& topics) {
   }
 }
 
+std::vector<store::TopicTally> TopicCatalog::tallies() const {
+  std::vector<store::TopicTally> out;
+  out.reserve(tallies_.size());
+  for (const auto& [id, tally] : tallies_) out.push_back({id, tally.label, tally.researchers});
+  return out;
+}
+
+void TopicCatalog::add(const store::TopicTally& tally) {
+  auto& mine = tallies_[tally.id];
+  if (mine.label.empty()) mine.label = tally.label;
+  mine.researchers += tally.researchers;
+}
+
 std::vector<model::TopicSummary> TopicCatalog::finish(const CorpusView& view) const {
   std::unordered_map<std::string, int> works_of;
   for (TopicId t = 0; t < view.topics.topic_count(); ++t)

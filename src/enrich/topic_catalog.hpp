@@ -9,6 +9,7 @@
 #include "enrich/corpus_view.hpp"
 #include "model/researcher.hpp"
 #include "model/topic.hpp"
+#include "store/build_queue.hpp"
 
 namespace bzpeer::enrich {
 
@@ -16,6 +17,9 @@ class TopicCatalog {
  public:
   // Counts one profile's topics.
   void add_profile(const std::vector<model::NamedCount>& topics);
+  // What a partition of the profiles counted, to be added up in another process.
+  std::vector<store::TopicTally> tallies() const;
+  void add(const store::TopicTally& tally);
   // The tallied topics with their works counts from the corpus, sorted by id.
   std::vector<model::TopicSummary> finish(const CorpusView& view) const;
 

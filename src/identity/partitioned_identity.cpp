@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
-#include <thread>
 #include <unordered_map>
 
 #include "core/phase_clock.hpp"
@@ -87,31 +85,6 @@ Result<std::vector<store::PartitionResult>> cluster_partition(store::BuildQueue&
   return results;
 }
 
-// Takes partitions of `kind` until none is free, then (`wait`) until every one is done,
-// taking any that a dead worker gives back. Returns how many it did.
-template <typename Work>
-Result<size_t> take_partitions(store::BuildQueue& queue, const store::IdentityRun& run, store::PartitionKind kind,
-                               const std::string& worker, bool wait, Work&& work) {
-  size_t done = 0;
-  for (;;) {
-    auto taken = queue.take_partition(run.id, kind, worker);
-    if (!taken) return taken.error();
-    if (*taken) {
-      if (auto worked = work(**taken); !worked) {
-        queue.release_partition();
-        return worked.error();
-      }
-      ++done;
-      continue;
-    }
-    if (!wait) return done;
-    auto left = queue.partitions_left(run.id, kind);
-    if (!left) return left.error();
-    if (*left == 0) return done;
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // held by another worker
-  }
-}
-
 }  // namespace
 
 int partition_of(const std::string& block, int partitions) {
@@ -164,7 +137,7 @@ Result<size_t> work_on_run(store::BuildQueue& queue, const store::IdentityRun& r
   EvidenceBuilder weigher;
   weigher.set_document_frequencies(stats->documents, stats->term_df);
   // Every work is weighed before any block is clustered (a block's works are anywhere).
-  auto weighed = take_partitions(queue, run, store::PartitionKind::works, worker, /*wait=*/true, [&](int part) -> Status {
+  auto weighed = store::take_partitions(queue, run.id, store::PartitionKind::works, worker, /*wait=*/true, [&](int part) -> Status {
     auto evidence = weigh_works(queue, run.id, part, weigher);
     if (!evidence) return evidence.error();
     return queue.finish_works_partition(run.id, part, *evidence);
@@ -172,7 +145,7 @@ Result<size_t> work_on_run(store::BuildQueue& queue, const store::IdentityRun& r
   if (!weighed) return weighed.error();
   PairModel for_corpus = model;
   for_corpus.name_counts = with_corpus_counts(model.name_counts, name_counts_of(*stats));
-  auto clustered = take_partitions(queue, run, store::PartitionKind::blocks, worker, wait_for_blocks, [&](int part) -> Status {
+  auto clustered = store::take_partitions(queue, run.id, store::PartitionKind::blocks, worker, wait_for_blocks, [&](int part) -> Status {
     auto results = cluster_partition(queue, run.id, part, model, for_corpus);
     if (!results) return results.error();
     return queue.finish_blocks_partition(run.id, part, *results);
@@ -223,7 +196,6 @@ Result<IdentityStats> finish_identity_run(store::IdentityStore& store, store::Bu
   IdentityStats stats;
   stats.corrections = *constraints;
   if (auto saved = save_clusters(store, rows, std::move(clusters), explanations, stats); !saved) return saved.error();
-  if (auto closed = queue.close_run(run.id); !closed) return closed.error();
   clock.mark("save");
   stats.phases = clock.text();
   return stats;

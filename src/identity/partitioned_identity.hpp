@@ -8,7 +8,8 @@
 //                        works partitions (each work's text weighed once, its evidence
 //                        stored), then block partitions, clustered from that evidence;
 //   finish_identity_run  works too, waits for the partitions others hold, gives the
-//                        clusters stable ids and swaps them in.
+//                        clusters stable ids and swaps them in; the run goes on to
+//                        profiles (enrich/partitioned_enrich.hpp) or is closed.
 // The clusters are the ones run_identity finds in one process (a test holds it).
 #include <cstddef>
 #include <string>
@@ -32,7 +33,8 @@ Result<size_t> work_on_identity_run(store::BuildQueue& queue, const store::Ident
                                     const std::string& worker);
 
 // Works on the partitions still free, waits until every partition is done (one a dead
-// worker held is free again and taken here), then saves the assignment and closes the run.
+// worker held is free again and taken here), then saves the assignment (the run stays
+// open: its profiles come next, or the caller closes it).
 Result<IdentityStats> finish_identity_run(store::IdentityStore& store, store::BuildQueue& queue,
                                           const store::IdentityRun& run, const PairModel& model,
                                           const std::string& worker);

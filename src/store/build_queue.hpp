@@ -1,9 +1,10 @@
 #pragma once
-// A partitioned identity build's face of the catalog. A run has two kinds of
-// partitions that `bzpeer build --worker` processes, on any machine, take from a queue:
-// ranges of works, whose text is weighed once into each work's evidence, then groups
-// of name blocks, clustered from that evidence; a final step gives the clusters stable
-// ids and swaps them in (identity/partitioned_identity.hpp). PostgreSQL only: a worker
+// A partitioned build's face of the catalog. A run has three kinds of partitions that
+// `bzpeer build --worker` processes, on any machine, take from a queue: ranges of works,
+// whose text is weighed once into each work's evidence, then groups of name blocks,
+// clustered from that evidence; a final step gives the clusters stable ids and swaps
+// them in (identity/partitioned_identity.hpp); then groups of researchers whose profiles
+// are made and saved (enrich/partitioned_enrich.hpp). PostgreSQL only: a worker
 // holds its partition by a row lock (SELECT ... FOR UPDATE SKIP LOCKED) in a
 // transaction that also writes its results, so a worker that dies leaves the partition
 // to the others.
@@ -23,7 +24,7 @@ namespace bzpeer::store {
 // What every worker of a run must share to cluster as one process would: the corpus's
 // document frequencies (stem hash -> works using it), its name counts, and which
 // partition each authorship is in (with its constraint id, claims applied).
-enum class PartitionKind { works, blocks };
+enum class PartitionKind { works, blocks, profiles };
 
 struct IdentityRunPlan {
   int partitions = 0;  // of name blocks
@@ -68,6 +69,16 @@ struct PartitionResult {
   Attribution attribution;
 };
 
+// How many researchers of a profiles partition list a topic.
+struct TopicTally {
+  std::string id, label;
+  int researchers = 0;
+};
+
+// Where a run stands: identity (its works and block partitions), then profiles (their
+// partitions, once the coordinator has saved the researchers), then closed.
+enum class RunStage { identity, profiles, closed };
+
 class BuildQueue {
  public:
   virtual ~BuildQueue() = default;
@@ -99,6 +110,16 @@ class BuildQueue {
                                     const std::function<void(std::int64_t work_id, std::string&& evidence)>& visit) = 0;
   virtual Status finish_blocks_partition(std::int64_t run, int partition, const std::vector<PartitionResult>& results) = 0;
 
+  // Where run `run` stands.
+  virtual Result<RunStage> run_stage(std::int64_t run) = 0;
+  // Identity is saved: queues the run's profiles partitions (as many as its block
+  // partitions; researcher id modulo that number) and moves it to RunStage::profiles.
+  virtual Status open_profiles(std::int64_t run) = 0;
+  // A profiles partition's topic tallies (its profiles are saved in the catalog: saving
+  // one twice writes the same row), in the transaction that held it; then all of them.
+  virtual Status finish_profiles_partition(std::int64_t run, int partition, const std::vector<TopicTally>& tallies) = 0;
+  virtual Status for_each_topic_tally(std::int64_t run, const std::function<void(TopicTally&&)>& visit) = 0;
+
   // Partitions of `kind` not done yet (held or pending).
   virtual Result<int> partitions_left(std::int64_t run, PartitionKind kind) = 0;
   // Every result of a finished run, ordered by authorship id.
@@ -106,6 +127,12 @@ class BuildQueue {
   // Closes the run and drops its working rows.
   virtual Status close_run(std::int64_t run) = 0;
 };
+
+// Takes partitions of `kind` and does `work` on each until none is free, then (`wait`)
+// until every one is done, taking any that a dead worker gives back. Returns how many it
+// did; a failed partition is given back and its error returned.
+Result<size_t> take_partitions(BuildQueue& queue, std::int64_t run, PartitionKind kind, const std::string& worker,
+                               bool wait, const std::function<Status(int partition)>& work);
 
 // Opens the queue of the catalog at `location`: a PostgreSQL URL (a directory is
 // refused: SQLite serves one process, which builds without partitions).

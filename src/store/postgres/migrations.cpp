@@ -281,6 +281,17 @@ const std::vector<const char*>& migrations() {
       R"sql(
         ALTER TABLE authorships DROP CONSTRAINT IF EXISTS authorships_work_id_fkey;
       )sql",
+      // 6: a partitioned build's profiles partitions count their researchers' topics here
+      // (store/build_queue.hpp); the coordinator adds them up into the topics list.
+      R"sql(
+        CREATE UNLOGGED TABLE build_topic_tallies (
+          run_id BIGINT NOT NULL,
+          part BIGINT NOT NULL,
+          topic_id TEXT NOT NULL,
+          label TEXT NOT NULL,
+          researchers BIGINT NOT NULL
+        );
+      )sql",
   };
   return list;
 }

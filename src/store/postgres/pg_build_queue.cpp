@@ -20,7 +20,14 @@ namespace {
 
 using sql::guarded;
 
-const char* kind_name(PartitionKind kind) { return kind == PartitionKind::works ? "works" : "blocks"; }
+const char* kind_name(PartitionKind kind) {
+  switch (kind) {
+    case PartitionKind::works: return "works";
+    case PartitionKind::blocks: return "blocks";
+    case PartitionKind::profiles: return "profiles";
+  }
+  return "";
+}
 
 // Stem hashes are unsigned; BIGINT is signed: stored as the same 64 bits.
 std::string as_bigint(std::uint64_t hash) { return std::to_string(static_cast<std::int64_t>(hash)); }
@@ -33,7 +40,11 @@ std::string partition_work_ids() {
 }
 
 constexpr const char* kTruncateWorkingRows =
-    "TRUNCATE build_partitions, build_term_df, build_name_counts, build_authorships, build_work_evidence, build_results";
+    "TRUNCATE build_partitions, build_term_df, build_name_counts, build_authorships, build_work_evidence, build_results, "
+    "build_topic_tallies";
+
+// build_runs.status of a run that workers may still join.
+constexpr const char* kJoinable = "('open', 'profiles')";
 
 class PgBuildQueue final : public BuildQueue {
  public:
@@ -42,7 +53,7 @@ class PgBuildQueue final : public BuildQueue {
   Result<IdentityRun> create_run(const IdentityRunPlan& plan) override {
     return guarded([&]() -> Result<IdentityRun> {
       sql::Transaction tx(*db_);
-      db_->exec("UPDATE build_runs SET status = 'closed' WHERE status = 'open'");
+      db_->exec(std::string("UPDATE build_runs SET status = 'closed' WHERE status IN ") + kJoinable);
       db_->exec(kTruncateWorkingRows);
       auto insert = db_->prepare(
           "INSERT INTO build_runs(partitions, documents, status, created_at) "
@@ -100,7 +111,7 @@ class PgBuildQueue final : public BuildQueue {
     return guarded([&]() -> Result<std::optional<IdentityRun>> {
       auto s = db_->prepare(
           "SELECT r.id, r.partitions, (SELECT COUNT(*) FROM build_partitions p WHERE p.run_id = r.id AND p.kind = 'works') "
-          "FROM build_runs r WHERE r.status = 'open' ORDER BY r.id DESC LIMIT 1");
+          "FROM build_runs r WHERE r.status IN " + std::string(kJoinable) + " ORDER BY r.id DESC LIMIT 1");
       if (!s.step()) return std::optional<IdentityRun>();
       return std::optional<IdentityRun>(
           IdentityRun{s.column_int(0), static_cast<int>(s.column_int(1)), static_cast<int>(s.column_int(2))});
@@ -282,6 +293,54 @@ class PgBuildQueue final : public BuildQueue {
         if (!s.column_is_null(3)) r.attribution.strength = model::parse_attribution_strength(s.column_text(3));
         visit(std::move(r));
       }
+      return Ok{};
+    });
+  }
+
+  Result<RunStage> run_stage(std::int64_t run) override {
+    return guarded([&]() -> Result<RunStage> {
+      auto s = db_->prepare("SELECT status FROM build_runs WHERE id = ?");
+      s.bind(1, run);
+      if (!s.step()) return make_error(ErrorCode::not_found, "no build run " + std::to_string(run));
+      const std::string status = s.column_text(0);
+      return status == "open" ? RunStage::identity : status == "profiles" ? RunStage::profiles : RunStage::closed;
+    });
+  }
+
+  Status open_profiles(std::int64_t run) override {
+    return guarded([&]() -> Status {
+      sql::Transaction tx(*db_);
+      auto parts = db_->prepare(
+          "INSERT INTO build_partitions(run_id, kind, part, status) "
+          "SELECT id, 'profiles', generate_series(0, partitions - 1), 'pending' FROM build_runs WHERE id = ? AND status = 'open'");
+      parts.bind(1, run);
+      parts.run();
+      auto stage = db_->prepare("UPDATE build_runs SET status = 'profiles' WHERE id = ? AND status = 'open'");
+      stage.bind(1, run);
+      stage.run();
+      tx.commit();
+      return Ok{};
+    });
+  }
+
+  Status finish_profiles_partition(std::int64_t run, int partition, const std::vector<TopicTally>& tallies) override {
+    return finish_held(PartitionKind::profiles, run, partition, [&] {
+      auto rows = db_->bulk_insert("build_topic_tallies", {"run_id", "part", "topic_id", "label", "researchers"});
+      const std::string id = std::to_string(run), part = std::to_string(partition);
+      for (const auto& t : tallies) {
+        const std::string researchers = std::to_string(t.researchers);
+        rows->add_row({id, part, t.id, t.label, researchers});
+      }
+      rows->finish();
+    });
+  }
+
+  Status for_each_topic_tally(std::int64_t run, const std::function<void(TopicTally&&)>& visit) override {
+    return guarded([&]() -> Status {
+      // In partition order: a topic's label is the one its first partition saw, as in one process.
+      auto s = db_->prepare_scan("SELECT topic_id, label, researchers FROM build_topic_tallies WHERE run_id = ? ORDER BY part");
+      s.bind(1, run);
+      while (s.step()) visit({s.column_text(0), s.column_text(1), static_cast<int>(s.column_int(2))});
       return Ok{};
     });
   }
