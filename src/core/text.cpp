@@ -243,4 +243,15 @@ unsigned long long stable_hash(std::string_view s, unsigned long long seed) {
   return h;
 }
 
+std::string hex(std::string_view bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char b : bytes) {
+    out += digits[b >> 4];
+    out += digits[b & 15];
+  }
+  return out;
+}
+
 }  // namespace bzpeer::text

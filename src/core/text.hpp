@@ -32,6 +32,9 @@ std::string names_with_et_al(const std::vector<std::string>& names, size_t shown
 // Collapses runs of whitespace (including newlines) to one space and trims.
 std::string squeeze_spaces(std::string_view s);
 
+// The bytes as lowercase hexadecimal digits, two a byte.
+std::string hex(std::string_view bytes);
+
 // The non-empty pieces of `s` between separators: split("cs.CV  cs.LG", ' ') -> {"cs.CV", "cs.LG"}.
 std::vector<std::string> split(std::string_view s, char separator);
 

@@ -1,3 +1,5 @@
+// A researcher's profile from the corpus view, and the pass that makes and saves them (in
+// one process, or a partition of the researchers at a time: partitioned_enrich.cpp).
 #include "enrich/profile_pass.hpp"
 
 #include <algorithm>

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What `bzpeer ingest` does with inputs that are partly or wholly unreadable: the good
 # records of a file with a broken first line are kept, a file that cannot be read at
-# all is named and makes the exit status non-zero, and the other inputs still go in.
+# all is named and makes the exit status non-zero, and the other inputs still go in. On
+# SQLite, or on PostgreSQL through tests/e2e/on_postgres.sh.
 set -euo pipefail
 BZPEER=${1:?path to bzpeer}
 source "$(dirname "$0")/lib.sh"
@@ -17,6 +18,6 @@ set -e
 [ "$status" = 2 ] || fail "ingest exited $status with an unreadable input named: $(cat "$WORK/err")"
 grep -q "notes.dat was not read" "$WORK/err" || fail "the unreadable input is not named: $(cat "$WORK/err")"
 grep -q "broken-first.jsonl:1:" "$WORK/err" || fail "the broken line is not reported with its line: $(cat "$WORK/err")"
-stored=$(sqlite3 "$WORK/data/catalog.sqlite" "SELECT COUNT(*) FROM works")
+stored=$(catalog_sql "$WORK/data" "SELECT COUNT(*) FROM works")
 [ "$stored" = 4 ] || fail "$stored works stored, wanted 3 behind the broken line and 1 with a BOM"
 echo "ingest inputs: 1 passed, 0 failed"

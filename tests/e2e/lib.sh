@@ -11,7 +11,14 @@ stop_servers() {
   for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   SERVER_PIDS=()
 }
-cleanup() { stop_servers; rm -rf "$WORK"; }
+EXTRA_DATABASES=()  # made by second_catalog, dropped on exit
+cleanup() {
+  stop_servers
+  for db in "${EXTRA_DATABASES[@]}"; do
+    psql "$BZPEER_DATABASE_URL" -qAtc "DROP DATABASE IF EXISTS $db WITH (FORCE)" > /dev/null 2>&1 || true
+  done
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -28,6 +35,20 @@ start_server() {
 catalog_sql() {
   local data=$1 query=$2
   if [ -n "${BZPEER_DATABASE_URL:-}" ]; then psql "$BZPEER_DATABASE_URL" -qAtc "$query"; else sqlite3 "$data/catalog.sqlite" "$query"; fi
+}
+
+# On PostgreSQL (BZPEER_DATABASE_URL), a second empty database beside the test's, for a
+# second catalog: its URL in SECOND_CATALOG, dropped on exit. On SQLite SECOND_CATALOG
+# is empty: each data directory is a catalog of its own.
+second_catalog() {
+  SECOND_CATALOG=""
+  [ -n "${BZPEER_DATABASE_URL:-}" ] || return 0
+  local rest=${BZPEER_DATABASE_URL#*://}; rest=${rest#*/}
+  local name=${rest%%\?*}  # postgresql://user@host/NAME?params
+  local second=${name}_$1
+  psql "$BZPEER_DATABASE_URL" -qAtc "DROP DATABASE IF EXISTS $second WITH (FORCE)" -c "CREATE DATABASE $second" > /dev/null
+  EXTRA_DATABASES+=("$second")
+  SECOND_CATALOG=${BZPEER_DATABASE_URL/\/$name/\/$second}
 }
 
 # Ingests the seed fixture and builds it into $WORK/data (needs BZPEER and ROOT).

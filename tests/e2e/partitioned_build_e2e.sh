@@ -12,11 +12,8 @@ ROOT=${3:?project root}
 source "$(dirname "$0")/lib.sh"
 [ -n "${BZPEER_DATABASE_URL:-}" ] || fail "run me through tests/e2e/on_postgres.sh"
 ONE=$BZPEER_DATABASE_URL
-# A second database beside the first, for the partitioned build.
-rest=${ONE#*://}; rest=${rest#*/}; name=${rest%%\?*}  # postgresql://user@host/NAME?params
-MANY=${ONE/\/$name/\/${name}_many}
-psql "$ONE" -qAtc "DROP DATABASE IF EXISTS ${name}_many WITH (FORCE)" -c "CREATE DATABASE ${name}_many"
-trap 'psql "$ONE" -qAtc "DROP DATABASE IF EXISTS ${name}_many WITH (FORCE)" > /dev/null 2>&1 || true; cleanup' EXIT
+second_catalog many  # for the partitioned build
+MANY=$SECOND_CATALOG
 
 "$GEN" --works 8000 --vocab-from "$ROOT/../shared/data/acl-anthology-2019" --out "$WORK/corpus.jsonl" 2>/dev/null
 for url in "$ONE" "$MANY"; do "$BZPEER" ingest --catalog "$url" --data "$WORK/d" "$WORK/corpus.jsonl" > /dev/null; done

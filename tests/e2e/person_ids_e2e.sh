@@ -3,10 +3,14 @@
 # their own formats: an ORCID iD in OpenAlex works, a homonym number in the DBLP dump
 # ("Han Hu 0001"). One id joins two papers that share nothing else; two ids keep apart
 # two papers that share a co-author and a subject. A control build of the same records
-# without the ids shows the evidence alone deciding the other way.
+# without the ids shows the evidence alone deciding the other way. On SQLite, or on
+# PostgreSQL through tests/e2e/on_postgres.sh (the control in a second database).
 set -euo pipefail
 BZPEER=${1:?path to bzpeer}
 source "$(dirname "$0")/lib.sh"
+second_catalog control
+# The catalog of each variant: its data directory, or on PostgreSQL its database.
+catalog_of() { if [ "$1" = with ]; then echo "${BZPEER_DATABASE_URL:-}"; else echo "$SECOND_CATALOG"; fi; }
 
 mkdir -p "$WORK/with/in" "$WORK/without/in"
 python3 - "$WORK/with/in/works.jsonl" "$WORK/without/in/works.jsonl" <<'PY'
@@ -66,15 +70,17 @@ for variant in with without; do
 <article key="journals/b/3"><author>Han Hu$one</author><author>J&uuml;rgen Klein</author><title>Energy-efficient offloading in mobile edge computing.</title><year>2019</year><journal>IEEE IoT J.</journal></article>
 </dblp>
 XML
-  "$BZPEER" ingest --data "$WORK/$variant/data" "$WORK/$variant/in" > "$WORK/$variant/ingest.out"
+  BZPEER_DATABASE_URL=$(catalog_of $variant) "$BZPEER" ingest --data "$WORK/$variant/data" "$WORK/$variant/in" > "$WORK/$variant/ingest.out"
   grep -q "read 6, new 6, .* skipped 0" "$WORK/$variant/ingest.out" || fail "ingest: $(cat "$WORK/$variant/ingest.out")"
-  "$BZPEER" build --data "$WORK/$variant/data" > /dev/null
+  BZPEER_DATABASE_URL=$(catalog_of $variant) "$BZPEER" build --data "$WORK/$variant/data" > /dev/null
 done
-# Each person's works, one line per person, for a name.
+# Each person's works, one line per person (works joined by commas), for a name.
 groups() {
-  sqlite3 "$WORK/$1/data/catalog.sqlite" "SELECT group_concat(work) FROM (SELECT rw.researcher_id AS person,
-    w.external_id AS work FROM researcher_works rw JOIN works w ON w.id = rw.work_id JOIN researchers r ON r.id = rw.researcher_id
-    WHERE r.display_name = '$2' ORDER BY work) GROUP BY person ORDER BY 1"
+  BZPEER_DATABASE_URL=$(catalog_of "$1") catalog_sql "$WORK/$1/data" "SELECT rw.researcher_id, w.external_id
+    FROM researcher_works rw JOIN works w ON w.id = rw.work_id JOIN researchers r ON r.id = rw.researcher_id
+    WHERE r.display_name = '$2' ORDER BY 1, 2" |
+    awk -F'|' '$1 != person { if (NR > 1) print line; person = $1; line = $2; next } { line = line "," $2 } END { if (NR) print line }' |
+    sort
 }
 [ "$(groups without 'Wei Zhang')" = "$(printf 'openalex:W101,openalex:W103\nopenalex:W102')" ] ||
   fail "the control build without ORCID iDs grouped: $(groups without 'Wei Zhang')"

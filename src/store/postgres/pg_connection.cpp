@@ -7,6 +7,8 @@
 #include <pqxx/tablewriter>
 #include <unordered_map>
 
+#include "core/text.hpp"
+
 namespace bzpeer::store::postgres {
 
 DollarSql to_dollar_placeholders(std::string_view sql) {
@@ -377,16 +379,7 @@ std::unique_ptr<sql::BulkInsert> PgConnection::bulk_insert(const std::string& ta
 
 }  // namespace
 
-std::string hex_bytea(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out = "\\x";
-  out.reserve(2 + bytes.size() * 2);
-  for (unsigned char b : bytes) {
-    out += digits[b >> 4];
-    out += digits[b & 15];
-  }
-  return out;
-}
+std::string hex_bytea(std::string_view bytes) { return "\\x" + text::hex(bytes); }
 
 std::unique_ptr<sql::Connection> open_connection(const std::string& url) { return std::make_unique<PgConnection>(url); }
 

@@ -1,5 +1,6 @@
 #include "store/sql/sql_work_features.hpp"
 
+#include "core/text.hpp"
 #include "store/sql/result_guard.hpp"
 #include "store/sql/work_rows.hpp"
 
@@ -41,12 +42,28 @@ Status SqlWorkFeatures::save_terms(const std::vector<std::pair<std::int64_t, std
     Transaction tx(db_);
     // The work's revision is read in the same statement: terms counted from a text that
     // an ingest has replaced since carry the old revision and read as missing.
-    auto write = db_.prepare(
-        "INSERT INTO work_terms(work_id, revision, terms) SELECT id, revision, ?2 FROM works WHERE id = ?1 "
-        "ON CONFLICT(work_id) DO UPDATE SET revision = excluded.revision, terms = excluded.terms");
-    for (const auto& [id, bytes] : terms) {
-      write.bind(1, id).bind_blob(2, bytes);
-      write.run();
+    if (db_.backend() == Backend::postgresql) {
+      // A statement a work is a round trip to the server each: they are copied in (as
+      // hex text) and written by one.
+      db_.exec("CREATE TEMP TABLE IF NOT EXISTS stage_terms (work_id BIGINT, terms_hex TEXT) ON COMMIT DELETE ROWS");
+      auto rows = db_.bulk_insert("stage_terms", {"work_id", "terms_hex"});
+      for (const auto& [id, bytes] : terms) {
+        const std::string work_id = std::to_string(id), hex = text::hex(bytes);
+        rows->add_row({work_id, hex});
+      }
+      rows->finish();
+      db_.exec(
+          "INSERT INTO work_terms(work_id, revision, terms) SELECT w.id, w.revision, decode(s.terms_hex, 'hex') "
+          "FROM stage_terms s JOIN works w ON w.id = s.work_id "
+          "ON CONFLICT(work_id) DO UPDATE SET revision = excluded.revision, terms = excluded.terms");
+    } else {
+      auto write = db_.prepare(
+          "INSERT INTO work_terms(work_id, revision, terms) SELECT id, revision, ?2 FROM works WHERE id = ?1 "
+          "ON CONFLICT(work_id) DO UPDATE SET revision = excluded.revision, terms = excluded.terms");
+      for (const auto& [id, bytes] : terms) {
+        write.bind(1, id).bind_blob(2, bytes);
+        write.run();
+      }
     }
     if (revision) {
       auto mark = db_.prepare("UPDATE catalog_meta SET value = ? WHERE key = 'terms_revision'");
