@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "store/profile_codec.hpp"
@@ -73,7 +74,7 @@ Result<std::vector<WorkSummary>> SqlCatalogReader::researcher_works(model::Resea
     stmt.bind(limit_index, page.per_page).bind(limit_index + 1, static_cast<std::int64_t>(page.page - 1) * page.per_page);
     while (stmt.step()) out.push_back(read_work_summary(stmt));
     stmt.reset();
-    for (auto& w : out) authors().fill(w);
+    authors().fill(out);
     attribute(id, out);
     return out;
   });
@@ -124,20 +125,25 @@ Status SqlCatalogReader::fill_attributions(model::ResearcherId id, std::vector<W
 }
 
 void SqlCatalogReader::attribute(model::ResearcherId id, std::vector<WorkSummary>& works) {
+  if (works.empty()) return;
+  // The researcher's first authorship of each work: one statement for the page.
   if (!attribution_stmt_)
-    attribution_stmt_ = db_.prepare(
-        "SELECT evidence, strength FROM researcher_authorships WHERE authorship_id >= ?1 AND authorship_id < ?2 "
-        "AND researcher_id = ?3 LIMIT 1");
-  for (auto& w : works) {
-    const AuthorshipRange slots = authorship_range(w.id);
-    attribution_stmt_.bind(1, slots.begin).bind(2, slots.end).bind(3, id);
-    if (attribution_stmt_.step()) {
-      w.attribution = attribution_stmt_.column_text(0);
-      w.attribution_strength =
-          optional_state_column(attribution_stmt_, 1, model::parse_attribution_strength, "researcher_authorships.strength");
+    attribution_stmt_ = db_.prepare(page_of_works_sql(db_.backend(), "ra.evidence, ra.strength", "researcher_authorships ra",
+                                                      "ra.authorship_id", "ra.researcher_id = ?2"));
+  std::vector<std::int64_t> ids;
+  for (const auto& w : works) ids.push_back(w.id);
+  attribution_stmt_.bind(1, json_id_list(ids)).bind(2, id);
+  std::unordered_map<std::int64_t, std::pair<std::string, std::optional<model::AttributionStrength>>> first;
+  while (attribution_stmt_.step())
+    first.try_emplace(attribution_stmt_.column_int(0), attribution_stmt_.column_text(2),
+                      optional_state_column(attribution_stmt_, 3, model::parse_attribution_strength,
+                                            "researcher_authorships.strength"));
+  attribution_stmt_.reset();
+  for (auto& w : works)
+    if (auto it = first.find(w.id); it != first.end()) {
+      w.attribution = it->second.first;
+      w.attribution_strength = it->second.second;
     }
-    attribution_stmt_.reset();
-  }
 }
 
 Result<std::vector<model::ResearcherProfile>> SqlCatalogReader::find_researchers(const std::string& name, bool prefix,
@@ -165,17 +171,21 @@ Result<std::vector<model::ResearcherProfile>> SqlCatalogReader::find_researchers
 
 Result<std::vector<WorkSummary>> SqlCatalogReader::works_by_ids(const std::vector<std::int64_t>& ids) {
   return guarded([&]() -> Result<std::vector<WorkSummary>> {
+    // One statement for the works and one for their authors, in the order asked.
     if (!work_by_id_stmt_)
-      work_by_id_stmt_ = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns + " FROM works w WHERE w.id = ?");
-    std::vector<WorkSummary> out;
-    for (std::int64_t id : ids) {
-      work_by_id_stmt_.bind(1, id);
-      if (work_by_id_stmt_.step()) {
-        out.push_back(read_work_summary(work_by_id_stmt_));
-        authors().fill(out.back());
-      }
-      work_by_id_stmt_.reset();
+      work_by_id_stmt_ = db_.prepare(std::string("SELECT ") + kWorkSummaryColumns + " FROM works w WHERE w.id IN (" +
+                                     ids_in_json(db_.backend(), "?") + ")");
+    work_by_id_stmt_.bind(1, json_id_list(ids));
+    std::unordered_map<std::int64_t, WorkSummary> found;
+    while (work_by_id_stmt_.step()) {
+      WorkSummary w = read_work_summary(work_by_id_stmt_);
+      found.emplace(w.id, std::move(w));
     }
+    work_by_id_stmt_.reset();
+    std::vector<WorkSummary> out;
+    for (std::int64_t id : ids)
+      if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
+    authors().fill(out);
     return out;
   });
 }

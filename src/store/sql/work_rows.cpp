@@ -1,5 +1,8 @@
 #include "store/sql/work_rows.hpp"
 
+#include <unordered_map>
+
+
 #include "core/text.hpp"
 #include "store/sql/authorship_key.hpp"
 #include "store/sql/state_column.hpp"
@@ -46,20 +49,41 @@ AuthorshipAttribution read_attribution(const Statement& stmt) {
            optional_state_column(stmt, 2, model::parse_attribution_strength, "researcher_authorships.strength")}};
 }
 
-AuthorsReader::AuthorsReader(Connection& db)
-    : stmt_(db.prepare(
-          "SELECT a.raw_name, a.affiliation, COALESCE(ra.researcher_id, 0) FROM authorships a "
-          "LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id "
-          "WHERE a.id >= ?1 AND a.id < ?2 ORDER BY a.id")) {}
+std::string page_of_works_sql(Backend backend, const std::string& columns, const std::string& from,
+                              const std::string& key, const std::string& condition) {
+  const std::string where = authorship_of_work_sql(key, "j.id") + (condition.empty() ? "" : " AND " + condition);
+  // PostgreSQL cannot tell how narrow a work's range is and plans a join on the ranges
+  // as scans of whole tables; a LATERAL subquery kept apart by OFFSET 0 probes a work at
+  // a time (0.4 ms for a page instead of 540 ms at 100,000 works).
+  if (backend == Backend::postgresql)
+    return "SELECT j.id, x.* FROM (SELECT jsonb_array_elements_text(?1::jsonb)::bigint AS id) j CROSS JOIN LATERAL "
+           "(SELECT " + key + " AS authorship_key, " + columns + " FROM " + from + " WHERE " + where +
+           " OFFSET 0) x ORDER BY x.authorship_key";
+  return "SELECT j.id, " + key + " AS authorship_key, " + columns + " FROM (SELECT value AS id FROM json_each(?1)) j, " +
+         from + " WHERE " + where + " ORDER BY authorship_key";
+}
 
-void AuthorsReader::fill(WorkSummary& work) {
-  const AuthorshipRange slots = authorship_range(work.id);
-  stmt_.bind(1, slots.begin).bind(2, slots.end);
-  while (stmt_.step()) {
-    work.authors.push_back(stmt_.column_text(0));
-    work.author_affiliations.push_back(stmt_.column_text(1));
-    work.author_ids.push_back(stmt_.column_id<model::ResearcherId>(2));
+AuthorsReader::AuthorsReader(Connection& db)
+    : stmt_(db.prepare(page_of_works_sql(db.backend(), "a.raw_name, a.affiliation, COALESCE(ra.researcher_id, 0) AS researcher",
+                                         "authorships a LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id",
+                                         "a.id", ""))) {}
+
+void AuthorsReader::fill(std::vector<WorkSummary>& works) {
+  if (works.empty()) return;
+  std::unordered_map<std::int64_t, std::vector<WorkSummary*>> by_id;  // a work listed twice is filled twice
+  std::vector<std::int64_t> ids;
+  for (auto& w : works) {
+    auto& same = by_id[w.id];
+    if (same.empty()) ids.push_back(w.id);
+    same.push_back(&w);
   }
+  stmt_.bind(1, json_id_list(ids));
+  while (stmt_.step())
+    for (WorkSummary* work : by_id[stmt_.column_int(0)]) {
+      work->authors.push_back(stmt_.column_text(2));
+      work->author_affiliations.push_back(stmt_.column_text(3));
+      work->author_ids.push_back(stmt_.column_id<model::ResearcherId>(4));
+    }
   stmt_.reset();
 }
 

@@ -27,11 +27,18 @@ std::int64_t read_works_revision(Connection& db);
 // Decodes (authorship_id, researcher_id, strength, evidence) of researcher_authorships.
 AuthorshipAttribution read_attribution(const Statement& stmt);
 
-// Fills works' author lists (a work's authors are one key range: authorship_key.hpp).
+// One statement for a page of works (their ids a JSON array bound as ?1): for each work,
+// `columns` of the rows of `from` whose `key` is in the work's key range
+// (authorship_key.hpp) and that meet `condition` (may be empty), each range probed by
+// the primary key. Its columns: the work id, the key, then `columns`; ordered by key.
+std::string page_of_works_sql(Backend backend, const std::string& columns, const std::string& from,
+                              const std::string& key, const std::string& condition);
+
+// Fills works' author lists, a page of works in one statement.
 class AuthorsReader {
  public:
   explicit AuthorsReader(Connection& db);
-  void fill(WorkSummary& work);
+  void fill(std::vector<WorkSummary>& works);
 
  private:
   Statement stmt_;
