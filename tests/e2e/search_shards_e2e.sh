@@ -12,7 +12,10 @@ source "$(dirname "$0")/lib.sh"
 SHARD_PIDS=()
 REMOTE_PID=""
 stop_all() {
-  for pid in "${SHARD_PIDS[@]}" $REMOTE_PID; do kill -CONT "$pid" 2>/dev/null; kill "$pid" 2>/dev/null || true; done
+  for pid in "${SHARD_PIDS[@]}" $REMOTE_PID; do
+    kill -CONT -- "-$pid" 2>/dev/null || kill -CONT "$pid" 2>/dev/null
+    kill "$pid" 2>/dev/null || true
+  done
   cleanup
 }
 trap stop_all EXIT
@@ -108,10 +111,13 @@ for _ in $(seq 30); do [ "$(status_of "$query")" = 200 ] && { recovered=yes; bre
 [ -n "$recovered" ] || fail "no recovery once the shard was back"
 
 # A shard that stops answering (its connection open): 503 once the timeout passes.
-kill -STOP "${SHARD_PIDS[2]}"
+# xapian-tcpsrv serves each connection from a child of its own, in the process group
+# the shard was started in (scripts/cluster_parts.sh): the whole group stops, or a
+# searcher's open connection would still be answered.
+kill -STOP -- "-${SHARD_PIDS[2]}"
 silent=$(status_of "$REMOTE/api/v1/works?search=graph+parsing")
 [ "$silent" = 503 ] || fail "a silent shard gave $silent, not 503 within the timeout"
-kill -CONT "${SHARD_PIDS[2]}"
+kill -CONT -- "-${SHARD_PIDS[2]}"
 recovered=""
 for _ in $(seq 30); do [ "$(status_of "$query")" = 200 ] && { recovered=yes; break; }; sleep 0.2; done
 [ -n "$recovered" ] || fail "no recovery once the silent shard answered again"
