@@ -16,7 +16,8 @@ inline size_t peak_resident_mib() {
   return static_cast<size_t>(usage.ru_maxrss) / 1024;  // Linux reports KiB
 }
 
-// The peak resident memory of each stage of a command, and the highest of those peaks. Linux keeps one high-water mark a process (VmHWM, also getrusage's) and
+// The peak resident memory of each stage of a command, and the highest of those peaks.
+// Linux keeps one high-water mark a process (VmHWM, also getrusage's) and
 // lets the process reset it to its present size (clear_refs 5); where that is refused
 // each figure is the process's peak so far.
 class StagePeak {

@@ -27,7 +27,6 @@ class PgWorkWriter final : public WorkWriter {
     if (has_repeated_ids(works)) return row_by_row_.upsert_works(works);
     return sql::guarded([&]() -> Result<UpsertCounts> {
       sql::Transaction tx(db_);
-      create_staging();
       const std::int64_t batch_revision = next_revision();
       if (all_new(works)) {
         copy_new(works, batch_revision);
@@ -60,12 +59,13 @@ class PgWorkWriter final : public WorkWriter {
   // a position of their own within the work's slots: such a batch can be copied in
   // without a merge. Only the external ids are staged to ask.
   bool all_new(const std::vector<model::Work>& works) {
+    std::unordered_set<int> positions;  // of one work's authors
     for (const auto& w : works) {
-      std::unordered_set<std::int64_t> positions;
+      positions.clear();
       for (const auto& a : w.authors)
         if (a.position < 0 || a.position >= sql::kAuthorSlotsPerWork || !positions.insert(a.position).second) return false;
     }
-    auto keys = db_.bulk_insert("stage_keys", {"external_id"});
+    auto keys = sql::staging_table(db_, "stage_keys", {"external_id TEXT"});
     for (const auto& w : works) keys->add_row({w.external_id});
     keys->finish();
     auto known = db_.prepare("SELECT EXISTS (SELECT 1 FROM stage_keys k JOIN works w ON w.external_id = k.external_id)");
@@ -108,23 +108,14 @@ class PgWorkWriter final : public WorkWriter {
     author_rows->finish();
   }
 
-  // Per connection, emptied at each commit (seq: the batch's order, in which new works
-  // take their ids, as row by row) (IF NOT EXISTS: a rolled-back batch took
-  // them away with it).
-  void create_staging() {
-    db_.exec(
-        "CREATE TEMP TABLE IF NOT EXISTS stage_works (external_id TEXT PRIMARY KEY, source TEXT, type TEXT, title TEXT, "
-        "abstract TEXT, year BIGINT, date TEXT, venue TEXT, categories TEXT, doi TEXT, url TEXT, content_hash BIGINT, "
-        "cited TEXT, author_count BIGINT, seq BIGINT) ON COMMIT DELETE ROWS;"
-        "CREATE TEMP TABLE IF NOT EXISTS stage_keys (external_id TEXT) ON COMMIT DELETE ROWS;"
-        "CREATE TEMP TABLE IF NOT EXISTS stage_authorships (external_id TEXT, position BIGINT, raw_name TEXT, first TEXT, last TEXT, "
-        "affiliation TEXT, email TEXT, orcid TEXT, source_person_id TEXT) ON COMMIT DELETE ROWS;");
-  }
-
+  // The batch staged whole for the merge (seq: the batch's order, in which new works
+  // take their ids, as row by row).
   void stage(const std::vector<model::Work>& works) {
-    auto work_rows = db_.bulk_insert("stage_works", {"external_id", "source", "type", "title", "abstract", "year", "date",
-                                                     "venue", "categories", "doi", "url", "content_hash", "cited",
-                                                     "author_count", "seq"});
+    auto work_rows = sql::staging_table(
+        db_, "stage_works",
+        {"external_id TEXT PRIMARY KEY", "source TEXT", "type TEXT", "title TEXT", "abstract TEXT", "year BIGINT",
+         "date TEXT", "venue TEXT", "categories TEXT", "doi TEXT", "url TEXT", "content_hash BIGINT", "cited TEXT",
+         "author_count BIGINT", "seq BIGINT"});
     for (size_t i = 0; i < works.size(); ++i) {
       const model::Work& w = works[i];
       const std::string year = std::to_string(w.year), hash = std::to_string(sql::content_hash(w)),
@@ -134,8 +125,10 @@ class PgWorkWriter final : public WorkWriter {
                           w.url, hash, cited, authors, seq});
     }
     work_rows->finish();
-    auto author_rows = db_.bulk_insert("stage_authorships", {"external_id", "position", "raw_name", "first", "last",
-                                                             "affiliation", "email", "orcid", "source_person_id"});
+    auto author_rows = sql::staging_table(db_, "stage_authorships",
+                                          {"external_id TEXT", "position BIGINT", "raw_name TEXT", "first TEXT",
+                                           "last TEXT", "affiliation TEXT", "email TEXT", "orcid TEXT",
+                                           "source_person_id TEXT"});
     for (const auto& w : works)
       for (const auto& a : w.authors) {
         const std::string position = std::to_string(a.position);

@@ -54,4 +54,15 @@ std::string json_id_list(const std::vector<std::int64_t>& ids) {
   return out + "]";
 }
 
+std::unique_ptr<BulkInsert> staging_table(Connection& db, const std::string& table, const std::vector<std::string>& columns) {
+  std::string definitions;
+  std::vector<std::string> names;
+  for (const auto& column : columns) {
+    definitions += (definitions.empty() ? "" : ", ") + column;
+    names.push_back(column.substr(0, column.find(' ')));
+  }
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS " + table + " (" + definitions + ") ON COMMIT DELETE ROWS");
+  return db.bulk_insert(table, names);
+}
+
 }  // namespace bzpeer::store::sql

@@ -137,4 +137,10 @@ std::string ids_in_json(Backend backend, const std::string& param);
 // Work ids as the JSON array ids_in_json takes.
 std::string json_id_list(const std::vector<std::int64_t>& ids);
 
+// PostgreSQL: rows for one set statement to take at once, where a statement a row would
+// be a round trip each. A temporary table of this connection (`columns`: each "name
+// TYPE [constraint]"), emptied at each commit and created when missing (a rolled-back
+// transaction takes it away), filled by the bulk insert returned (COPY).
+std::unique_ptr<BulkInsert> staging_table(Connection& db, const std::string& table, const std::vector<std::string>& columns);
+
 }  // namespace bzpeer::store::sql

@@ -11,8 +11,7 @@ Status SqlProfileStore::save_profiles(const std::vector<model::ResearcherProfile
     if (db_.backend() == Backend::postgresql) {
       // A statement a profile is a round trip to the server each, most of enrich's time
       // there (100,000 works: 42,484 profiles in 30 s): they are copied in and set by one.
-      db_.exec("CREATE TEMP TABLE IF NOT EXISTS stage_profiles (id BIGINT, profile_json TEXT) ON COMMIT DELETE ROWS");
-      auto rows = db_.bulk_insert("stage_profiles", {"id", "profile_json"});
+      auto rows = staging_table(db_, "stage_profiles", {"id BIGINT", "profile_json TEXT"});
       for (const auto& p : profiles) {
         const std::string id = std::to_string(p.id.value()), json = encode_profile(p);
         rows->add_row({id, json});

@@ -45,8 +45,7 @@ Status SqlWorkFeatures::save_terms(const std::vector<std::pair<std::int64_t, std
     if (db_.backend() == Backend::postgresql) {
       // A statement a work is a round trip to the server each: they are copied in (as
       // hex text) and written by one.
-      db_.exec("CREATE TEMP TABLE IF NOT EXISTS stage_terms (work_id BIGINT, terms_hex TEXT) ON COMMIT DELETE ROWS");
-      auto rows = db_.bulk_insert("stage_terms", {"work_id", "terms_hex"});
+      auto rows = staging_table(db_, "stage_terms", {"work_id BIGINT", "terms_hex TEXT"});
       for (const auto& [id, bytes] : terms) {
         const std::string work_id = std::to_string(id), hex = text::hex(bytes);
         rows->add_row({work_id, hex});
