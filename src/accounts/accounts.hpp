@@ -32,10 +32,7 @@ struct ClaimOutcome {
 };
 
 // What a researcher record looks like once accounts are taken into account.
-struct ResearcherState {
-  std::optional<model::Claim> claim;
-  int followers = 0;
-};
+using ResearcherState = store::ResearcherAccountState;  // claim, followers, corrections
 
 struct Limits {
   std::int64_t session_seconds = 30 * 24 * 3600;
@@ -144,7 +141,7 @@ class Accounts {
   int unread_notifications(const model::Account& account);
   Status mark_notifications_read(const model::Account& account, std::int64_t up_to_id);
 
-  ResearcherState researcher_state(model::ResearcherId researcher);
+  ResearcherState researcher_state(model::ResearcherId researcher);  // one store read
   std::optional<model::Claim> claim_of_researcher(model::ResearcherId researcher);
   // The claimant's corrections of a researcher's works (identity applies them at a build).
   std::vector<model::WorkCorrection> corrections_of(model::ResearcherId researcher);

@@ -179,7 +179,7 @@ Status Accounts::unfollow(const model::Account& account, const std::string& targ
 }
 
 ResearcherState Accounts::researcher_state(model::ResearcherId researcher) {
-  return {claim_of_researcher(researcher), followers(model::format_researcher_id(researcher))};
+  return store_->researcher_state(researcher);
 }
 
 std::optional<model::Claim> Accounts::claim_of_researcher(model::ResearcherId researcher) {

@@ -9,6 +9,7 @@ namespace bzpeer::accounts {
 
 Result<ProfileAccountView> profile_account_view(Accounts& accounts, store::CatalogReader& catalog,
                                                 const model::ResearcherProfile& profile,
+                                                const std::vector<model::WorkCorrection>& corrections,
                                                 const std::optional<model::Account>& viewer) {
   ProfileAccountView view;
   const model::ResearcherId id = profile.id;
@@ -28,7 +29,6 @@ Result<ProfileAccountView> profile_account_view(Accounts& accounts, store::Catal
       }
     }
   }
-  auto corrections = accounts.corrections_of(id);
   std::vector<std::int64_t> added;
   for (const auto& c : corrections) {
     view.corrections[c.work_id] = c.action;
@@ -48,10 +48,16 @@ Result<ProfileAccountView> profile_account_view(Accounts& accounts, store::Catal
     view.pending_additions = static_cast<int>(added.size()) - *joined;
   }
   view.settled = settled_works(corrections);
-  auto weak = catalog.weak_work_count(id, view.settled);
+  auto weak = weak_works_to_check(catalog, profile, view.settled);
   if (!weak) return weak.error();
   view.weak_works = *weak;
   return view;
+}
+
+Result<int> weak_works_to_check(store::CatalogReader& catalog, const model::ResearcherProfile& profile,
+                                const std::vector<std::int64_t>& settled) {
+  if (settled.empty()) return profile.weak_works;
+  return catalog.weak_work_count(profile.id, settled);
 }
 
 }  // namespace bzpeer::accounts

@@ -32,10 +32,16 @@ struct ProfileAccountView {
   int weak_works = 0;                               // works tied on weak evidence, settled ones left out
 };
 
-// `profile` is the record shown (with the live account state applied); `viewer` the
-// signed-in account, if any.
+// `profile` is the record shown (with the live account state applied), `corrections`
+// its claimant's (ResearcherState); `viewer` the signed-in account, if any.
 Result<ProfileAccountView> profile_account_view(Accounts& accounts, store::CatalogReader& catalog,
                                                 const model::ResearcherProfile& profile,
+                                                const std::vector<model::WorkCorrection>& corrections,
                                                 const std::optional<model::Account>& viewer);
+
+// The works of `profile` tied on weak evidence that are left to check: the build's count,
+// less the `settled` ones among them (a catalog read only when there are settled works).
+Result<int> weak_works_to_check(store::CatalogReader& catalog, const model::ResearcherProfile& profile,
+                                const std::vector<std::int64_t>& settled);
 
 }  // namespace bzpeer::accounts

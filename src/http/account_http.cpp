@@ -48,7 +48,10 @@ Result<model::ResearcherId> existing_researcher(const std::string& id_text, stor
 
 
 void apply_account_state(model::ResearcherProfile& profile, accounts::Accounts& accounts) {
-  auto state = accounts.researcher_state(profile.id);
+  apply_account_state(profile, accounts.researcher_state(profile.id));
+}
+
+void apply_account_state(model::ResearcherProfile& profile, const accounts::ResearcherState& state) {
   enrich::apply_live_state(profile, state.claim ? state.claim->level : model::VerificationLevel::L1, state.claim.has_value(), state.followers,
                            state.claim ? state.claim->open_to_collaborate : true);
 }

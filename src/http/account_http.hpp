@@ -26,5 +26,6 @@ std::optional<accounts::Session> require_session(const httplib::Request& req, ht
 Result<model::ResearcherId> existing_researcher(const std::string& id_text, store::CatalogReader& catalog);
 // The profile with the live account facts (claim, level, followers, trust) applied.
 void apply_account_state(model::ResearcherProfile& profile, accounts::Accounts& accounts);
+void apply_account_state(model::ResearcherProfile& profile, const accounts::ResearcherState& state);
 
 }  // namespace bzpeer::http

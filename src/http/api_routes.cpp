@@ -1,5 +1,6 @@
 // JSON API under /api/v1: single entities by id (searches and lists are in search_api_routes).
 #include "accounts/claim_rules.hpp"
+#include "accounts/profile_view.hpp"
 #include "http/account_http.hpp"
 #include "http/json_views.hpp"
 #include "http/query_params.hpp"
@@ -37,12 +38,13 @@ void handle_researcher_json(const httplib::Request& req, httplib::Response& res,
     send_json_error(res, 404, "no researcher " + id_text);
     return;
   }
-  apply_account_state(*profile, accounts);
+  const auto state = accounts.researcher_state(id);
+  apply_account_state(*profile, state);
   json body = researcher_json(*profile);
   // Where the works are, each with the evidence that put it on the profile, and how many
   // of them are tied on weak evidence (the ones to check).
   body["works_api_url"] = "/api/v1/works?filter=author.id:" + model::format_researcher_id(id);
-  auto weak = catalog.weak_work_count(id, accounts::settled_works(accounts.corrections_of(id)));
+  auto weak = accounts::weak_works_to_check(catalog, *profile, accounts::settled_works(state.corrections));
   if (!weak) return send_error(res, weak.error());
   body["weak_works_count"] = *weak;
   send_json(res, 200, body);

@@ -58,10 +58,11 @@ void handle_profile_page(const httplib::Request& req, httplib::Response& res, De
     send_html(res, 404, render_error_page(404, "There is no researcher " + id_text + "."));
     return;
   }
-  apply_account_state(*profile, accounts);
+  const auto state = accounts.researcher_state(id);
+  apply_account_state(*profile, state);
   auto session = current_session(req, accounts);
   ProfileViewer viewer;
-  auto account_view = accounts::profile_account_view(accounts, catalog, *profile,
+  auto account_view = accounts::profile_account_view(accounts, catalog, *profile, state.corrections,
                                                      session ? std::optional(session->account) : std::nullopt);
   if (!account_view) return send_error_page(res, account_view.error());
   static_cast<accounts::ProfileAccountView&>(viewer) = std::move(*account_view);

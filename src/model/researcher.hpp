@@ -55,6 +55,10 @@ struct ResearcherProfile {
   VerificationLevel verification_level = VerificationLevel::L1;
   bool claimed = false;
   int works_count = 0;
+  // Works tied to the profile on weak evidence, as the last build left them (works the
+  // researcher has since confirmed or removed are still counted: CatalogReader::
+  // weak_work_count leaves those out).
+  int weak_works = 0;
   int followers_count = 0;
   std::vector<NamedCount> topics;
   std::vector<NamedCount> collaborators;

@@ -36,6 +36,13 @@ struct QueuedMail {
   std::string to, subject, body;
 };
 
+// What accounts hold about one researcher, read together: a profile shows all three.
+struct ResearcherAccountState {
+  std::optional<model::Claim> claim;
+  int followers = 0;
+  std::vector<model::WorkCorrection> corrections;  // by work id
+};
+
 struct AuditEntry {
   std::int64_t at = 0;
   model::AccountId actor;
@@ -92,6 +99,8 @@ class AccountStore {
   virtual Status follow(model::AccountId account, const std::string& target, std::int64_t now) = 0;
   virtual Status unfollow(model::AccountId account, const std::string& target) = 0;
   virtual int followers(const std::string& target) = 0;
+  // The claim, followers and corrections of `researcher`, in one read.
+  virtual ResearcherAccountState researcher_state(model::ResearcherId researcher) = 0;
   virtual std::vector<std::string> following(model::AccountId account) = 0;
 
   // Feed marks (see model::WorkMark), newest first; setting one that is set changes nothing.

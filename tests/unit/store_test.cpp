@@ -208,6 +208,10 @@ TEST_P(Catalogs, AttributionsAndTheirStrength) {
   EXPECT_EQ(weak[0].title, "Doubtful");
   EXPECT_EQ((*catalog)->reader().weak_work_count(R(5), {}).value(), 1);
   EXPECT_EQ((*catalog)->reader().weak_work_count(R(6), {}).value(), 0);
+  // The build's count travels with the profile (a page reads it without probing works).
+  EXPECT_EQ((*catalog)->reader().profile(R(4)).value()->weak_works, 1);
+  EXPECT_EQ((*catalog)->reader().profile(R(5)).value()->weak_works, 1);
+  EXPECT_EQ((*catalog)->reader().profile(R(6)).value()->weak_works, 0);
   // Once the owner has confirmed or removed the doubtful work, it is no longer one to check;
   // settling some other work changes nothing.
   EXPECT_EQ((*catalog)->reader().weak_work_count(R(4), {weak[0].id}).value(), 0);
@@ -312,6 +316,40 @@ TEST_P(Catalogs, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
   EXPECT_EQ(disputes[0].claimant, bob->id);
   EXPECT_EQ((*accounts)->followers("R1"), 1);
   EXPECT_EQ((*accounts)->followers("R2"), 0);
+}
+
+// A profile's account facts come in one read: the claim, followers (of this researcher
+// only) and the claimant's corrections in work order; a researcher nobody touched has none.
+TEST_P(Catalogs, AResearchersAccountStateIsOneRead) {
+  auto catalog = open_catalog(catalog_location());
+  auto accounts = open_account_store(catalog_location());
+  ASSERT_TRUE(catalog && accounts);
+  auto ada = (*accounts)->create_account("ada@example.org", "x", "Ada", 1);
+  auto bob = (*accounts)->create_account("bob@example.org", "x", "Bob", 1);
+  ASSERT_TRUE(ada && bob);
+  ASSERT_TRUE((*accounts)->save_claim({R(2), ada->id, model::VerificationLevel::L3, "ORCID", false, 5}));
+  ASSERT_TRUE((*accounts)->follow(ada->id, "R2", 1));
+  ASSERT_TRUE((*accounts)->follow(bob->id, "R2", 1));
+  ASSERT_TRUE((*accounts)->follow(bob->id, "R3", 1));
+  ASSERT_TRUE((*accounts)->save_correction({R(2), 9, model::CorrectionAction::remove}, ada->id, 2));
+  ASSERT_TRUE((*accounts)->save_correction({R(2), 4, model::CorrectionAction::confirm}, ada->id, 2));
+  ASSERT_TRUE((*accounts)->save_correction({R(3), 4, model::CorrectionAction::remove}, ada->id, 2));
+  auto state = (*accounts)->researcher_state(R(2));
+  ASSERT_TRUE(state.claim);
+  EXPECT_EQ(state.claim->account, ada->id);
+  EXPECT_EQ(state.claim->level, model::VerificationLevel::L3);
+  EXPECT_EQ(state.claim->evidence, "ORCID");
+  EXPECT_FALSE(state.claim->open_to_collaborate);
+  EXPECT_EQ(state.followers, 2);
+  ASSERT_EQ(state.corrections.size(), 2u);
+  EXPECT_EQ(state.corrections[0].work_id, 4);
+  EXPECT_EQ(state.corrections[0].action, model::CorrectionAction::confirm);
+  EXPECT_EQ(state.corrections[1].work_id, 9);
+  EXPECT_EQ(state.corrections[1].action, model::CorrectionAction::remove);
+  auto untouched = (*accounts)->researcher_state(R(8));
+  EXPECT_FALSE(untouched.claim);
+  EXPECT_EQ(untouched.followers, 0);
+  EXPECT_TRUE(untouched.corrections.empty());
 }
 
 // The PostgreSQL connection takes the faces' SQLite-style placeholders: `?N` keeps its

@@ -36,9 +36,15 @@ model::Account read_account(const Statement& s) {
 }
 constexpr const char* kAccountColumns = "id, email, display_name, email_verified, orcid, role, created_at";
 
-model::Claim read_claim(const Statement& s) {
-  return {s.column_id<model::ResearcherId>(0), s.column_id<model::AccountId>(1), state_column(s, 2, model::parse_verification_level, "claims.level"),
-          s.column_text(3), s.column_int(4) != 0, s.column_int(5)};
+// A claim from kClaimColumns, the first of them at column `first`.
+model::Claim read_claim(const Statement& s, int first = 0) {
+  return {s.column_id<model::ResearcherId>(first), s.column_id<model::AccountId>(first + 1),
+          state_column(s, first + 2, model::parse_verification_level, "claims.level"), s.column_text(first + 3),
+          s.column_int(first + 4) != 0, s.column_int(first + 5)};
+}
+model::WorkCorrection read_correction(const Statement& s, int first = 0) {
+  return {s.column_id<model::ResearcherId>(first), s.column_int(first + 1),
+          state_column(s, first + 2, model::parse_correction_action, "corrections.action")};
 }
 // One correction a work: the latest wins.
 constexpr const char* kSaveCorrection =
@@ -264,6 +270,26 @@ class SqlAccountStore final : public AccountStore {
     s.bind(1, target);
     s.step();
     return static_cast<int>(s.column_int(0));
+  }
+  ResearcherAccountState researcher_state(model::ResearcherId researcher) override {
+    std::lock_guard lock(mutex_);
+    // One statement, not three: the account connection is shared by the server's threads.
+    // Each row says which part it is (0 claim, 1 followers, 2 a correction), in the claim's
+    // columns; the others fill the columns they have.
+    auto s = db_.prepare(std::string("SELECT 0, ") + kClaimColumns + " FROM claims WHERE researcher_id = ?1 "
+                         "UNION ALL SELECT 1, 0, COUNT(*), '', '', 0, 0 FROM follows WHERE target = ?2 "
+                         "UNION ALL SELECT 2, researcher_id, work_id, action, '', 0, 0 FROM corrections "
+                         "WHERE researcher_id = ?1 ORDER BY 1, 2, 3");
+    s.bind(1, researcher).bind(2, model::format_researcher_id(researcher));
+    ResearcherAccountState out;
+    while (s.step()) {
+      switch (s.column_int(0)) {
+        case 0: out.claim = read_claim(s, 1); break;
+        case 1: out.followers = static_cast<int>(s.column_int(2)); break;
+        default: out.corrections.push_back(read_correction(s, 1));
+      }
+    }
+    return out;
   }
   std::vector<std::string> following(AccountId account) override {
     std::lock_guard lock(mutex_);
@@ -582,8 +608,7 @@ class SqlAccountStore final : public AccountStore {
                          " ORDER BY researcher_id, work_id");
     if (value) s.bind(1, *value);
     std::vector<model::WorkCorrection> out;
-    while (s.step())
-      out.push_back({s.column_id<model::ResearcherId>(0), s.column_int(1), state_column(s, 2, model::parse_correction_action, "corrections.action")});
+    while (s.step()) out.push_back(read_correction(s));
     return out;
   }
 

@@ -14,26 +14,27 @@ namespace bzpeer::store::sql {
 
 namespace {
 
-const std::string kProfileColumns = "id, display_name, works_count, profile_json";
+const std::string kProfileColumns = "id, display_name, works_count, profile_json, weak_works";
 
 model::ResearcherProfile read_profile(Statement& stmt) {
   model::ResearcherProfile p = decode_profile(stmt.column_text(3));
   p.id = stmt.column_id<model::ResearcherId>(0);
   p.display_name = stmt.column_text(1);
   p.works_count = static_cast<int>(stmt.column_int(2));
+  p.weak_works = static_cast<int>(stmt.column_int(4));
   return p;
 }
 
 // A condition on `researcher_works rw`: one of the researcher's authorships of the work
-// was attributed on weak evidence, and the work is not in the settled list bound next.
-// (On PostgreSQL, OFFSET 0 keeps the EXISTS a probe of each work's key range: as a
-// semi-join it would scan every weak attribution of the catalog for each profile.)
-std::string tied_weakly(Backend backend) {
+// was attributed on weak evidence, and the work is (`in_list`) or is not in the list of
+// works bound next. (On PostgreSQL, OFFSET 0 keeps the EXISTS a probe of each work's key
+// range: as a semi-join it would scan every weak attribution of the catalog for each profile.)
+std::string tied_weakly(Backend backend, bool in_list = false) {
   return "AND EXISTS (SELECT 1 FROM researcher_authorships ra WHERE " +
          authorship_of_work_sql("ra.authorship_id", "rw.work_id") +
          " AND ra.researcher_id = rw.researcher_id AND ra.strength = 'weak'" +
-         (backend == Backend::postgresql ? " OFFSET 0" : "") + ") AND rw.work_id NOT IN (" + ids_in_json(backend, "?") +
-         ") ";
+         (backend == Backend::postgresql ? " OFFSET 0" : "") + ") AND rw.work_id " + (in_list ? "IN (" : "NOT IN (") +
+         ids_in_json(backend, "?") + ") ";
 }
 
 }  // namespace
@@ -107,11 +108,14 @@ Result<int> SqlCatalogReader::count_on_profile(model::ResearcherId id, const std
 
 Result<int> SqlCatalogReader::weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) {
   return guarded([&]() -> Result<int> {
+    // The count identity stored, less the settled works among those it counted (a
+    // probe of each settled work, not of every work of the researcher).
     if (!weak_count_stmt_)
-      weak_count_stmt_ = db_.prepare("SELECT count(*) FROM researcher_works rw WHERE rw.researcher_id = ? " + tied_weakly(db_.backend()));
-    weak_count_stmt_.bind(1, id).bind(2, json_id_list(settled));
-    weak_count_stmt_.step();
-    int count = static_cast<int>(weak_count_stmt_.column_int(0));
+      weak_count_stmt_ = db_.prepare(
+          "SELECT r.weak_works - (SELECT count(*) FROM researcher_works rw WHERE rw.researcher_id = r.id " +
+          tied_weakly(db_.backend(), /*in_list=*/true) + ") FROM researchers r WHERE r.id = ?");
+    weak_count_stmt_.bind(1, json_id_list(settled)).bind(2, id);
+    int count = weak_count_stmt_.step() ? static_cast<int>(weak_count_stmt_.column_int(0)) : 0;
     weak_count_stmt_.reset();
     return count;
   });

@@ -5,6 +5,7 @@
 #include "store/sql/account_remap.hpp"
 #include "store/sql/result_guard.hpp"
 #include "store/sql/state_column.hpp"
+#include "store/sql/weak_works.hpp"
 
 namespace bzpeer::store::sql {
 
@@ -54,7 +55,8 @@ Status SqlIdentityStore::save_assignment(const ResearcherAssignment& assignment)
         "ORDER BY ra.researcher_id, a.work_id ON CONFLICT DO NOTHING;"
         "CREATE INDEX researcher_works_newest ON researcher_works(researcher_id, year DESC, date DESC, work_id DESC);"
         "UPDATE researchers SET works_count = "
-        "(SELECT COUNT(*) FROM researcher_works rw WHERE rw.researcher_id = researchers.id);");
+        "(SELECT COUNT(*) FROM researcher_works rw WHERE rw.researcher_id = researchers.id);" +
+        count_weak_works_sql());
     // New redirects, with older ones that pointed at a now-retired id following along.
     auto repoint = db_.prepare("UPDATE researcher_redirects SET new_id = ?1 WHERE new_id = ?2");
     auto add_redirect = db_.prepare("INSERT INTO researcher_redirects(old_id, new_id) VALUES (?1, ?2) ON CONFLICT(old_id) DO UPDATE SET new_id = excluded.new_id");

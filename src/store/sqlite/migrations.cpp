@@ -3,13 +3,15 @@
 #include <string>
 #include <vector>
 
+#include "store/sql/weak_works.hpp"
+
 namespace bzpeer::store::sqlite {
 
 namespace {
 
 // Never edit a migration that has shipped; add a new one.
-const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> list = {
+const std::vector<std::string>& migrations() {
+  static const std::vector<std::string> list = {
       // 1: the catalog of works and their authorships, as ingested.
       R"sql(
         CREATE TABLE works (
@@ -266,6 +268,8 @@ const std::vector<const char*>& migrations() {
         );
         CREATE INDEX mail_queue_due ON mail_queue(taken_until, id);
       )sql",
+      // 15: each researcher's works tied on weak evidence, counted once (store/sql/weak_works.hpp).
+      "ALTER TABLE researchers ADD COLUMN weak_works INTEGER NOT NULL DEFAULT 0;" + sql::count_weak_works_sql(),
   };
   return list;
 }
