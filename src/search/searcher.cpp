@@ -19,6 +19,7 @@
 #include "search/query_check.hpp"
 #include "search/schema.hpp"
 #include "search/speller.hpp"
+#include "search/spelling_plan.hpp"
 
 namespace bzpeer::search {
 
@@ -77,66 +78,23 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db) {
   parser.set_default_op(Xapian::Query::OP_OR);
 }
 
-// "Did you mean": each plain word of the query that the index has never seen is replaced
-// by its nearest frequent spelling. (Xapian's own correction also rewrites words the
-// index has, "all" into "al", so only unknown words are offered to it.) Empty when
-// nothing changed.
-std::string corrected_query(const Xapian::Database& db, const Speller& speller, const std::string& text) {
-  // The query's plain words, and for each token the word to check in it (if any).
-  std::vector<std::string> tokens = text::split(text, ' '), checked(tokens.size());
-  bool quoted = false;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& word = tokens[i];
-    bool plain = !quoted && word.size() >= 3 && word.find_first_of(":\"()+-*") == std::string::npos &&
-                 word != "AND" && word != "OR" && word != "NOT";
-    if (std::count(word.begin(), word.end(), '"') % 2) quoted = !quoted;
-    if (!plain) continue;
-    std::string lower = text::fold(word);
-    bool alphanumeric = std::all_of(lower.begin(), lower.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-    });
-    // A word of the spelling dictionary is a word of the index: nothing to correct.
-    if (!lower.empty() && alphanumeric && !speller.knows(lower)) checked[i] = lower;
+// Parses `text` as a query; operators in the wrong place ("Ranking AND") read as plain words.
+Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text) {
+  try {
+    return parser.parse_query(text, kParseFlags);
+  } catch (const Xapian::QueryParserError&) {
+    return parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE);
   }
-  // Which of the others the index has (a name, a venue word), asked in one exchange (a
-  // remote shard would otherwise answer a question a word): the term frequencies of a
-  // match with no items. Queries of dictionary words make no exchange at all.
-  std::vector<Xapian::Query> words;
-  for (const auto& w : checked)
-    if (!w.empty()) words.emplace_back(w);
-  if (words.empty()) return {};
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
-  Xapian::MSet stats = enquire.get_mset(0, 0);
-  std::string out;
-  bool changed = false;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    std::string word = tokens[i];
-    if (!checked[i].empty() && stats.get_termfreq(checked[i]) == 0) {
-      std::string suggestion = speller.suggest(checked[i]);
-      if (!suggestion.empty()) {
-        word = suggestion;
-        changed = true;
-      }
-    }
-    out += (out.empty() ? "" : " ") + word;
-  }
-  return changed ? out : std::string();
 }
 
-// Parses `text`, or its spelling correction when it has one. (A misspelt word that was
-// corrected is not in the index at all, so the corrected query matches everything the
-// original could and ranks each word once.)
+// Parses `text`, or its spelling correction when it has one (set in `corrected`). A
+// misspelt word that was corrected is not in the index at all, so the corrected query
+// matches everything the original could and ranks each word once.
 Xapian::Query parse_with_correction(Xapian::QueryParser& parser, const Xapian::Database& db, const Speller& speller,
                                     const std::string& text, std::string& corrected) {
-  corrected = corrected_query(db, speller, text);
-  const std::string& used = corrected.empty() ? text : corrected;
-  try {
-    return parser.parse_query(used, kParseFlags);
-  } catch (const Xapian::QueryParserError&) {
-    // Operators in the wrong place ("Ranking AND"): read the query as plain words.
-    return parser.parse_query(used, Xapian::QueryParser::FLAG_PHRASE);
-  }
+  const SpellingPlan plan = plan_spelling(speller, text);
+  corrected = corrected_text(plan, words_in_index(db, plan.probes));
+  return parse(parser, corrected.empty() ? text : corrected);
 }
 
 // True when `q` is words and nothing else: one term, or terms ORed.
@@ -184,8 +142,13 @@ struct ChampionPick {
 // of the rarer words (their full lists), each with its score from both. The number of
 // matches is estimated from the words' frequencies as if they were independent (exact
 // for one word), which asks no shard anything. None when no word is common.
+// `probes` (words no work is expected to have: SpellingPlan) ride with the rarer words'
+// match, which then sets `probes_in_index` to those the index has after all; a probe
+// that matches nothing changes no weight or rank.
 std::optional<ChampionPick> champion_candidates(const Xapian::Database& works, const Xapian::Query& words,
-                                                const Champions& champions, Xapian::doccount depth) {
+                                                const Champions& champions, Xapian::doccount depth,
+                                                const std::vector<std::string>& probes = {},
+                                                std::optional<std::set<std::string>>* probes_in_index = nullptr) {
   auto counted = query_words(words);
   std::unordered_map<Xapian::docid, double> scores;
   std::vector<Xapian::Query> rare;
@@ -207,12 +170,18 @@ std::optional<ChampionPick> champion_candidates(const Xapian::Database& works, c
     }
   }
   if (rare.size() == counted.size()) return std::nullopt;
-  if (!rare.empty()) {
+  if (!rare.empty() || !probes.empty()) {
+    for (const auto& probe : probes) rare.emplace_back(probe);
     Xapian::Enquire enquire(works);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, rare.begin(), rare.end()));
     auto best = enquire.get_mset(0, kRareDepth);
     for (auto it = best.begin(); it != best.end(); ++it) scores[*it] += it.get_weight();
     for (const auto& word : rare_words) count_in(best.get_termfreq(word));
+    if (probes_in_index) {
+      probes_in_index->emplace();
+      for (const auto& probe : probes)
+        if (best.get_termfreq(probe) > 0) (*probes_in_index)->insert(probe);
+    }
   }
   ChampionPick pick;
   pick.estimate = std::max(most, static_cast<Xapian::doccount>(std::llround(documents * (1 - none))));
@@ -475,21 +444,38 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
     parser.add_boolean_prefix("year", prefix::year);
     // Free words rank (OR); once a field is named, every part of the query must hold.
     if (!checked->fields.empty()) parser.set_default_op(Xapian::Query::OP_AND);
-    Xapian::Query q = checked->text.empty() ? match_all()
-                                            : parse_with_correction(parser, works_, speller(works_shards_, works_speller_),
-                                                                    checked->text, out.corrected);
-    // A few plain words that are a researcher's name ("han hu") rank that person's works
-    // first: the name as a phrase among a work's authors adds weight, the other matches stay.
-    if (checked->fields.empty() && query.sort == WorkSort::relevance && out.corrected.empty())
-      if (auto name = author_phrase(checked->text))
-        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *name, 4.0));
     // Champion lists serve the first pages of plain words ranked by relevance; a filter,
     // a sort or facet counts need every match.
-    bool champion_path = champions_ && checked->fields.empty() && bag_of_words(q) && !query.filter &&
-                         query.sort == WorkSort::relevance && query.facets.empty() &&
-                         offset + limit <= kChampionDepth;
-    auto pick = champion_path ? champion_candidates(works_, q, *champions_, std::max(kRescoreDepth, offset + limit))
-                              : std::nullopt;
+    const bool champion_shape = champions_ && checked->fields.empty() && !query.filter &&
+                                query.sort == WorkSort::relevance && query.facets.empty() &&
+                                offset + limit <= kChampionDepth;
+    const Xapian::doccount depth = std::max(kRescoreDepth, offset + limit);
+    Xapian::Query q = match_all();
+    std::optional<ChampionPick> pick;
+    if (!checked->text.empty()) {
+      const SpellingPlan plan = plan_spelling(speller(works_shards_, works_speller_), checked->text);
+      // Which probes the index has, once asked. On the champion path the question rides
+      // with the rarer words' match, on the guess that every probe is a misspelling:
+      // right, and a remote search saves an exchange; wrong, and the answer serves below.
+      std::optional<std::set<std::string>> in_index;
+      if (champion_shape && !plan.probes.empty()) {
+        out.corrected = corrected_text(plan, {});
+        q = parse(parser, out.corrected);
+        if (bag_of_words(q)) pick = champion_candidates(works_, q, *champions_, depth, plan.probes, &in_index);
+        if (in_index && !in_index->empty()) pick.reset();
+      }
+      if (!pick) {
+        if (!in_index) in_index = words_in_index(works_, plan.probes);
+        out.corrected = corrected_text(plan, *in_index);
+        q = parse(parser, out.corrected.empty() ? checked->text : out.corrected);
+        // A few plain words that are a researcher's name ("han hu") rank that person's works
+        // first: the name as a phrase among a work's authors adds weight, the other matches stay.
+        if (checked->fields.empty() && query.sort == WorkSort::relevance && out.corrected.empty())
+          if (auto name = author_phrase(checked->text))
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *name, 4.0));
+        if (champion_shape && bag_of_words(q)) pick = champion_candidates(works_, q, *champions_, depth);
+      }
+    }
     if (pick) {
       // The candidates are not the matches: their number is the pick's estimate. The
       // rescoring's MSet gives the snippets their words.
