@@ -75,8 +75,7 @@ Result<std::vector<WorkSummary>> SqlCatalogReader::researcher_works(model::Resea
     stmt.bind(limit_index, page.per_page).bind(limit_index + 1, static_cast<std::int64_t>(page.page - 1) * page.per_page);
     while (stmt.step()) out.push_back(read_work_summary(stmt));
     stmt.reset();
-    authors().fill(out);
-    attribute(id, out);
+    authors().fill(out, id);  // with each work's attribution to `id`
     return out;
   });
 }

@@ -1,6 +1,7 @@
 #include "store/sql/work_rows.hpp"
 
 #include <unordered_map>
+#include <unordered_set>
 
 
 #include "core/text.hpp"
@@ -64,11 +65,14 @@ std::string page_of_works_sql(Backend backend, const std::string& columns, const
 }
 
 AuthorsReader::AuthorsReader(Connection& db)
-    : stmt_(db.prepare(page_of_works_sql(db.backend(), "a.raw_name, a.affiliation, COALESCE(ra.researcher_id, 0) AS researcher",
+    : stmt_(db.prepare(page_of_works_sql(db.backend(),
+                                         "a.raw_name, a.affiliation, COALESCE(ra.researcher_id, 0) AS researcher, "
+                                         "CASE WHEN ra.researcher_id = ?2 THEN ra.evidence END AS evidence, "
+                                         "CASE WHEN ra.researcher_id = ?2 THEN ra.strength END AS strength",
                                          "authorships a LEFT JOIN researcher_authorships ra ON ra.authorship_id = a.id",
                                          "a.id", ""))) {}
 
-void AuthorsReader::fill(std::vector<WorkSummary>& works) {
+void AuthorsReader::fill(std::vector<WorkSummary>& works, model::ResearcherId attributed_to) {
   if (works.empty()) return;
   std::unordered_map<std::int64_t, std::vector<WorkSummary*>> by_id;  // a work listed twice is filled twice
   std::vector<std::int64_t> ids;
@@ -77,13 +81,22 @@ void AuthorsReader::fill(std::vector<WorkSummary>& works) {
     if (same.empty()) ids.push_back(w.id);
     same.push_back(&w);
   }
-  stmt_.bind(1, json_id_list(ids));
-  while (stmt_.step())
+  stmt_.bind(1, json_id_list(ids)).bind(2, attributed_to.value());  // no researcher has id 0
+  std::unordered_set<const WorkSummary*> attributed_works;  // by their first authorship of it
+  while (stmt_.step()) {
+    const auto researcher = stmt_.column_id<model::ResearcherId>(4);
+    const bool attributed = attributed_to && researcher == attributed_to;
     for (WorkSummary* work : by_id[stmt_.column_int(0)]) {
       work->authors.push_back(stmt_.column_text(2));
       work->author_affiliations.push_back(stmt_.column_text(3));
-      work->author_ids.push_back(stmt_.column_id<model::ResearcherId>(4));
+      work->author_ids.push_back(researcher);
+      if (attributed && attributed_works.insert(work).second) {
+        work->attribution = stmt_.column_text(5);
+        work->attribution_strength =
+            optional_state_column(stmt_, 6, model::parse_attribution_strength, "researcher_authorships.strength");
+      }
     }
+  }
   stmt_.reset();
 }
 

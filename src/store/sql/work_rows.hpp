@@ -34,11 +34,13 @@ AuthorshipAttribution read_attribution(const Statement& stmt);
 std::string page_of_works_sql(Backend backend, const std::string& columns, const std::string& from,
                               const std::string& key, const std::string& condition);
 
-// Fills works' author lists, a page of works in one statement.
+// Fills works' author lists, a page of works in one statement; given a researcher, also
+// each work's attribution to them (the evidence and strength of their first authorship
+// of it), in the same statement.
 class AuthorsReader {
  public:
   explicit AuthorsReader(Connection& db);
-  void fill(std::vector<WorkSummary>& works);
+  void fill(std::vector<WorkSummary>& works, model::ResearcherId attributed_to = model::ResearcherId());
 
  private:
   Statement stmt_;
