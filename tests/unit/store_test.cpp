@@ -293,50 +293,62 @@ namespace {
 
 using bzpeer::testing::R;
 
-TEST_P(Catalogs, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
-  auto catalog = open_catalog(catalog_location());
-  auto accounts = open_account_store(catalog_location());
-  ASSERT_TRUE(catalog && accounts);
-  auto ada = (*accounts)->create_account("ada@example.org", "x", "Ada", 1);
-  auto bob = (*accounts)->create_account("bob@example.org", "x", "Bob", 1);
-  ASSERT_TRUE(ada && bob);
-  ASSERT_TRUE((*accounts)->save_claim({R(2), ada->id, model::VerificationLevel::L2, "verified email", true, 1}));
-  ASSERT_TRUE((*accounts)->save_claim({R(3), bob->id, model::VerificationLevel::L2, "verified email", true, 1}));
-  ASSERT_TRUE((*accounts)->follow(bob->id, "R2", 1));
+// A catalog, its account store, and two accounts: Ada and Bob.
+class CatalogAccounts : public Catalogs {
+ protected:
+  void SetUp() override {
+    Catalogs::SetUp();
+    if (IsSkipped()) return;
+    auto opened = open_catalog(catalog_location());
+    auto store = open_account_store(catalog_location());
+    ASSERT_TRUE(opened && store);
+    catalog_ = std::move(*opened);
+    accounts_ = std::move(*store);
+    auto a = accounts_->create_account("ada@example.org", "x", "Ada", 1);
+    auto b = accounts_->create_account("bob@example.org", "x", "Bob", 1);
+    ASSERT_TRUE(a && b);
+    ada_ = a->id;
+    bob_ = b->id;
+  }
+  std::unique_ptr<Catalog> catalog_;
+  std::unique_ptr<AccountStore> accounts_;
+  model::AccountId ada_, bob_;
+};
+INSTANTIATE_TEST_SUITE_P(Backends, CatalogAccounts, ::testing::Values(testing::Backend::sqlite, testing::Backend::postgresql),
+                         testing::backend_name);
+
+TEST_P(CatalogAccounts, AMergeMovesClaimsAndFollowsToTheSurvivingResearcher) {
+  ASSERT_TRUE(accounts_->save_claim({R(2), ada_, model::VerificationLevel::L2, "verified email", true, 1}));
+  ASSERT_TRUE(accounts_->save_claim({R(3), bob_, model::VerificationLevel::L2, "verified email", true, 1}));
+  ASSERT_TRUE(accounts_->follow(bob_, "R2", 1));
   ResearcherAssignment merge;
   merge.researchers.push_back({R(1), "Ada", "ada"});
   merge.redirects = {{R(2), R(1)}, {R(3), R(1)}};
-  ASSERT_TRUE((*catalog)->identity().save_assignment(merge));
-  auto claim = (*accounts)->claim_of_researcher(R(1));
+  ASSERT_TRUE(catalog_->identity().save_assignment(merge));
+  auto claim = accounts_->claim_of_researcher(R(1));
   ASSERT_TRUE(claim);
-  EXPECT_EQ(claim->account, ada->id) << "the first claim moves with the merge";
-  EXPECT_FALSE((*accounts)->claim_of_researcher(R(3)));
-  auto disputes = (*accounts)->open_disputes();
+  EXPECT_EQ(claim->account, ada_) << "the first claim moves with the merge";
+  EXPECT_FALSE(accounts_->claim_of_researcher(R(3)));
+  auto disputes = accounts_->open_disputes();
   ASSERT_EQ(disputes.size(), 1u) << "the second claimant's claim becomes a dispute";
-  EXPECT_EQ(disputes[0].claimant, bob->id);
-  EXPECT_EQ((*accounts)->followers("R1"), 1);
-  EXPECT_EQ((*accounts)->followers("R2"), 0);
+  EXPECT_EQ(disputes[0].claimant, bob_);
+  EXPECT_EQ(accounts_->followers("R1"), 1);
+  EXPECT_EQ(accounts_->followers("R2"), 0);
 }
 
 // A profile's account facts come in one read: the claim, followers (of this researcher
 // only) and the claimant's corrections in work order; a researcher nobody touched has none.
-TEST_P(Catalogs, AResearchersAccountStateIsOneRead) {
-  auto catalog = open_catalog(catalog_location());
-  auto accounts = open_account_store(catalog_location());
-  ASSERT_TRUE(catalog && accounts);
-  auto ada = (*accounts)->create_account("ada@example.org", "x", "Ada", 1);
-  auto bob = (*accounts)->create_account("bob@example.org", "x", "Bob", 1);
-  ASSERT_TRUE(ada && bob);
-  ASSERT_TRUE((*accounts)->save_claim({R(2), ada->id, model::VerificationLevel::L3, "ORCID", false, 5}));
-  ASSERT_TRUE((*accounts)->follow(ada->id, "R2", 1));
-  ASSERT_TRUE((*accounts)->follow(bob->id, "R2", 1));
-  ASSERT_TRUE((*accounts)->follow(bob->id, "R3", 1));
-  ASSERT_TRUE((*accounts)->save_correction({R(2), 9, model::CorrectionAction::remove}, ada->id, 2));
-  ASSERT_TRUE((*accounts)->save_correction({R(2), 4, model::CorrectionAction::confirm}, ada->id, 2));
-  ASSERT_TRUE((*accounts)->save_correction({R(3), 4, model::CorrectionAction::remove}, ada->id, 2));
-  auto state = (*accounts)->researcher_state(R(2));
+TEST_P(CatalogAccounts, AResearchersAccountStateIsOneRead) {
+  ASSERT_TRUE(accounts_->save_claim({R(2), ada_, model::VerificationLevel::L3, "ORCID", false, 5}));
+  ASSERT_TRUE(accounts_->follow(ada_, "R2", 1));
+  ASSERT_TRUE(accounts_->follow(bob_, "R2", 1));
+  ASSERT_TRUE(accounts_->follow(bob_, "R3", 1));
+  ASSERT_TRUE(accounts_->save_correction({R(2), 9, model::CorrectionAction::remove}, ada_, 2));
+  ASSERT_TRUE(accounts_->save_correction({R(2), 4, model::CorrectionAction::confirm}, ada_, 2));
+  ASSERT_TRUE(accounts_->save_correction({R(3), 4, model::CorrectionAction::remove}, ada_, 2));
+  auto state = accounts_->researcher_state(R(2));
   ASSERT_TRUE(state.claim);
-  EXPECT_EQ(state.claim->account, ada->id);
+  EXPECT_EQ(state.claim->account, ada_);
   EXPECT_EQ(state.claim->level, model::VerificationLevel::L3);
   EXPECT_EQ(state.claim->evidence, "ORCID");
   EXPECT_FALSE(state.claim->open_to_collaborate);
@@ -346,7 +358,7 @@ TEST_P(Catalogs, AResearchersAccountStateIsOneRead) {
   EXPECT_EQ(state.corrections[0].action, model::CorrectionAction::confirm);
   EXPECT_EQ(state.corrections[1].work_id, 9);
   EXPECT_EQ(state.corrections[1].action, model::CorrectionAction::remove);
-  auto untouched = (*accounts)->researcher_state(R(8));
+  auto untouched = accounts_->researcher_state(R(8));
   EXPECT_FALSE(untouched.claim);
   EXPECT_EQ(untouched.followers, 0);
   EXPECT_TRUE(untouched.corrections.empty());
