@@ -10,6 +10,7 @@
 #include "core/parallel.hpp"
 #include "enrich/partitioned_enrich.hpp"
 #include "enrich/profile_pass.hpp"
+#include "feed/partitioned_terms.hpp"
 #include "feed/work_terms_pass.hpp"
 #include "identity/default_model.hpp"
 #include "identity/disambiguator.hpp"
@@ -84,6 +85,13 @@ Status work_as_worker(const std::string& location, const identity::PairModel& mo
       auto profiles = enrich::work_on_profiles((*catalog)->profiles(), **queue, **run, identity::worker_name(), wait_seconds);
       if (!profiles) return profiles.error();
       std::printf("worker: %zu of %d profiles partitions of run %lld in %.2fs\n", *profiles, (*run)->partitions,
+                  static_cast<long long>((*run)->id), seconds_since(start));
+      std::fflush(stdout);
+      // Then the feed's terms, once the coordinator has listed the topics.
+      start = std::chrono::steady_clock::now();
+      auto terms = feed::work_on_terms((*catalog)->features(), **queue, **run, identity::worker_name(), wait_seconds);
+      if (!terms) return terms.error();
+      std::printf("worker: %zu of %d terms partitions of run %lld in %.2fs\n", *terms, (*run)->partitions,
                   static_cast<long long>((*run)->id), seconds_since(start));
       return Ok{};
     }
@@ -175,6 +183,15 @@ void add_build_command(CLI::App& app, int& exit_code) {
       return;
     }
     PartitionedRun partitioned;  // its queue is null in one process
+    // A partitioned run stays open from identity to the feed's terms: closed where the build stops.
+    auto close_run = [&] {
+      if (!partitioned.queue) return true;
+      if (auto closed = partitioned.queue->close_run(partitioned.run.id); !closed) {
+        fail("build: ", closed.error());
+        return false;
+      }
+      return true;
+    };
     Result<identity::IdentityStats> identity_stats =
         *partitions > 0 ? partitioned_identity((*catalog)->identity(), place->catalog_location(), *model, *partitions, partitioned)
                         : single_process_identity((*catalog)->identity(), std::move(*model), *name_only);
@@ -185,8 +202,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
                 identity_stats->redirected, identity_stats->corrections, identity_seconds,
                 identity_stats->phases.c_str(), stage_peak.end_stage());
     if (*stop_after == "identity") {
-      if (partitioned.queue)
-        if (auto closed = partitioned.queue->close_run(partitioned.run.id); !closed) fail("identity: ", closed.error());
+      close_run();
       return;
     }
     auto enrich_start = std::chrono::steady_clock::now();
@@ -197,11 +213,17 @@ void add_build_command(CLI::App& app, int& exit_code) {
     std::printf("enrich: %zu profiles over %zu works, %zu topics in %.2fs (%s), peak %zu MiB\n", enrich_stats->researchers,
                 enrich_stats->works, enrich_stats->topics, seconds_since(enrich_start), enrich_stats->phases.c_str(),
                 stage_peak.end_stage());
-    if (*stop_after == "enrich") return;
+    if (*stop_after == "enrich") {
+      close_run();
+      return;
+    }
     auto revision = (*catalog)->index_source().works_revision();
-    auto terms_stats = revision ? feed::update_work_terms((*catalog)->features(), *revision)
-                                : Result<feed::WorkTermsStats>(revision.error());
+    auto terms_stats = !revision ? Result<feed::WorkTermsStats>(revision.error())
+                       : partitioned.queue ? feed::finish_terms_run((*catalog)->features(), *partitioned.queue, partitioned.run,
+                                                                    identity::worker_name(), *revision)
+                                           : feed::update_work_terms((*catalog)->features(), *revision);
     if (!terms_stats) return fail("feed terms: ", terms_stats.error());
+    if (!close_run()) return;
     std::printf("feed: terms of %llu works counted in %.2fs, peak %zu MiB\n",
                 static_cast<unsigned long long>(terms_stats->works), terms_stats->seconds, stage_peak.end_stage());
     if (!search_stage()) return;

@@ -36,7 +36,7 @@ Result<size_t> work_on_profiles(store::ProfileStore& store, store::BuildQueue& q
   for (;;) {
     auto stage = queue.run_stage(run.id);
     if (!stage) return stage.error();
-    if (*stage == store::RunStage::closed) return size_t{0};
+    if (*stage == store::RunStage::closed || *stage == store::RunStage::terms) return size_t{0};  // past them
     if (*stage == store::RunStage::profiles) break;
     if (std::chrono::steady_clock::now() >= deadline)
       return make_error(ErrorCode::not_found, "the build's profiles did not start within " + std::to_string(wait_seconds) + " s");
@@ -61,7 +61,6 @@ Result<EnrichStats> finish_profiles_run(store::ProfileStore& store, store::Build
     return read.error();
   auto listed = topics.finish(*view);
   if (auto saved = store.save_topics(listed); !saved) return saved.error();
-  if (auto closed = queue.close_run(run.id); !closed) return closed.error();
   clock.mark("topics");
   return EnrichStats{view->researcher_ids.size(), view->works.size(), view->topics.topic_count(), clock.text()};
 }

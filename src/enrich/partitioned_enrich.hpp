@@ -6,8 +6,8 @@
 //   work_on_profiles    (any `bzpeer build --worker`) makes and saves the profiles of
 //                       the partitions it takes, and counts their topics;
 //   finish_profiles_run (the coordinator) opens the partitions, works too, waits for
-//                       those others hold, adds the topic counts up into the topics
-//                       list and closes the run.
+//                       those others hold, and adds the topic counts up into the
+//                       topics list (the feed's terms follow: feed/partitioned_terms.hpp).
 // The profiles and topics are the ones run_enrich makes in one process (a test holds it).
 #include <string>
 
@@ -19,7 +19,7 @@
 namespace bzpeer::enrich {
 
 // Waits (up to `wait_seconds`) for the run's profiles partitions to open, then takes
-// them until none is free; returns how many it did (none when the run closed first).
+// them until none is free; returns how many it did (none when the run was past them first).
 Result<size_t> work_on_profiles(store::ProfileStore& store, store::BuildQueue& queue, const store::IdentityRun& run,
                                 const std::string& worker, int wait_seconds);
 

@@ -4,7 +4,8 @@
 // whose text is weighed once into each work's evidence, then groups of name blocks,
 // clustered from that evidence; a final step gives the clusters stable ids and swaps
 // them in (identity/partitioned_identity.hpp); then groups of researchers whose profiles
-// are made and saved (enrich/partitioned_enrich.hpp). PostgreSQL only: a worker
+// are made and saved (enrich/partitioned_enrich.hpp); then groups of works whose terms
+// the feed counts and saves (feed/partitioned_terms.hpp). PostgreSQL only: a worker
 // holds its partition by a row lock (SELECT ... FOR UPDATE SKIP LOCKED) in a
 // transaction that also writes its results, so a worker that dies leaves the partition
 // to the others.
@@ -24,7 +25,7 @@ namespace bzpeer::store {
 // What every worker of a run must share to cluster as one process would: the corpus's
 // document frequencies (stem hash -> works using it), its name counts, and which
 // partition each authorship is in (with its constraint id, claims applied).
-enum class PartitionKind { works, blocks, profiles };
+enum class PartitionKind { works, blocks, profiles, terms };
 
 struct IdentityRunPlan {
   int partitions = 0;  // of name blocks
@@ -76,8 +77,9 @@ struct TopicTally {
 };
 
 // Where a run stands: identity (its works and block partitions), then profiles (their
-// partitions, once the coordinator has saved the researchers), then closed.
-enum class RunStage { identity, profiles, closed };
+// partitions, once the coordinator has saved the researchers), then the feed's terms
+// (once it has listed the topics), then closed.
+enum class RunStage { identity, profiles, terms, closed };
 
 class BuildQueue {
  public:
@@ -119,6 +121,11 @@ class BuildQueue {
   // one twice writes the same row), in the transaction that held it; then all of them.
   virtual Status finish_profiles_partition(std::int64_t run, int partition, const std::vector<TopicTally>& tallies) = 0;
   virtual Status for_each_topic_tally(std::int64_t run, const std::function<void(TopicTally&&)>& visit) = 0;
+  // The profiles are done: queues the run's terms partitions (as many again; work id
+  // modulo that number) and moves it to RunStage::terms. A terms partition's terms are
+  // saved in the catalog, as profiles are; finishing it marks it done.
+  virtual Status open_terms(std::int64_t run) = 0;
+  virtual Status finish_terms_partition(std::int64_t run, int partition) = 0;
 
   // Partitions of `kind` not done yet (held or pending).
   virtual Result<int> partitions_left(std::int64_t run, PartitionKind kind) = 0;

@@ -3,8 +3,8 @@
 # and two `build --worker` processes take partitions of name blocks from the queue, one
 # worker is killed while it holds a partition, and the researchers, their authorships
 # and the explanations, then their profiles and the topics list (made over the same
-# queue, a group of researchers a partition) equal a one-process build of the same
-# catalog.
+# queue, a group of researchers a partition), and the feed's term counts (a group of
+# works a partition) equal a one-process build of the same catalog.
 set -euo pipefail
 BZPEER=${1:?path to bzpeer}
 GEN=${2:?path to gen-corpus}
@@ -44,11 +44,14 @@ wait "$worker" || fail "the second worker failed: $(cat "$WORK/worker.out")"
 grep -q "^identity: 12 partitions queued" "$WORK/many.out" || fail "no partitions queued: $(cat "$WORK/many.out")"
 grep -Eq "^worker: [0-9]+ of 24 partitions" "$WORK/worker.out" || fail "the worker did no work: $(cat "$WORK/worker.out")"
 grep -Eq "^worker: [0-9]+ of 12 profiles partitions" "$WORK/worker.out" || fail "the worker made no profiles: $(cat "$WORK/worker.out")"
+grep -Eq "^worker: [0-9]+ of 12 terms partitions" "$WORK/worker.out" || fail "the worker never reached the terms: $(cat "$WORK/worker.out")"
 
 for query in "SELECT authorship_id, researcher_id, strength, evidence FROM researcher_authorships ORDER BY 1" \
              "SELECT id, display_name, name_key, works_count FROM researchers ORDER BY 1" \
              "SELECT id, profile_json FROM researchers ORDER BY 1" \
-             "SELECT id, label, works_count, researchers_count FROM topics ORDER BY 1"; do
+             "SELECT id, label, works_count, researchers_count FROM topics ORDER BY 1" \
+             "SELECT work_id, revision, encode(terms, 'hex') FROM work_terms ORDER BY 1" \
+             "SELECT value FROM catalog_meta WHERE key = 'terms_revision'"; do
   a=$(psql "$ONE" -qAtc "$query" | md5sum)
   b=$(psql "$MANY" -qAtc "$query" | md5sum)
   [ "$a" = "$b" ] || fail "the partitioned build differs from one process on: $query"
@@ -59,6 +62,7 @@ authorships=$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM researcher_authorships")
 [ "$researchers" -gt 1000 ] || fail "only $researchers researchers"
 [ "$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM researchers WHERE profile_json = '{}'")" -eq 0 ] || fail "researchers without a profile"
 [ "$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM topics")" -gt 100 ] || fail "hardly any topics listed"
+[ "$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM work_terms")" -eq 8000 ] || fail "works without their terms counted"
 left=$(psql "$MANY" -qAtc "SELECT COUNT(*) FROM build_partitions")
 [ "$left" -eq 0 ] || fail "the run's working rows were not dropped ($left partitions)"
-echo "partitioned build: $researchers researchers over $authorships authorships, and their profiles, as one process; the partition a killed worker held was redone"
+echo "partitioned build: $researchers researchers over $authorships authorships, their profiles and the feed's terms, as one process; the partition a killed worker held was redone"

@@ -25,6 +25,7 @@ const char* kind_name(PartitionKind kind) {
     case PartitionKind::works: return "works";
     case PartitionKind::blocks: return "blocks";
     case PartitionKind::profiles: return "profiles";
+    case PartitionKind::terms: return "terms";
   }
   return "";
 }
@@ -44,7 +45,7 @@ constexpr const char* kTruncateWorkingRows =
     "build_topic_tallies";
 
 // build_runs.status of a run that workers may still join.
-constexpr const char* kJoinable = "('open', 'profiles')";
+constexpr const char* kJoinable = "('open', 'profiles', 'terms')";
 
 class PgBuildQueue final : public BuildQueue {
  public:
@@ -303,25 +304,14 @@ class PgBuildQueue final : public BuildQueue {
       s.bind(1, run);
       if (!s.step()) return make_error(ErrorCode::not_found, "no build run " + std::to_string(run));
       const std::string status = s.column_text(0);
-      return status == "open" ? RunStage::identity : status == "profiles" ? RunStage::profiles : RunStage::closed;
+      if (status == "open") return RunStage::identity;
+      if (status == "profiles") return RunStage::profiles;
+      return status == "terms" ? RunStage::terms : RunStage::closed;
     });
   }
 
-  Status open_profiles(std::int64_t run) override {
-    return guarded([&]() -> Status {
-      sql::Transaction tx(*db_);
-      auto parts = db_->prepare(
-          "INSERT INTO build_partitions(run_id, kind, part, status) "
-          "SELECT id, 'profiles', generate_series(0, partitions - 1), 'pending' FROM build_runs WHERE id = ? AND status = 'open'");
-      parts.bind(1, run);
-      parts.run();
-      auto stage = db_->prepare("UPDATE build_runs SET status = 'profiles' WHERE id = ? AND status = 'open'");
-      stage.bind(1, run);
-      stage.run();
-      tx.commit();
-      return Ok{};
-    });
-  }
+  Status open_profiles(std::int64_t run) override { return open_stage(run, "open", PartitionKind::profiles); }
+  Status open_terms(std::int64_t run) override { return open_stage(run, "profiles", PartitionKind::terms); }
 
   Status finish_profiles_partition(std::int64_t run, int partition, const std::vector<TopicTally>& tallies) override {
     return finish_held(PartitionKind::profiles, run, partition, [&] {
@@ -333,6 +323,10 @@ class PgBuildQueue final : public BuildQueue {
       }
       rows->finish();
     });
+  }
+
+  Status finish_terms_partition(std::int64_t run, int partition) override {
+    return finish_held(PartitionKind::terms, run, partition, [] {});
   }
 
   Status for_each_topic_tally(std::int64_t run, const std::function<void(TopicTally&&)>& visit) override {
@@ -360,6 +354,25 @@ class PgBuildQueue final : public BuildQueue {
   ~PgBuildQueue() override { release_partition(); }
 
  private:
+  // Queues a partition of `stage` per block partition and moves the run from status
+  // `from` to the stage's (named as its partitions' kind), in one transaction.
+  Status open_stage(std::int64_t run, const std::string& from, PartitionKind stage) {
+    return guarded([&]() -> Status {
+      const std::string kind = kind_name(stage);
+      sql::Transaction tx(*db_);
+      auto parts = db_->prepare(
+          "INSERT INTO build_partitions(run_id, kind, part, status) "
+          "SELECT id, ?2, generate_series(0, partitions - 1), 'pending' FROM build_runs WHERE id = ?1 AND status = ?3");
+      parts.bind(1, run).bind(2, kind).bind(3, from);
+      parts.run();
+      auto moved = db_->prepare("UPDATE build_runs SET status = ?2 WHERE id = ?1 AND status = ?3");
+      moved.bind(1, run).bind(2, kind).bind(3, from);
+      moved.run();
+      tx.commit();
+      return Ok{};
+    });
+  }
+
   // Writes a held partition's results (`write`) and marks it done, committing the
   // transaction that held it.
   template <typename Write>
