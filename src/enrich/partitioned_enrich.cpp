@@ -1,8 +1,5 @@
 #include "enrich/partitioned_enrich.hpp"
 
-#include <chrono>
-#include <thread>
-
 #include "core/phase_clock.hpp"
 #include "enrich/corpus_view.hpp"
 #include "enrich/topic_catalog.hpp"
@@ -32,16 +29,9 @@ Result<size_t> make_partitions(store::ProfileStore& store, store::BuildQueue& qu
 
 Result<size_t> work_on_profiles(store::ProfileStore& store, store::BuildQueue& queue, const store::IdentityRun& run,
                                 const std::string& worker, int wait_seconds) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
-  for (;;) {
-    auto stage = queue.run_stage(run.id);
-    if (!stage) return stage.error();
-    if (*stage == store::RunStage::closed || *stage == store::RunStage::terms) return size_t{0};  // past them
-    if (*stage == store::RunStage::profiles) break;
-    if (std::chrono::steady_clock::now() >= deadline)
-      return make_error(ErrorCode::not_found, "the build's profiles did not start within " + std::to_string(wait_seconds) + " s");
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the coordinator saves the researchers
-  }
+  auto reached = store::wait_for_stage(queue, run.id, store::RunStage::profiles, wait_seconds, "profiles");
+  if (!reached) return reached.error();
+  if (!*reached) return size_t{0};  // the run is past them
   auto view = load_corpus(store);
   if (!view) return view.error();
   return make_partitions(store, queue, run, worker, *view, /*wait=*/false);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -38,16 +37,9 @@ Result<std::pair<std::int64_t, std::vector<std::int64_t>>> changed_works(store::
 
 Result<size_t> work_on_terms(store::WorkFeatureStore& store, store::BuildQueue& queue, const store::IdentityRun& run,
                              const std::string& worker, int wait_seconds) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
-  for (;;) {
-    auto stage = queue.run_stage(run.id);
-    if (!stage) return stage.error();
-    if (*stage == store::RunStage::closed) return size_t{0};
-    if (*stage == store::RunStage::terms) break;
-    if (std::chrono::steady_clock::now() >= deadline)
-      return make_error(ErrorCode::not_found, "the build's feed terms did not start within " + std::to_string(wait_seconds) + " s");
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the coordinator lists the topics
-  }
+  auto reached = store::wait_for_stage(queue, run.id, store::RunStage::terms, wait_seconds, "feed terms");
+  if (!reached) return reached.error();
+  if (!*reached) return size_t{0};  // the run closed meanwhile
   auto changed = changed_works(store);
   if (!changed) return changed.error();
   return count_partitions(store, queue, run, worker, /*wait=*/false, changed->second);

@@ -141,6 +141,10 @@ class BuildQueue {
 Result<size_t> take_partitions(BuildQueue& queue, std::int64_t run, PartitionKind kind, const std::string& worker,
                                bool wait, const std::function<Status(int partition)>& work);
 
+// Waits up to `wait_seconds` for run `run` to reach `stage` (`what` names it in the
+// error when it does not): true once there, false when the run is past it already.
+Result<bool> wait_for_stage(BuildQueue& queue, std::int64_t run, RunStage stage, int wait_seconds, const std::string& what);
+
 // Opens the queue of the catalog at `location`: a PostgreSQL URL (a directory is
 // refused: SQLite serves one process, which builds without partitions).
 Result<std::unique_ptr<BuildQueue>> open_build_queue(const std::string& location);
