@@ -92,8 +92,8 @@ Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text) {
 // matches everything the original could and ranks each word once.
 Xapian::Query parse_with_correction(Xapian::QueryParser& parser, const Xapian::Database& db, const Speller& speller,
                                     const std::string& text, std::string& corrected) {
-  const SpellingPlan plan = plan_spelling(speller, text);
-  corrected = corrected_text(plan, words_in_index(db, plan.probes));
+  const SpellingPlan plan(speller, text);
+  corrected = plan.corrected_text(words_in_index(db, plan.probes()));
   return parse(parser, corrected.empty() ? text : corrected);
 }
 
@@ -453,20 +453,23 @@ Result<WorkResults> Searcher::Impl::works_once(const WorkQuery& query) {
     Xapian::Query q = match_all();
     std::optional<ChampionPick> pick;
     if (!checked->text.empty()) {
-      const SpellingPlan plan = plan_spelling(speller(works_shards_, works_speller_), checked->text);
+      const SpellingPlan plan(speller(works_shards_, works_speller_), checked->text);
       // Which probes the index has, once asked. On the champion path the question rides
       // with the rarer words' match, on the guess that every probe is a misspelling:
       // right, and a remote search saves an exchange; wrong, and the answer serves below.
       std::optional<std::set<std::string>> in_index;
-      if (champion_shape && !plan.probes.empty()) {
-        out.corrected = corrected_text(plan, {});
+      const auto correctable = champion_shape ? plan.correctable_probes() : std::vector<std::string>();
+      if (!correctable.empty()) {
+        out.corrected = plan.corrected_text({});
         q = parse(parser, out.corrected);
-        if (bag_of_words(q)) pick = champion_candidates(works_, q, *champions_, depth, plan.probes, &in_index);
+        if (bag_of_words(q)) pick = champion_candidates(works_, q, *champions_, depth, correctable, &in_index);
         if (in_index && !in_index->empty()) pick.reset();
       }
       if (!pick) {
-        if (!in_index) in_index = words_in_index(works_, plan.probes);
-        out.corrected = corrected_text(plan, *in_index);
+        // The guess's answer covers the probes with a suggestion, the only ones a
+        // correction can change.
+        if (!in_index) in_index = words_in_index(works_, plan.probes());
+        out.corrected = plan.corrected_text(*in_index);
         q = parse(parser, out.corrected.empty() ? checked->text : out.corrected);
         // A few plain words that are a researcher's name ("han hu") rank that person's works
         // first: the name as a phrase among a work's authors adds weight, the other matches stay.

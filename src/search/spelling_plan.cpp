@@ -7,14 +7,12 @@
 
 namespace bzpeer::search {
 
-SpellingPlan plan_spelling(const Speller& speller, const std::string& text) {
-  SpellingPlan plan;
-  plan.tokens = text::split(text, ' ');
-  plan.probe_of.resize(plan.tokens.size());
-  plan.suggestion.resize(plan.tokens.size());
+SpellingPlan::SpellingPlan(const Speller& speller, const std::string& text) : speller_(speller) {
+  tokens_ = text::split(text, ' ');
+  probe_of_.resize(tokens_.size());
   bool quoted = false;
-  for (size_t i = 0; i < plan.tokens.size(); ++i) {
-    const std::string& word = plan.tokens[i];
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const std::string& word = tokens_[i];
     bool plain = !quoted && word.size() >= 3 && word.find_first_of(":\"()+-*") == std::string::npos &&
                  word != "AND" && word != "OR" && word != "NOT";
     if (std::count(word.begin(), word.end(), '"') % 2) quoted = !quoted;
@@ -23,25 +21,37 @@ SpellingPlan plan_spelling(const Speller& speller, const std::string& text) {
     bool alphanumeric = std::all_of(lower.begin(), lower.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
     });
-    // A word of the spelling dictionary is a word of the index: nothing to correct; nor
-    // is a word with no suggestion, whether the index has it or not.
+    // A word of the spelling dictionary is a word of the index: nothing to correct.
     if (lower.empty() || !alphanumeric || speller.knows(lower)) continue;
-    std::string suggestion = speller.suggest(lower);
-    if (suggestion.empty()) continue;
-    if (std::find(plan.probes.begin(), plan.probes.end(), lower) == plan.probes.end()) plan.probes.push_back(lower);
-    plan.probe_of[i] = std::move(lower);
-    plan.suggestion[i] = std::move(suggestion);
+    if (std::find(probes_.begin(), probes_.end(), lower) == probes_.end()) probes_.push_back(lower);
+    probe_of_[i] = std::move(lower);
   }
-  return plan;
 }
 
-std::string corrected_text(const SpellingPlan& plan, const std::set<std::string>& in_index) {
+const std::string& SpellingPlan::suggestion(const std::string& probe) const {
+  auto [it, fresh] = suggestions_.try_emplace(probe);
+  if (fresh) it->second = speller_.suggest(probe);
+  return it->second;
+}
+
+std::vector<std::string> SpellingPlan::correctable_probes() const {
+  std::vector<std::string> out;
+  for (const auto& probe : probes_)
+    if (!suggestion(probe).empty()) out.push_back(probe);
+  return out;
+}
+
+std::string SpellingPlan::corrected_text(const std::set<std::string>& in_index) const {
   std::string out;
   bool changed = false;
-  for (size_t i = 0; i < plan.tokens.size(); ++i) {
-    const bool correct = !plan.probe_of[i].empty() && !in_index.count(plan.probe_of[i]);
-    changed |= correct;
-    out += (out.empty() ? "" : " ") + (correct ? plan.suggestion[i] : plan.tokens[i]);
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const std::string& probe = probe_of_[i];
+    const std::string* word = &tokens_[i];
+    if (!probe.empty() && !in_index.count(probe) && !suggestion(probe).empty()) {
+      word = &suggestion(probe);
+      changed = true;
+    }
+    out += (out.empty() ? "" : " ") + *word;
   }
   return changed ? out : std::string();
 }
