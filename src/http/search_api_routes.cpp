@@ -105,11 +105,9 @@ void handle_works_api(const httplib::Request& req, httplib::Response& res, Deps&
   std::vector<std::int64_t> ids;
   for (const auto& h : found->hits) ids.push_back(h.id);
   json results = json::array();
-  auto read = catalog.works_by_ids(ids);
+  auto read = catalog.works_by_ids(ids, params->author);  // an author filter: with each work's attribution to them
   if (!read) return send_error(res, read.error());
   std::vector<store::WorkSummary>& works = *read;
-  if (params->author)
-    if (auto s = catalog.fill_attributions(params->author, works); !s) return send_error(res, s.error());
   for (size_t i = 0, h = 0; i < works.size(); ++i) {
     while (found->hits[h].id != works[i].id) ++h;  // works_by_ids keeps the order, skipping unknown ids
     json w = work_json(works[i]);

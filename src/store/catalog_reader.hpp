@@ -35,14 +35,14 @@ class CatalogReader {
   // How many of a researcher's works are tied to the profile on weak evidence, `settled`
   // ones left out.
   virtual Result<int> weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) = 0;
-  // Sets the attribution of those of `works` that are on researcher `id`'s profile.
-  virtual Status fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) = 0;
   // Researchers whose folded name equals (exact) or starts with (prefix) the folded query,
   // most works first.
   virtual Result<std::vector<model::ResearcherProfile>> find_researchers(const std::string& name, bool prefix,
                                                                          int limit) = 0;
-  // Works by id, in the order asked, with their authors; unknown ids are left out.
-  virtual Result<std::vector<WorkSummary>> works_by_ids(const std::vector<std::int64_t>& ids) = 0;
+  // Works by id, in the order asked, with their authors; unknown ids are left out. Given
+  // a researcher, those on their profile also carry their attribution to them.
+  virtual Result<std::vector<WorkSummary>> works_by_ids(const std::vector<std::int64_t>& ids,
+                                                        model::ResearcherId attributed_to = model::ResearcherId()) = 0;
   // The attributed authorships of works first_work..last_work, by work, then position.
   virtual Result<std::vector<AuthorshipAttribution>> attributions_in_works(std::int64_t first_work,
                                                                           std::int64_t last_work) = 0;

@@ -14,7 +14,7 @@ namespace bzpeer::store {
 struct WorkSummary {
   std::int64_t id = 0;
   std::string external_id, source, type, title, abstract, venue, date, doi, url;
-  std::string attribution;           // why this work is on a researcher's profile (fill_attributions)
+  std::string attribution;           // why this work is on a researcher's profile (CatalogReader::works_by_ids given the researcher)
   std::optional<model::AttributionStrength> attribution_strength;  // how firmly it is tied there
   int year = 0;
   std::vector<std::string> categories;

@@ -8,7 +8,6 @@
 #include "store/profile_codec.hpp"
 #include "store/sql/authorship_key.hpp"
 #include "store/sql/result_guard.hpp"
-#include "store/sql/state_column.hpp"
 
 namespace bzpeer::store::sql {
 
@@ -120,35 +119,6 @@ Result<int> SqlCatalogReader::weak_work_count(model::ResearcherId id, const std:
   });
 }
 
-Status SqlCatalogReader::fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) {
-  return guarded([&]() -> Status {
-    attribute(id, works);
-    return Ok{};
-  });
-}
-
-void SqlCatalogReader::attribute(model::ResearcherId id, std::vector<WorkSummary>& works) {
-  if (works.empty()) return;
-  // The researcher's first authorship of each work: one statement for the page.
-  if (!attribution_stmt_)
-    attribution_stmt_ = db_.prepare(page_of_works_sql(db_.backend(), "ra.evidence, ra.strength", "researcher_authorships ra",
-                                                      "ra.authorship_id", "ra.researcher_id = ?2"));
-  std::vector<std::int64_t> ids;
-  for (const auto& w : works) ids.push_back(w.id);
-  attribution_stmt_.bind(1, json_id_list(ids)).bind(2, id);
-  std::unordered_map<std::int64_t, std::pair<std::string, std::optional<model::AttributionStrength>>> first;
-  while (attribution_stmt_.step())
-    first.try_emplace(attribution_stmt_.column_int(0), attribution_stmt_.column_text(2),
-                      optional_state_column(attribution_stmt_, 3, model::parse_attribution_strength,
-                                            "researcher_authorships.strength"));
-  attribution_stmt_.reset();
-  for (auto& w : works)
-    if (auto it = first.find(w.id); it != first.end()) {
-      w.attribution = it->second.first;
-      w.attribution_strength = it->second.second;
-    }
-}
-
 Result<std::vector<model::ResearcherProfile>> SqlCatalogReader::find_researchers(const std::string& name, bool prefix,
                                                                                     int limit) {
   return guarded([&]() -> Result<std::vector<model::ResearcherProfile>> {
@@ -172,7 +142,8 @@ Result<std::vector<model::ResearcherProfile>> SqlCatalogReader::find_researchers
   });
 }
 
-Result<std::vector<WorkSummary>> SqlCatalogReader::works_by_ids(const std::vector<std::int64_t>& ids) {
+Result<std::vector<WorkSummary>> SqlCatalogReader::works_by_ids(const std::vector<std::int64_t>& ids,
+                                                                 model::ResearcherId attributed_to) {
   return guarded([&]() -> Result<std::vector<WorkSummary>> {
     // One statement for the works and one for their authors, in the order asked.
     if (!work_by_id_stmt_)
@@ -188,7 +159,7 @@ Result<std::vector<WorkSummary>> SqlCatalogReader::works_by_ids(const std::vecto
     std::vector<WorkSummary> out;
     for (std::int64_t id : ids)
       if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
-    authors().fill(out);
+    authors().fill(out, attributed_to);
     return out;
   });
 }

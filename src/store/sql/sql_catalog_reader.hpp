@@ -19,21 +19,20 @@ class SqlCatalogReader final : public CatalogReader {
   Result<std::vector<std::int64_t>> researcher_work_ids(model::ResearcherId id, std::size_t limit) override;
   Result<int> count_on_profile(model::ResearcherId id, const std::vector<std::int64_t>& work_ids) override;
   Result<int> weak_work_count(model::ResearcherId id, const std::vector<std::int64_t>& settled) override;
-  Status fill_attributions(model::ResearcherId id, std::vector<WorkSummary>& works) override;
   Result<std::vector<model::ResearcherProfile>> find_researchers(const std::string& name, bool prefix,
                                                                  int limit) override;
-  Result<std::vector<WorkSummary>> works_by_ids(const std::vector<std::int64_t>& ids) override;
+  Result<std::vector<WorkSummary>> works_by_ids(const std::vector<std::int64_t>& ids,
+                                                model::ResearcherId attributed_to = model::ResearcherId()) override;
   Result<std::vector<AuthorshipAttribution>> attributions_in_works(std::int64_t first_work,
                                                                   std::int64_t last_work) override;
   Result<std::uint64_t> work_count() override;
   Result<std::int64_t> works_revision() override;
 
  private:
-  void attribute(model::ResearcherId id, std::vector<WorkSummary>& works);
   AuthorsReader& authors();
 
   Connection& db_;
-  Statement profile_stmt_, works_stmt_, weak_works_stmt_, weak_count_stmt_, attribution_stmt_, work_by_id_stmt_,
+  Statement profile_stmt_, works_stmt_, weak_works_stmt_, weak_count_stmt_, work_by_id_stmt_,
       newest_work_ids_stmt_;
   std::unique_ptr<AuthorsReader> authors_;
 };
